@@ -1,0 +1,41 @@
+# Two commands set everything up on a fresh machine:
+#   make run    virtual environment, dependencies, migrations, demo data, serve on 127.0.0.1:5000
+#   make test   virtual environment, dependencies, the whole suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+export FLASK_APP := portal
+
+CATALOGUES := $(wildcard portal/translations/*/LC_MESSAGES/messages.po)
+COMPILED := $(CATALOGUES:.po=.mo)
+
+.PHONY: run test bench lint translations
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test,dev]"
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+%.mo: %.po $(INSTALLED)
+	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@ -l $(word 3,$(subst /, ,$@))
+
+translations: $(COMPILED)
+
+run: $(INSTALLED) translations
+	$(BIN)/flask db upgrade
+	$(BIN)/flask seed-demo
+	$(BIN)/flask run --host 127.0.0.1 --port 5000
+
+test: $(INSTALLED) translations
+	$(BIN)/python -m pytest
+
+bench: $(INSTALLED) translations
+	$(BIN)/python bench/run.py
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check portal tests bench

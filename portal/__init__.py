@@ -1,0 +1,72 @@
+"""Parent Champions Portal: the application factory."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from portal import config as portal_config
+from portal import i18n, security
+from portal.extensions import babel, csrf, db, htmx, limiter, migrate
+
+
+class ConfigurationError(RuntimeError):
+    """The configuration is unsafe or incomplete; the portal refuses to start."""
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    # Tests and deployments may put the instance folder (config.py, SQLite file) elsewhere.
+    instance_path = (config or {}).get("INSTANCE_PATH") or os.environ.get("PORTAL_INSTANCE_PATH")
+    app = Flask(__name__, instance_relative_config=True, instance_path=instance_path)
+    app.config.from_object(portal_config.DefaultConfig)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("PORTAL")
+    if config:
+        app.config.from_mapping(config)
+    _finish_configuration(app)
+
+    os.makedirs(app.instance_path, exist_ok=True)
+    if app.config["PROXY_FIX_X_FOR"] or app.config["PROXY_FIX_X_PROTO"]:
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app,
+            x_for=app.config["PROXY_FIX_X_FOR"],
+            x_proto=app.config["PROXY_FIX_X_PROTO"],
+        )
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(os.path.dirname(app.root_path), "migrations"))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    htmx.init_app(app)
+    limiter.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+
+    from portal import demo, main
+
+    app.register_blueprint(main.bp)
+    main.register_error_handlers(app)
+    app.cli.add_command(demo.seed_demo)
+    return app
+
+
+def _finish_configuration(app: Flask) -> None:
+    cfg = app.config
+    cfg["INSTANCE_PATH"] = app.instance_path
+    cfg["SQLALCHEMY_DATABASE_URI"] = portal_config.database_uri(cfg)
+    cfg.setdefault("SQLALCHEMY_TRACK_MODIFICATIONS", False)
+    if cfg["ENVIRONMENT"] == "production":
+        if not cfg.get("SECRET_KEY") or cfg["SECRET_KEY"] == portal_config.DEVELOPMENT_SECRET_KEY:
+            raise ConfigurationError(
+                "PORTAL_SECRET_KEY must be set to a long random value in production, "
+                'for example: python -c "import secrets; print(secrets.token_urlsafe(48))"'
+            )
+        if len(cfg["SECRET_KEY"]) < 32:
+            raise ConfigurationError("PORTAL_SECRET_KEY must be at least 32 characters.")
+        cfg["SESSION_COOKIE_SECURE"] = True
+    if cfg["ENVIRONMENT"] == "testing":
+        cfg["TESTING"] = True

@@ -1,0 +1,80 @@
+"""Configuration, in the order it is applied.
+
+1. ``DefaultConfig`` below: safe defaults for a local ``make run``.
+2. ``instance/config.py`` if it exists (local settings, never committed).
+3. ``PORTAL_*`` environment variables (``PORTAL_DATABASE_URL`` sets ``DATABASE_URL``);
+   values that parse as JSON become numbers, booleans or lists.
+4. The mapping passed to ``create_app(config)``, used by the tests.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+# The development key is public (it is in this file): production refuses to start with it.
+DEVELOPMENT_SECRET_KEY = "development-only-not-secret"  # noqa: S105
+
+
+class DefaultConfig:
+    # "development", "production" or "testing". Production turns on the checks and the
+    # Secure cookie flag; a local ``make run`` over plain HTTP stays usable.
+    ENVIRONMENT = "development"
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
+
+    # None means the SQLite file ``instance/portal.sqlite3``.
+    DATABASE_URL: str | None = None
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+
+    # Languages: see portal/i18n.py for the list and how to add one.
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_DEFAULT_TIMEZONE = "Europe/London"
+
+    # Cookies. SESSION_COOKIE_SECURE is switched on in production (see create_app).
+    SESSION_COOKIE_NAME = "portal_session"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    # The session cookie carries the chosen language, so it outlives the browser window.
+    PERMANENT_SESSION_LIFETIME = timedelta(days=90)
+
+    # CSRF tokens last as long as the session: a parent who takes an hour over a form
+    # must not lose it to an expired token.
+    WTF_CSRF_TIME_LIMIT = None
+    WTF_CSRF_SSL_STRICT = True
+
+    # Request size limits: forms are small; nothing uploads files yet.
+    MAX_CONTENT_LENGTH = 1024 * 1024
+    MAX_FORM_MEMORY_SIZE = 256 * 1024
+    MAX_FORM_PARTS = 200
+
+    # Rate limits (Flask-Limiter). Memory by default; production sets Redis, for example
+    # PORTAL_RATELIMIT_STORAGE_URI=redis://127.0.0.1:6379/0
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_STRATEGY = "moving-window"
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_KEY_PREFIX = "portal"
+
+    # Number of reverse proxies in front of the app whose X-Forwarded-* headers to trust.
+    PROXY_FIX_X_FOR = 0
+    PROXY_FIX_X_PROTO = 0
+
+    # The neutral page "Exit this page" sends people to (the GOV.UK pattern uses BBC Weather).
+    QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
+
+    # Shown in the footer and on the contact page; each borough sets its own.
+    CONTACT_EMAIL = "parentchampions@example.org"
+    CONTACT_PHONE = "020 7946 0000"
+    ORGANISATION_NAME = "Example Community Trust"
+    COUNCIL_NAME = "London Borough of Example"
+
+
+def database_uri(config) -> str:
+    """The SQLAlchemy URL for this configuration: DATABASE_URL, else SQLite in instance/."""
+    url = config.get("DATABASE_URL")
+    if url:
+        # Deployment platforms often hand out postgres:// URLs; psycopg 3 is the driver we ship.
+        for prefix in ("postgres://", "postgresql://"):
+            if url.startswith(prefix):
+                return "postgresql+psycopg://" + url[len(prefix):]
+        return url
+    return "sqlite:///" + config["INSTANCE_PATH"] + "/portal.sqlite3"

@@ -1,0 +1,40 @@
+"""``flask seed-demo``: fictional demo content, so a new install has something to show.
+
+Each capability registers a seeder with ``@demo_seeder``. Seeders are idempotent (they add
+their content only when it is missing), so ``make run`` can call the command every time.
+Every name, email and phone number in demo data is fictional: emails at example.org and
+phone numbers in Ofcom's drama ranges (020 7946 0xxx, 07700 900xxx).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from portal.extensions import db
+
+Seeder = Callable[[], str | None]
+SEEDERS: list[Seeder] = []
+
+
+def demo_seeder(func: Seeder) -> Seeder:
+    """Register a function that adds demo content and returns a line to print, or None."""
+    SEEDERS.append(func)
+    return func
+
+
+@click.command("seed-demo")
+@with_appcontext
+def seed_demo() -> None:
+    """Load fictional demo content in every language (never in production)."""
+    if current_app.config["ENVIRONMENT"] == "production":
+        raise click.ClickException("seed-demo refuses to run in production.")
+    for seeder in SEEDERS:
+        line = seeder()
+        if line:
+            click.echo(line)
+    db.session.commit()
+    click.echo(f"Demo content is loaded ({len(SEEDERS)} capabilities seeded).")

@@ -1,0 +1,147 @@
+"""Languages: which ones the portal speaks, how a request's language is chosen, and the
+``flask translate`` commands that maintain the catalogues in portal/translations/.
+
+To add a language: add it to LANGUAGES, run ``flask translate init CODE``, translate
+``portal/translations/CODE/LC_MESSAGES/messages.po`` and run ``flask translate compile``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+import click
+from babel import Locale
+from babel.messages.frontend import CommandLineInterface
+from flask import Flask, request, session
+from flask.cli import AppGroup
+from flask_babel import get_locale
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    native_name: str  # what the switcher shows: each language in its own name
+    english_name: str
+
+    @property
+    def direction(self) -> str:
+        return Locale.parse(self.code).text_direction
+
+
+LANGUAGES: dict[str, Language] = {
+    lang.code: lang
+    for lang in (
+        Language("en", "English", "English"),
+        Language("pl", "Polski", "Polish"),
+        Language("ro", "Română", "Romanian"),
+        Language("pa", "ਪੰਜਾਬੀ", "Punjabi"),
+        Language("ur", "اردو", "Urdu"),
+        Language("so", "Soomaali", "Somali"),
+        Language("ar", "العربية", "Arabic"),
+    )
+}
+DEFAULT_LANGUAGE = "en"
+SESSION_KEY = "lang"
+
+TRANSLATIONS_DIR = Path(__file__).parent / "translations"
+POT_FILE = TRANSLATIONS_DIR / "messages.pot"
+PROJECT_ROOT = Path(__file__).parent.parent
+
+
+def select_locale() -> str:
+    """``?lang=``, then the language remembered in the session, then Accept-Language."""
+    asked = request.args.get("lang")
+    if asked in LANGUAGES:
+        return asked
+    remembered = session.get(SESSION_KEY)
+    if remembered in LANGUAGES:
+        return remembered
+    return request.accept_languages.best_match(list(LANGUAGES)) or DEFAULT_LANGUAGE
+
+
+def remember_language_from_query() -> None:
+    """A ``?lang=`` link (shared by a champion, say) also sets the language for later pages."""
+    asked = request.args.get("lang")
+    if asked in LANGUAGES and session.get(SESSION_KEY) != asked:
+        remember_language(asked)
+
+
+def remember_language(code: str) -> None:
+    session[SESSION_KEY] = code
+    session.permanent = True
+
+
+def current_language() -> Language:
+    locale = get_locale()
+    return LANGUAGES.get(str(locale) if locale else DEFAULT_LANGUAGE, LANGUAGES[DEFAULT_LANGUAGE])
+
+
+def this_page_without_lang() -> str:
+    """Where the language switcher returns to: this page, less any ``?lang=`` that would
+    override the new choice."""
+    args = [(key, value) for key, value in request.args.items(multi=True) if key != "lang"]
+    return request.path + ("?" + urlencode(args) if args else "")
+
+
+def template_globals() -> dict:
+    return {
+        "languages": LANGUAGES.values(),
+        "current_language": current_language(),
+        "this_page_without_lang": this_page_without_lang,
+    }
+
+
+translate = AppGroup("translate", help="Maintain the message catalogues in portal/translations/.")
+
+
+def _pybabel(*args: str) -> None:
+    CommandLineInterface().run(["pybabel", "-q", *args])
+
+
+def extract_messages(output: Path) -> None:
+    """Collect the English messages from the code and templates into ``output``."""
+    _pybabel("extract", "-F", str(PROJECT_ROOT / "babel.cfg"), "-k", "_l", "--no-location",
+             "--sort-output", "--project", "Parent Champions Portal", "--version", "1",
+             "--msgid-bugs-address", "parentchampions@example.org",
+             "-o", str(output), str(PROJECT_ROOT / "portal"))
+
+
+@translate.command("extract")
+def extract() -> None:
+    """Collect the English messages from the code and templates into messages.pot."""
+    extract_messages(POT_FILE)
+
+
+@translate.command("update")
+def update() -> None:
+    """Extract, then merge new and changed messages into every catalogue."""
+    extract.callback()
+    _pybabel("update", "-i", str(POT_FILE), "-d", str(TRANSLATIONS_DIR), "--no-wrap",
+             "--ignore-obsolete")
+
+
+@translate.command("compile")
+def compile_catalogues() -> None:
+    """Compile the .po catalogues into the .mo files the app reads."""
+    _pybabel("compile", "-d", str(TRANSLATIONS_DIR), "--statistics")
+
+
+@translate.command("init")
+@click.argument("code")
+def init(code: str) -> None:
+    """Start a catalogue for a new language (add it to LANGUAGES too)."""
+    extract.callback()
+    _pybabel("init", "-i", str(POT_FILE), "-d", str(TRANSLATIONS_DIR), "-l", code, "--no-wrap")
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(remember_language_from_query)
+    app.context_processor(template_globals)
+    app.cli.add_command(translate)
+
+
+def catalogue_path(code: str) -> Path:
+    return TRANSLATIONS_DIR / code / "LC_MESSAGES" / "messages.po"
+

@@ -1,0 +1,263 @@
+"""Fixtures shared by the whole suite.
+
+- ``app``, ``client``, ``runner``: as in Flask's tutorial, on a fresh database per test.
+- ``db``: the database with every table created; a test that asks for it runs on SQLite and,
+  when PORTAL_TEST_DATABASE_URL is set, on PostgreSQL too (in a throwaway database).
+- ``hx``: the same client, speaking as htmx (HX-Request and the CSRF header).
+- ``live_server``, ``browser``, ``page``, ``axe``: Debian's Chromium through Playwright against
+  the app served on a free loopback port, at phone size.
+
+Tests that need something missing here (PostgreSQL, Redis, Chromium) skip with the reason on a
+developer's machine, and fail in CI (CI=true), where everything must run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+import threading
+from dataclasses import dataclass
+
+import pytest
+import sqlalchemy as sa
+from werkzeug.serving import make_server
+
+from portal import create_app
+from portal.extensions import db as _db
+
+from .support import register_test_routes
+
+CHROMIUM = os.environ.get("PORTAL_TEST_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+PHONE = {"width": 390, "height": 844}
+TEST_SECRET_KEY = "test-secret-key-that-is-long-enough-for-production"
+
+
+def require(condition, reason: str) -> None:
+    """Skip with ``reason`` on a developer's machine; fail in CI, where nothing may skip."""
+    if condition:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI must run this test)", pytrace=False)
+    pytest.skip(reason)
+
+
+def make_config(**overrides) -> dict:
+    config = {
+        "ENVIRONMENT": "testing",
+        "SECRET_KEY": TEST_SECRET_KEY,
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "SERVER_NAME": None,
+    }
+    config.update(overrides)
+    return config
+
+
+# --- databases -------------------------------------------------------------------------------
+
+def pytest_generate_tests(metafunc):
+    # Every test that touches the database runs on both databases.
+    if "db" in metafunc.fixturenames and "backend" in metafunc.fixturenames:
+        metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture
+def backend(request) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def postgresql_url():
+    """A database of its own on the PostgreSQL server, dropped at the end of the run."""
+    server_url = os.environ.get("PORTAL_TEST_DATABASE_URL")
+    require(server_url, "PORTAL_TEST_DATABASE_URL is not set, so PostgreSQL is not tested here")
+    url = sa.make_url(server_url)
+    name = f"portal_test_{os.getpid()}_{secrets.token_hex(4)}"
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    yield url.set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def database_url(backend, tmp_path, request) -> str:
+    if backend == "postgresql":
+        return request.getfixturevalue("postgresql_url")
+    return f"sqlite:///{tmp_path}/portal.sqlite3"
+
+
+@pytest.fixture
+def app(database_url, tmp_path):
+    app = create_app(make_config(DATABASE_URL=database_url,
+                                 INSTANCE_PATH=str(tmp_path / "instance")))
+    register_test_routes(app)
+    yield app
+    with app.app_context():
+        _db.engine.dispose()
+
+
+@pytest.fixture
+def db(app):
+    with app.app_context():
+        _db.create_all()
+        yield _db
+        _db.session.remove()
+        _db.drop_all()
+        with _db.engine.begin() as connection:
+            connection.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+# --- htmx ------------------------------------------------------------------------------------
+
+CSRF_IN_PAGE = re.compile(r'"X-CSRFToken": "([^"]+)"')
+
+
+def csrf_token(client, path: str = "/") -> str:
+    """The token a page hands the browser (in <body hx-headers>), as a browser would find it."""
+    match = CSRF_IN_PAGE.search(client.get(path).get_data(as_text=True))
+    assert match, "the page carries no CSRF token"
+    return match.group(1)
+
+
+class Htmx:
+    """Requests as htmx sends them: HX-Request, HX-Current-URL, HX-Target, X-CSRFToken."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def headers(self, target: str | None = None, current_url: str = "http://localhost/", **extra):
+        headers = {"HX-Request": "true", "HX-Current-URL": current_url}
+        if target:
+            headers["HX-Target"] = target
+        headers.update(extra)
+        return headers
+
+    def get(self, url: str, target: str | None = None, **kwargs):
+        return self.client.get(url, headers=self.headers(target), **kwargs)
+
+    def post(self, url: str, data=None, target: str | None = None, csrf: bool = True, **kwargs):
+        headers = self.headers(target)
+        if csrf:
+            headers["X-CSRFToken"] = csrf_token(self.client)
+        return self.client.post(url, data=data or {}, headers=headers, **kwargs)
+
+
+@pytest.fixture
+def hx(client) -> Htmx:
+    return Htmx(client)
+
+
+# --- a real browser ---------------------------------------------------------------------------
+
+@dataclass
+class LiveServer:
+    url: str
+    app: object
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("live")
+    app = create_app(make_config(DATABASE_URL=f"sqlite:///{folder}/live.sqlite3",
+                                 INSTANCE_PATH=str(folder)))
+    register_test_routes(app)
+    with app.app_context():
+        _db.create_all()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    url = f"http://127.0.0.1:{server.server_port}"
+    # The real neutral site is not reachable from here; a local stand-in plays its part.
+    app.config["QUICK_EXIT_URL"] = url + "/_test/neutral"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield LiveServer(url=url, app=app)
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require(shutil.which(CHROMIUM) or os.path.exists(CHROMIUM),
+            f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def expected_status(console_text: str) -> bool:
+    # Chromium logs every 4xx answer; the tests check those statuses themselves.
+    return console_text.startswith(
+        "Failed to load resource: the server responded with a status of 4")
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Open a phone-sized page; fails the test on any console error or CSP violation."""
+    contexts, problems = [], []
+
+    def open_page(lang: str = "en", javascript: bool = True, width: int = PHONE["width"]):
+        context = browser.new_context(
+            base_url=live_server.url, viewport={"width": width, "height": PHONE["height"]},
+            locale=lang, extra_http_headers={"Accept-Language": lang},
+            java_script_enabled=javascript, is_mobile=True, has_touch=True)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.on("console", lambda m: m.type == "error" and not expected_status(m.text)
+                and problems.append(m.text))
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+    assert not problems, f"console errors or CSP violations: {problems}"
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+@pytest.fixture
+def axe():
+    """``axe(page)`` runs axe-core on the page and fails the test on any violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    checker = Axe()
+
+    def check(page) -> None:
+        results = checker.run(page)
+        assert results.violations_count == 0, (
+            f"{results.violations_count} accessibility violations on {page.url}:\n"
+            + results.generate_report())
+
+    return check
+
+
+def translated(app, lang: str, message: str) -> str:
+    """``message`` as the catalogue for ``lang`` has it; fails if it is not translated."""
+    from flask_babel import force_locale, gettext
+
+    with app.test_request_context("/"), force_locale(lang):
+        text = gettext(message)
+    assert text != message or lang == "en", f"{message!r} is not translated into {lang}"
+    return text

@@ -1,0 +1,71 @@
+"""Routes that exist only in the tests, to exercise the shared machinery (form macros, htmx
+fragments, CSRF, rate limits, error pages) before any capability uses it."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, RadioField, SelectChoice, StringField, TextAreaField
+from wtforms.validators import Email, InputRequired, Length, Optional
+
+from portal.extensions import limiter
+from portal.rendering import render, render_form, see_other
+
+bp = Blueprint("support", __name__, url_prefix="/_test", template_folder="templates")
+
+
+class ExampleForm(FlaskForm):
+    # Reuses messages the catalogues already have, so the tests can check them translated.
+    name = StringField(_l("Contact us"), validators=[
+        InputRequired(_l("There is a problem")),
+        Length(max=40, message=_l("What you sent is too large"))])
+    email = EmailField(_l("Email:"), validators=[Optional(), Email(_l("Sorry, that did not work"))])
+    topic = RadioField(_l("What we can help with"), choices=[
+        SelectChoice("school", _l("Schools and exclusions")),
+        SelectChoice("housing", _l("Housing and money"))],
+        validators=[InputRequired(_l("There is a problem"))])
+    comment = TextAreaField(_l("Tell us about a problem"), validators=[Optional()])
+
+
+@bp.route("/form", methods=["GET", "POST"])
+def form_page():
+    form = ExampleForm()
+    if form.validate_on_submit():
+        return see_other("/_test/form/done")
+    return render_form("support/form.html", form, block="form")
+
+
+@bp.get("/form/done")
+def form_done():
+    return render("support/done.html")
+
+
+@bp.post("/ping")
+def ping():
+    """A state-changing request with no form of its own: only the CSRF header protects it."""
+    return render("support/done.html", block="result")
+
+
+@bp.get("/neutral")
+def neutral():
+    return (
+        "<!doctype html><html lang=en><link rel=icon href=\"data:,\">"
+        "<title>Weather</title><h1>Weather</h1></html>")
+
+
+@bp.get("/error/<int:code>")
+def error(code: int):
+    if code == 500:
+        raise RuntimeError("a bug")
+    abort(code)
+
+
+@bp.route("/limited", methods=["GET", "POST"])
+@limiter.limit("2 per minute")
+def limited():
+    return render("support/done.html")
+
+
+def register_test_routes(app) -> None:
+    app.register_blueprint(bp)

@@ -1,0 +1,69 @@
+"""The application factory: configuration order, production safeguards, the database URL."""
+
+import pytest
+
+from portal import ConfigurationError, create_app
+
+from .conftest import TEST_SECRET_KEY, make_config
+
+
+def test_defaults_use_sqlite_in_the_instance_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv("PORTAL_DATABASE_URL", raising=False)
+    app = create_app({"INSTANCE_PATH": str(tmp_path)})
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path}/portal.sqlite3"
+    assert app.config["ENVIRONMENT"] == "development"
+    assert app.config["SESSION_COOKIE_SECURE"] is False
+
+
+def test_configuration_order_instance_file_then_environment_then_mapping(tmp_path, monkeypatch):
+    (tmp_path / "config.py").write_text(
+        'CONTACT_PHONE = "from the instance file"\n'
+        'CONTACT_EMAIL = "file@example.org"\n'
+        'ORGANISATION_NAME = "File Trust"\n')
+    monkeypatch.setenv("PORTAL_CONTACT_EMAIL", "env@example.org")
+    monkeypatch.setenv("PORTAL_ORGANISATION_NAME", "Environment Trust")
+    monkeypatch.setenv("PORTAL_MAX_CONTENT_LENGTH", "2048")
+    app = create_app({"INSTANCE_PATH": str(tmp_path), "ORGANISATION_NAME": "Mapping Trust"})
+    assert app.config["CONTACT_PHONE"] == "from the instance file"
+    assert app.config["CONTACT_EMAIL"] == "env@example.org"
+    assert app.config["MAX_CONTENT_LENGTH"] == 2048  # parsed as JSON, so a number
+    assert app.config["ORGANISATION_NAME"] == "Mapping Trust"
+
+
+def test_database_url_from_the_environment_uses_psycopg(tmp_path, monkeypatch):
+    monkeypatch.setenv("PORTAL_DATABASE_URL", "postgres://portal@db.internal/portal")
+    app = create_app({"INSTANCE_PATH": str(tmp_path)})
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://portal@db.internal/portal"
+
+
+@pytest.mark.parametrize("secret", [None, "development-only-not-secret", "short"])
+def test_production_refuses_a_missing_development_or_short_secret_key(tmp_path, secret):
+    config = {"INSTANCE_PATH": str(tmp_path), "ENVIRONMENT": "production"}
+    if secret is not None:
+        config["SECRET_KEY"] = secret
+    with pytest.raises(ConfigurationError, match="PORTAL_SECRET_KEY"):
+        create_app(config)
+
+
+def test_production_sends_the_session_cookie_only_over_https(tmp_path):
+    app = create_app({"INSTANCE_PATH": str(tmp_path), "ENVIRONMENT": "production",
+                      "SECRET_KEY": TEST_SECRET_KEY})
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    response = app.test_client().get("/", base_url="https://portal.example.org")
+    cookie = response.headers["Set-Cookie"]
+    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_a_local_run_over_plain_http_keeps_its_session(tmp_path):
+    client = create_app(make_config(INSTANCE_PATH=str(tmp_path))).test_client()
+    cookie = client.get("/language/pl?next=/").headers["Set-Cookie"]
+    assert "Secure" not in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert '<html lang="pl"' in client.get("/").get_data(as_text=True)
+
+
+def test_proxy_headers_are_trusted_only_when_configured(tmp_path):
+    headers = {"X-Forwarded-Proto": "https"}
+    plain = create_app(make_config(INSTANCE_PATH=str(tmp_path))).test_client()
+    assert "Strict-Transport-Security" not in plain.get("/", headers=headers).headers
+    proxied = create_app(make_config(INSTANCE_PATH=str(tmp_path), PROXY_FIX_X_PROTO=1))
+    assert "Strict-Transport-Security" in proxied.test_client().get("/", headers=headers).headers

@@ -1,0 +1,36 @@
+"""Every migration runs up and down on each database, and the result matches the models."""
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import inspect
+
+from portal.extensions import db as _db
+
+
+def schema_differences() -> list:
+    with _db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        return compare_metadata(context, _db.metadata)
+
+
+def user_tables() -> set[str]:
+    return set(inspect(_db.engine).get_table_names()) - {"alembic_version"}
+
+
+def test_migrations_up_match_the_models_and_down_leave_nothing(app, db):
+    db.drop_all()  # start from an empty database: the migrations build everything
+    upgrade()
+    assert schema_differences() == [], "the models and the migrations disagree"
+    assert user_tables() == set(_db.metadata.tables)
+    downgrade(revision="base")
+    assert user_tables() == set()
+    upgrade()  # and up again, as a rollback then redeploy would
+    assert schema_differences() == []
+
+
+def test_db_upgrade_command(runner, db):
+    db.drop_all()
+    result = runner.invoke(args=["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    assert schema_differences() == []
