@@ -9,8 +9,8 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from portal import assets, i18n, security
 from portal import config as portal_config
-from portal import i18n, security
 from portal.extensions import babel, csrf, db, htmx, limiter, migrate
 
 
@@ -45,6 +45,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     limiter.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
+    assets.init_app(app)
 
     from portal import demo, main
 

@@ -54,6 +54,11 @@ class DefaultConfig:
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_KEY_PREFIX = "portal"
 
+    # Static files have fingerprinted URLs (portal/assets.py), so browsers may keep them a year.
+    SEND_FILE_MAX_AGE_DEFAULT = 365 * 24 * 3600
+    COMPRESS_MIMETYPES = ["text/css", "text/javascript", "application/javascript", "image/svg+xml"]
+    COMPRESS_ALGORITHM = ["br", "gzip"]
+
     # Number of reverse proxies in front of the app whose X-Forwarded-* headers to trust.
     PROXY_FIX_X_FOR = 0
     PROXY_FIX_X_PROTO = 0

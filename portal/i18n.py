@@ -17,6 +17,7 @@ from babel.messages.frontend import CommandLineInterface
 from flask import Flask, request, session
 from flask.cli import AppGroup
 from flask_babel import get_locale
+from markupsafe import Markup
 
 
 @dataclass(frozen=True)
@@ -136,8 +137,15 @@ def init(code: str) -> None:
     _pybabel("init", "-i", str(POT_FILE), "-d", str(TRANSLATIONS_DIR), "-l", code, "--no-wrap")
 
 
+def isolate(value) -> Markup:
+    """Wrap a name from elsewhere (an organisation's, say) in <bdi>, so that an English name
+    inside an Arabic or Urdu sentence keeps its own direction and does not scramble the line."""
+    return Markup("<bdi>{}</bdi>").format(value)
+
+
 def init_app(app: Flask) -> None:
     app.before_request(remember_language_from_query)
+    app.add_template_filter(isolate, "bdi")
     app.context_processor(template_globals)
     app.cli.add_command(translate)
 

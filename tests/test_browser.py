@@ -134,3 +134,20 @@ def test_htmx_requests_send_the_csrf_header(new_page):
         page.locator("#ping").click()
     assert response_info.value.status == 200
     page.locator("#ping-result #done").wait_for()
+
+
+def test_printed_pages_leave_out_the_quick_exit_and_navigation(new_page):
+    page = new_page()
+    page.goto("/browsing-safely")
+    page.emulate_media(media="print")
+    assert not page.locator(".quick-exit").is_visible()
+    assert not page.locator(".languages").is_visible()
+    assert page.locator("h1").is_visible()
+
+
+def test_nothing_overflows_at_320_pixels(new_page):
+    for lang in ("en", "pl", "ur"):
+        page = new_page(lang=lang, width=320)
+        for path in ("/", "/browsing-safely", "/contact", "/_test/form"):
+            page.goto(path)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 320, (lang, path)

@@ -8,7 +8,7 @@ from .conftest import make_config
 def test_seed_demo_loads_and_can_run_again(runner, db):
     first = runner.invoke(args=["seed-demo"])
     assert first.exit_code == 0, first.output
-    assert "Demo content is loaded" in first.output
+    assert "Demo content is ready." in first.output
     again = runner.invoke(args=["seed-demo"])
     assert again.exit_code == 0, again.output
 

@@ -100,3 +100,18 @@ def test_dates_times_and_numbers_are_formatted_for_the_locale_in_london_time(
     assert expected_month in text
     assert "13:00" in text  # British Summer Time
     assert expected_number in text
+
+
+def test_names_from_elsewhere_keep_their_own_direction_in_rtl_sentences(client, app):
+    html = client.get("/contact?lang=ar").get_data(as_text=True)
+    assert f"<bdi>{app.config['ORGANISATION_NAME']}</bdi>" in html
+
+
+def test_names_in_sentences_are_escaped(tmp_path):
+    from portal import create_app
+
+    from .conftest import make_config
+
+    app = create_app(make_config(INSTANCE_PATH=str(tmp_path), ORGANISATION_NAME="<b>Trust</b>"))
+    html = app.test_client().get("/contact").get_data(as_text=True)
+    assert "<bdi>&lt;b&gt;Trust&lt;/b&gt;</bdi>" in html

@@ -95,22 +95,22 @@ def test_rate_limits_count_in_redis_when_configured(tmp_path):
     import os
 
     from portal import create_app
+    from portal.extensions import limiter
 
     from .conftest import make_config, require
     from .support import register_test_routes
 
     url = os.environ.get("PORTAL_TEST_REDIS_URL")
     require(url, "PORTAL_TEST_REDIS_URL is not set, so the Redis rate-limit storage is not tested")
-    prefix = f"portal-test-{os.getpid()}-{tmp_path.name}"
 
     def client():
-        app = create_app(make_config(INSTANCE_PATH=str(tmp_path), RATELIMIT_STORAGE_URI=url,
-                                     RATELIMIT_KEY_PREFIX=prefix))
+        app = create_app(make_config(INSTANCE_PATH=str(tmp_path), RATELIMIT_STORAGE_URI=url))
         register_test_routes(app)
         return app.test_client()
 
     # Two app instances stand for two gunicorn workers: they share one count.
     first, second = client(), client()
+    limiter.reset()  # the test's Redis database may hold counts from an earlier run
     assert first.get("/_test/limited").status_code == 200
     assert second.get("/_test/limited").status_code == 200
     assert first.get("/_test/limited").status_code == 429
