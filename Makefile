@@ -7,9 +7,6 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 export FLASK_APP := portal
 
-CATALOGUES := $(wildcard portal/translations/*/LC_MESSAGES/messages.po)
-COMPILED := $(CATALOGUES:.po=.mo)
-
 .PHONY: run test bench lint translations
 
 $(BIN)/python:
@@ -21,10 +18,8 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-%.mo: %.po $(INSTALLED)
-	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@ -l $(word 3,$(subst /, ,$@))
-
-translations: $(COMPILED)
+translations: $(INSTALLED)
+	$(BIN)/flask translate compile
 
 run: $(INSTALLED) translations
 	$(BIN)/flask db upgrade

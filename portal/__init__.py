@@ -21,6 +21,8 @@ class ConfigurationError(RuntimeError):
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     # Tests and deployments may put the instance folder (config.py, SQLite file) elsewhere.
     instance_path = (config or {}).get("INSTANCE_PATH") or os.environ.get("PORTAL_INSTANCE_PATH")
+    if instance_path:
+        instance_path = os.path.abspath(instance_path)
     app = Flask(__name__, instance_relative_config=True, instance_path=instance_path)
     app.config.from_object(portal_config.DefaultConfig)
     app.config.from_pyfile("config.py", silent=True)
@@ -48,6 +50,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     assets.init_app(app)
 
     from portal import demo, main
+    from portal.rendering import page_title
+
+    app.add_template_global(page_title)
 
     app.register_blueprint(main.bp)
     main.register_error_handlers(app)
@@ -55,8 +60,19 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     return app
 
 
+ENVIRONMENTS = ("development", "testing", "production")
+
+
 def _finish_configuration(app: Flask) -> None:
     cfg = app.config
+    if cfg["ENVIRONMENT"] not in ENVIRONMENTS:
+        # A typo such as "prod" must not quietly start with development settings.
+        raise ConfigurationError(
+            f"PORTAL_ENVIRONMENT must be one of {', '.join(ENVIRONMENTS)}, "
+            f"not {cfg['ENVIRONMENT']!r}.")
+    if cfg.get("SECRET_KEY") is not None:
+        # from_prefixed_env parses values as JSON: an all-digit key would become a number.
+        cfg["SECRET_KEY"] = str(cfg["SECRET_KEY"])
     cfg["INSTANCE_PATH"] = app.instance_path
     cfg["SQLALCHEMY_DATABASE_URI"] = portal_config.database_uri(cfg)
     cfg.setdefault("SQLALCHEMY_TRACK_MODIFICATIONS", False)

@@ -59,7 +59,24 @@ def select_locale() -> str:
     remembered = session.get(SESSION_KEY)
     if remembered in LANGUAGES:
         return remembered
-    return request.accept_languages.best_match(list(LANGUAGES)) or DEFAULT_LANGUAGE
+    return best_from_accept_language() or DEFAULT_LANGUAGE
+
+
+# Punjabi as written in Pakistan (Shahmukhi, an Arabic script): our Punjabi is Gurmukhi, which
+# those readers may not read, so such a browser falls through to its next preference.
+NOT_GURMUKHI = ("pa-arab", "pa-pk")
+
+
+def best_from_accept_language() -> str | None:
+    """The browser's most preferred language that the portal speaks, by primary subtag."""
+    for tag, quality in request.accept_languages:  # already sorted by quality
+        tag = tag.lower().replace("_", "-")
+        if quality <= 0 or tag.startswith(NOT_GURMUKHI):
+            continue
+        primary = tag.split("-")[0]
+        if primary in LANGUAGES:
+            return primary
+    return None
 
 
 def remember_language_from_query() -> None:

@@ -11,7 +11,9 @@ uses inside itself (``{% from "macros/forms.html" import field %}`` within the b
 from __future__ import annotations
 
 from flask import Response, make_response, render_template, request
+from flask_babel import gettext
 from jinja2_fragments.flask import render_block
+from markupsafe import Markup
 
 
 def wants_fragment() -> bool:
@@ -21,10 +23,25 @@ def wants_fragment() -> bool:
     return bool(headers) and not headers.history_restore_request and not headers.boosted
 
 
+def page_title(title: str, has_errors: bool = False) -> Markup:
+    """The document title: "Error: " first when a form has errors, as GOV.UK does, so a
+    screen reader hears at once that the page came back with a problem."""
+    title = Markup(title)  # noqa: S704 - a rendered template block, already escaped
+    programme = gettext("Parent Champions")
+    if has_errors:
+        return Markup("{} {} – {}").format(gettext("Error:"), title, programme)
+    return Markup("{} – {}").format(title, programme)
+
+
 def render(template: str, *, block: str | None = None, status: int = 200, **context) -> Response:
     """Render ``template``, or only its ``block`` for an htmx request that targets it."""
     if block is not None and wants_fragment():
         body = render_block(template, block, **context)
+        # htmx replaces the document title with a <title> found in a fragment.
+        title = render_block(template, "title", **context)
+        head = Markup("<title>{}</title>\n").format(
+            page_title(title, context.get("has_errors", False)))
+        body = head + Markup(body)  # noqa: S704 - rendered by autoescaping Jinja
     else:
         body = render_template(template, **context)
     response = make_response(body, status)
@@ -34,8 +51,9 @@ def render(template: str, *, block: str | None = None, status: int = 200, **cont
 
 def render_form(template: str, form, *, block: str | None = None, **context) -> Response:
     """A form page: 422 when the form was submitted and is invalid, so htmx swaps the errors in."""
-    status = 422 if form.errors else 200
-    return render(template, block=block, status=status, form=form, **context)
+    has_errors = bool(form.errors)
+    return render(template, block=block, status=422 if has_errors else 200, form=form,
+                  has_errors=has_errors, **context)
 
 
 def see_other(location: str) -> Response:

@@ -5,6 +5,8 @@ import pytest
 
 from portal.i18n import LANGUAGES
 
+from .conftest import translated
+
 pytestmark = pytest.mark.browser
 
 
@@ -90,7 +92,7 @@ def test_skip_link_is_first_and_moves_to_the_main_content(new_page):
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-def test_form_errors_swap_in_with_htmx_and_the_summary_takes_focus(new_page, axe):
+def test_form_errors_swap_in_with_htmx_and_the_summary_takes_focus(new_page, axe, live_server):
     page = new_page(lang="so")
     page.goto("/_test/form")
     page.fill("#name", "Hodan")
@@ -101,6 +103,7 @@ def test_form_errors_swap_in_with_htmx_and_the_summary_takes_focus(new_page, axe
     summary = page.locator("[data-error-summary]")
     summary.wait_for()
     assert summary.evaluate("e => e === document.activeElement")
+    assert page.title().startswith(translated(live_server.app, "so", "Error:") + " ")
     assert page.locator("#name").input_value() == "Hodan"
     assert page.locator("#comment").input_value() == "Fadlan i soo wac"
     assert page.url.endswith("/_test/form")
@@ -110,16 +113,15 @@ def test_form_errors_swap_in_with_htmx_and_the_summary_takes_focus(new_page, axe
     page.wait_for_url("**/_test/form/done")
 
 
-def test_form_errors_without_javascript_reload_the_page_with_the_summary_focused(new_page):
+def test_form_errors_without_javascript_reload_the_page_with_the_summary_focused(
+        new_page, live_server):
     page = new_page(lang="ar", javascript=False)
     page.goto("/_test/form")
     page.fill("#name", "Layla")
-    response = None
     with page.expect_navigation() as navigation:
         page.locator("#example-form button[type=submit]").click()
-    response = navigation.value
-    assert response.status == 422
-    assert page.title().startswith(page.locator("[data-error-summary] h2").inner_text()[:0])
+    assert navigation.value.status == 422
+    assert page.title().startswith(translated(live_server.app, "ar", "Error:") + " ")
     assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
     assert page.locator("#name").input_value() == "Layla"
     page.check("#topic-1")
@@ -151,3 +153,35 @@ def test_nothing_overflows_at_320_pixels(new_page):
         for path in ("/", "/browsing-safely", "/contact", "/_test/form"):
             page.goto(path)
             assert page.evaluate("document.documentElement.scrollWidth") <= 320, (lang, path)
+
+
+def test_typing_capital_letters_never_exits_the_page(new_page):
+    page = new_page()
+    page.goto("/_test/form")
+    page.click("#comment")
+    for letter in "MSHC":  # "My Son Has Court": Shift held for each capital
+        page.keyboard.down("Shift")
+        page.keyboard.press(f"Key{letter}")
+        page.keyboard.up("Shift")
+        page.keyboard.press("KeyA")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("KeyB")  # another key in between starts the count again
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert page.url.endswith("/_test/form")
+    assert page.locator("#comment").input_value() == "MaSaHaCab"
+
+
+def test_an_expired_form_under_htmx_shows_a_message_and_keeps_what_was_typed(new_page, live_server):
+    page = new_page(lang="ur")
+    page.goto("/_test/form")
+    page.fill("#name", "Bilal")
+    page.context.clear_cookies()  # the session, and with it the CSRF token, is gone
+    with page.expect_response("**/_test/form") as response_info:
+        page.locator("#example-form button[type=submit]").click()
+    assert response_info.value.status == 400
+    alert = page.locator("#page-alert [role=alert]")
+    alert.wait_for()
+    assert alert.evaluate("e => e === document.activeElement")
+    assert page.locator("#name").input_value() == "Bilal"

@@ -67,3 +67,22 @@ def test_proxy_headers_are_trusted_only_when_configured(tmp_path):
     assert "Strict-Transport-Security" not in plain.get("/", headers=headers).headers
     proxied = create_app(make_config(INSTANCE_PATH=str(tmp_path), PROXY_FIX_X_PROTO=1))
     assert "Strict-Transport-Security" in proxied.test_client().get("/", headers=headers).headers
+
+
+def test_an_unknown_environment_is_refused_rather_than_treated_as_development(tmp_path):
+    with pytest.raises(ConfigurationError, match="PORTAL_ENVIRONMENT"):
+        create_app({"INSTANCE_PATH": str(tmp_path), "ENVIRONMENT": "prod"})
+
+
+def test_an_all_digit_secret_key_from_the_environment_stays_a_string(tmp_path, monkeypatch):
+    monkeypatch.setenv("PORTAL_SECRET_KEY", "1234567890" * 4)
+    monkeypatch.setenv("PORTAL_ENVIRONMENT", "production")
+    app = create_app({"INSTANCE_PATH": str(tmp_path)})
+    assert app.config["SECRET_KEY"] == "1234567890" * 4
+
+
+def test_a_relative_instance_path_is_made_absolute(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PORTAL_INSTANCE_PATH", "./instance")
+    app = create_app()
+    assert app.instance_path == str(tmp_path / "instance")

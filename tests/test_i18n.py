@@ -22,6 +22,13 @@ def test_accept_language_picks_the_best_supported_language(client):
     assert html_lang(client.get("/", headers={"Accept-Language": "de, ur;q=0.9, en;q=0.5"})) == "ur"
     assert html_lang(client.get("/", headers={"Accept-Language": "pl-PL,pl;q=0.9"})) == "pl"
     assert html_lang(client.get("/", headers={"Accept-Language": "zz"})) == "en"
+    assert html_lang(client.get("/", headers={"Accept-Language": "ar-EG;q=0.8, fr"})) == "ar"
+
+
+def test_punjabi_in_shahmukhi_script_does_not_get_gurmukhi(client):
+    for header, expected in (("pa-IN", "pa"), ("pa-Guru", "pa"), ("pa-PK, ur;q=0.8", "ur"),
+                             ("pa-Arab, en;q=0.5", "en"), ("pa-Arab-PK", "en")):
+        assert html_lang(client.get("/", headers={"Accept-Language": header})) == expected, header
 
 
 def test_query_beats_session_beats_accept_language(client):
@@ -64,7 +71,8 @@ def test_switching_language_remembers_it_and_returns_to_the_page(client):
 
 
 @pytest.mark.parametrize("target", ["//evil.example", "https://evil.example/", "/\\evil.example",
-                                    "javascript:alert(1)", "", "evil"])
+                                    "javascript:alert(1)", "", "evil", "/\r\nSet-Cookie: x=1",
+                                    "/\t/evil.example", "/\n/evil.example"])
 def test_switching_language_never_redirects_off_the_site(client, target):
     response = client.get("/language/pl", query_string={"next": target})
     assert response.status_code == 303

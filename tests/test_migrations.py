@@ -34,3 +34,36 @@ def test_db_upgrade_command(runner, db):
     result = runner.invoke(args=["db", "upgrade"])
     assert result.exit_code == 0, result.output
     assert schema_differences() == []
+
+
+def test_one_line_of_migrations(app):
+    from alembic.script import ScriptDirectory
+
+    with app.app_context():
+        config = app.extensions["migrate"].migrate.get_config()
+    assert len(ScriptDirectory.from_config(config).get_heads()) == 1, "merge the migration heads"
+
+
+def test_the_comparison_notices_a_model_without_a_migration(app, db):
+    """The check above is only worth having if it sees a table the migrations lack."""
+    import sqlalchemy as sa
+
+    db.drop_all()
+    upgrade()
+    extra = sa.MetaData()
+    for table in _db.metadata.tables.values():
+        table.to_metadata(extra)
+    sa.Table("not_migrated", extra, sa.Column("id", sa.Integer, primary_key=True))
+    with _db.engine.connect() as connection:
+        context = MigrationContext.configure(connection)
+        differences = compare_metadata(context, extra)
+    assert [d[0] for d in differences] == ["add_table"]
+    downgrade(revision="base")
+
+
+def test_sqlite_runs_with_foreign_keys_and_write_ahead_logging(app):
+    from sqlalchemy import text
+
+    with app.app_context(), _db.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"

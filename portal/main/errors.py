@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from portal.rendering import render
+from portal.rendering import render, wants_fragment
 
 MESSAGES = {
     400: (_l("Sorry, there is a problem with that request"),
@@ -38,7 +38,12 @@ CSRF_MESSAGE = (
 
 
 def error_page(status: int, title, message, headers=()):
-    response = render("errors/error.html", status=status, title=title, message=message)
+    response = render("errors/error.html", block="alert", status=status, title=title,
+                      message=message)
+    if wants_fragment():
+        # Show the message above the page instead of replacing the form being filled in.
+        response.headers["HX-Retarget"] = "#page-alert"
+        response.headers["HX-Reswap"] = "innerHTML"
     for name, value in headers:
         # Keep what the error says about itself (Allow on 405, Retry-After on 429).
         if name.lower() != "content-type":
@@ -58,8 +63,6 @@ def handle_csrf_error(_error: CSRFError):
 
 def handle_unexpected(error: Exception):
     """Anything not an HTTP error is a bug: log it whole, show the visitor a calm page."""
-    if isinstance(error, HTTPException):
-        return handle_http_error(error)
     current_app.logger.exception("Unhandled error on %s %s", request.method, request.path)
     return handle_http_error(InternalServerError(original_exception=error))
 

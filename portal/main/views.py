@@ -62,8 +62,11 @@ def contact():
 
 
 def safe_next(target: str | None) -> str:
-    """Only a path on this site: never an open redirect to somebody else's."""
-    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+    """Only a path on this site: never an open redirect to somebody else's, and nothing a
+    browser might read differently (backslashes, control characters such as CR and LF)."""
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    if "\\" in target or any(ord(c) < 0x20 or ord(c) == 0x7F for c in target):
         return "/"
     parts = urlsplit(target)
     if parts.scheme or parts.netloc:

@@ -11,11 +11,6 @@
     window.location.replace(url);
   }
 
-  function exitUrl() {
-    var holder = document.querySelector("[data-quick-exit-url]");
-    return holder ? holder.getAttribute("data-quick-exit-url") : null;
-  }
-
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-quick-exit]");
     if (!button) return;
@@ -23,24 +18,46 @@
     exitPage(button.getAttribute("href"));
   });
 
-  var shiftPresses = [];
+  /* Only Shift pressed and released on its own counts: Shift held to type a capital letter,
+     or any other key in between, starts the count again, so typing never exits the page. */
+  var shiftPresses = 0;
+  var shiftUsedAsModifier = false;
+  var resetTimer = null;
+
+  function resetShiftCount() {
+    shiftPresses = 0;
+    window.clearTimeout(resetTimer);
+  }
+
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" || event.repeat) return;
-    var url = exitUrl();
-    if (!url) return;
-    var now = Date.now();
-    shiftPresses = shiftPresses.filter(function (t) { return now - t < 5000; });
-    shiftPresses.push(now);
-    if (shiftPresses.length >= 3) {
-      shiftPresses = [];
-      exitPage(url);
+    if (event.key === "Shift") {
+      if (!event.repeat) shiftUsedAsModifier = false;
+      return;
+    }
+    if (event.shiftKey) shiftUsedAsModifier = true;
+    resetShiftCount();
+  });
+
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift" || shiftUsedAsModifier) return;
+    var holder = document.querySelector("[data-quick-exit-url]");
+    if (!holder) return;
+    shiftPresses += 1;
+    window.clearTimeout(resetTimer);
+    resetTimer = window.setTimeout(resetShiftCount, 5000);
+    if (shiftPresses >= 3) {
+      resetShiftCount();
+      exitPage(holder.getAttribute("data-quick-exit-url"));
     }
   });
 
-  /* After htmx swaps in a form with errors, move focus to the error summary, as a full page
-     load does through the autofocus attribute. */
+  /* After htmx swaps in a form with errors, or an error message, move focus to the summary,
+     as a full page load does through the autofocus attribute. */
   document.addEventListener("htmx:afterSettle", function (event) {
-    var summary = event.target.querySelector && event.target.querySelector("[data-error-summary]");
+    var swapped = event.target;
+    if (!swapped || !swapped.querySelector) return;
+    var summary = swapped.matches("[data-error-summary]")
+      ? swapped : swapped.querySelector("[data-error-summary]");
     if (summary) summary.focus();
   });
 })();
