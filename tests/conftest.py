@@ -262,3 +262,52 @@ def translated(app, lang: str, message: str) -> str:
         text = gettext(message)
     assert text != message or lang == "en", f"{message!r} is not translated into {lang}"
     return text
+
+
+# --- the production server -------------------------------------------------------------------
+
+@pytest.fixture
+def gunicorn_server(tmp_path):
+    """``gunicorn_server(workers=2, **env)`` starts the app under gunicorn, as deployed, on a
+    free loopback port, and returns its base URL; every server started is stopped afterwards."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    started = []
+
+    def start(workers: int = 2, **env) -> str:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        environment = {
+            **os.environ,
+            "PORTAL_ENVIRONMENT": "production",
+            "PORTAL_SECRET_KEY": TEST_SECRET_KEY,
+            "PORTAL_INSTANCE_PATH": str(tmp_path / "instance"),
+            "PORTAL_DATABASE_URL": f"sqlite:///{tmp_path}/gunicorn.sqlite3",
+            **env,
+        }
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--workers", str(workers),
+             "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "portal:create_app()"],
+            env=environment, cwd=os.path.dirname(os.path.dirname(__file__)))
+        started.append(process)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(url + "/healthz", timeout=2):
+                    return url
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail(f"gunicorn exited with {process.returncode}")
+                time.sleep(0.2)
+        pytest.fail("gunicorn did not start within 30 seconds")
+
+    yield start
+    for process in started:
+        process.terminate()
+        process.wait(timeout=10)

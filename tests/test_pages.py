@@ -55,3 +55,14 @@ def test_health_check_fails_when_the_database_is_unreachable(tmp_path):
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.json["database"] == "unreachable"
+
+
+def test_accessibility_statement_gives_its_date_in_the_visitors_language(client):
+    assert "23 listopada 2026" in client.get("/accessibility?lang=pl").get_data(as_text=True)
+    assert "23 November 2026" in client.get("/accessibility?lang=en").get_data(as_text=True)
+
+
+def test_privacy_notice_names_the_controller_and_the_regulator(client, app):
+    html = client.get("/privacy").get_data(as_text=True)
+    assert f"<bdi>{app.config['ORGANISATION_NAME']}</bdi> is the data controller" in html
+    assert "Information Commissioner’s Office" in html

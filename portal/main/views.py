@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, jsonify, request
@@ -51,9 +52,13 @@ def privacy():
     return render("main/privacy.html")
 
 
+# Update when the statement is reviewed (the regulations ask for the date it was prepared).
+ACCESSIBILITY_STATEMENT_PREPARED = date(2026, 11, 23)
+
+
 @bp.get("/accessibility")
 def accessibility():
-    return render("main/accessibility.html")
+    return render("main/accessibility.html", statement_prepared=ACCESSIBILITY_STATEMENT_PREPARED)
 
 
 @bp.get("/contact")
