@@ -25,6 +25,13 @@ class Language:
     code: str
     native_name: str  # what the switcher shows: each language in its own name
     english_name: str
+    # The Babel locale for dates and numbers, where it differs from the code: English is
+    # British English here ("23 November 2026", not "November 23, 2026").
+    formats: str | None = None
+
+    @property
+    def babel_locale(self) -> str:
+        return self.formats or self.code
 
     @property
     def direction(self) -> str:
@@ -34,7 +41,7 @@ class Language:
 LANGUAGES: dict[str, Language] = {
     lang.code: lang
     for lang in (
-        Language("en", "English", "English"),
+        Language("en", "English", "English", formats="en_GB"),
         Language("pl", "Polski", "Polish"),
         Language("ro", "Română", "Romanian"),
         Language("pa", "ਪੰਜਾਬੀ", "Punjabi"),
@@ -53,6 +60,10 @@ PROJECT_ROOT = Path(__file__).parent.parent
 
 def select_locale() -> str:
     """``?lang=``, then the language remembered in the session, then Accept-Language."""
+    return LANGUAGES[chosen_language_code()].babel_locale
+
+
+def chosen_language_code() -> str:
     asked = request.args.get("lang")
     if asked in LANGUAGES:
         return asked
@@ -93,7 +104,8 @@ def remember_language(code: str) -> None:
 
 def current_language() -> Language:
     locale = get_locale()
-    return LANGUAGES.get(str(locale) if locale else DEFAULT_LANGUAGE, LANGUAGES[DEFAULT_LANGUAGE])
+    return LANGUAGES.get(locale.language if locale else DEFAULT_LANGUAGE,
+                         LANGUAGES[DEFAULT_LANGUAGE])
 
 
 def this_page_without_lang() -> str:

@@ -90,12 +90,13 @@ def test_the_session_cookie_outlives_the_browser_window_once_a_language_is_chose
     assert "Expires=" in cookie
 
 
-FORMAT = "{{ when | datetimeformat('d MMMM y, HH:mm') }} | {{ amount | decimalformat }}"
+FORMAT = ("{{ when | dateformat('long') }} {{ when | datetimeformat('d MMMM y, HH:mm') }} | "
+          "{{ amount | decimalformat }}")
 SUMMER_NOON_UTC = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("lang,expected_month,expected_number", [
-    ("en", "July", "12,345.5"),
+    ("en", "1 July 2026", "12,345.5"),
     ("pl", "lipca", "12\u00a0345,5"),
     ("ro", "iulie", "12.345,5"),
     ("ar", "يوليو", "12,345.5"),
