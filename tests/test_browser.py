@@ -109,6 +109,7 @@ def test_form_errors_swap_in_with_htmx_and_the_summary_takes_focus(new_page, axe
     assert page.url.endswith("/_test/form")
     axe(page)
     page.check("#topic-0")
+    page.check("#consent")
     page.locator("#example-form button[type=submit]").click()
     page.wait_for_url("**/_test/form/done")
 
@@ -125,6 +126,7 @@ def test_form_errors_without_javascript_reload_the_page_with_the_summary_focused
     assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
     assert page.locator("#name").input_value() == "Layla"
     page.check("#topic-1")
+    page.check("#consent")
     page.locator("#example-form button[type=submit]").click()
     page.wait_for_url("**/_test/form/done")
 

@@ -61,14 +61,14 @@ def test_an_invalid_htmx_post_returns_the_form_fragment_with_422(hx):
 
 
 def test_a_valid_post_redirects_with_303(client):
-    response = client.post("/_test/form", data={"name": "Amina", "topic": "school",
+    response = client.post("/_test/form", data={"name": "Amina", "topic": "school", "consent": "y",
                                                 "csrf_token": csrf_token(client)})
     assert response.status_code == 303
     assert response.headers["Location"] == "/_test/form/done"
 
 
 def test_a_valid_htmx_post_navigates_with_hx_redirect(hx):
-    response = hx.post("/_test/form", data={"name": "Amina", "topic": "housing"})
+    response = hx.post("/_test/form", data={"name": "Amina", "topic": "housing", "consent": "y"})
     assert response.status_code == 204
     assert response.headers["HX-Redirect"] == "/_test/form/done"
 
@@ -123,3 +123,15 @@ def test_a_normal_request_that_fails_gets_the_whole_error_page(client):
     response = client.get("/no-such-page")
     assert response.get_data(as_text=True).startswith("<!doctype html>")
     assert "HX-Retarget" not in response.headers
+
+
+def test_checkboxes_keep_their_ticks_and_consent_is_required(client):
+    response = client.post("/_test/form", data={
+        "name": "Amina", "topic": "school", "needs": ["email"], "csrf_token": csrf_token(client)})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert 'href="#consent"' in html  # a lone checkbox is linked to directly
+    assert re.search(r'<input checked[^>]*id="needs-1"', html)
+    assert not re.search(r'<input checked[^>]*id="needs-0"', html)
+    label = re.search(r"<legend[^>]*>(.*?)</legend>", html.split('id="needs-0"')[0][-600:], re.S)
+    assert label and "(optional)" in label.group(1)

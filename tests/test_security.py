@@ -4,7 +4,7 @@ import pytest
 
 from .conftest import csrf_token, translated
 
-VALID = {"name": "Amina", "topic": "school", "email": "", "comment": ""}
+VALID = {"name": "Amina", "topic": "school", "email": "", "comment": "", "consent": "y"}
 
 
 def test_strict_headers_on_every_page(client):

@@ -6,10 +6,11 @@ from __future__ import annotations
 from flask import Blueprint, abort
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, RadioField, SelectChoice, StringField, TextAreaField
+from wtforms import BooleanField, EmailField, RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import Email, InputRequired, Length, Optional
 
 from portal.extensions import limiter
+from portal.forms import MultiCheckboxField
 from portal.rendering import render, render_form, see_other
 
 bp = Blueprint("support", __name__, url_prefix="/_test", template_folder="templates")
@@ -26,6 +27,11 @@ class ExampleForm(FlaskForm):
         SelectChoice("housing", _l("Housing and money"))],
         validators=[InputRequired(_l("There is a problem"))])
     comment = TextAreaField(_l("Tell us about a problem"), validators=[Optional()])
+    needs = MultiCheckboxField(_l("What we keep"), choices=[
+        SelectChoice("phone", _l("Phone:")), SelectChoice("email", _l("Email:"))],
+        validators=[Optional()])
+    consent = BooleanField(_l("It is free and confidential."),
+                           validators=[InputRequired(_l("Sorry, that did not work"))])
 
 
 @bp.route("/form", methods=["GET", "POST"])
