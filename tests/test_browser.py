@@ -10,6 +10,18 @@ from .conftest import translated
 pytestmark = pytest.mark.browser
 
 
+def submit_with_htmx(page) -> int:
+    """Press the example form's button and return the status htmx got back."""
+    with page.expect_response("**/_test/form") as response_info:
+        page.locator("#example-form button[type=submit]").click()
+    return response_info.value.status
+
+
+def assert_has_focus(locator) -> None:
+    locator.wait_for()
+    assert locator.evaluate("e => e === document.activeElement")
+
+
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 def test_home_page_in_every_language_on_a_phone(new_page, axe, lang):
     page = new_page(lang=lang)
@@ -97,12 +109,8 @@ def test_form_errors_swap_in_with_htmx_and_the_summary_takes_focus(new_page, axe
     page.goto("/_test/form")
     page.fill("#name", "Hodan")
     page.fill("#comment", "Fadlan i soo wac")
-    with page.expect_response("**/_test/form") as response_info:
-        page.locator("#example-form button[type=submit]").click()
-    assert response_info.value.status == 422
-    summary = page.locator("[data-error-summary]")
-    summary.wait_for()
-    assert summary.evaluate("e => e === document.activeElement")
+    assert submit_with_htmx(page) == 422
+    assert_has_focus(page.locator("[data-error-summary]"))
     assert page.title().startswith(translated(live_server.app, "so", "Error:") + " ")
     assert page.locator("#name").input_value() == "Hodan"
     assert page.locator("#comment").input_value() == "Fadlan i soo wac"
@@ -180,10 +188,6 @@ def test_an_expired_form_under_htmx_shows_a_message_and_keeps_what_was_typed(new
     page.goto("/_test/form")
     page.fill("#name", "Bilal")
     page.context.clear_cookies()  # the session, and with it the CSRF token, is gone
-    with page.expect_response("**/_test/form") as response_info:
-        page.locator("#example-form button[type=submit]").click()
-    assert response_info.value.status == 400
-    alert = page.locator("#page-alert [role=alert]")
-    alert.wait_for()
-    assert alert.evaluate("e => e === document.activeElement")
+    assert submit_with_htmx(page) == 400
+    assert_has_focus(page.locator("#page-alert [role=alert]"))
     assert page.locator("#name").input_value() == "Bilal"
