@@ -10,7 +10,7 @@ uses inside itself (``{% from "macros/forms.html" import field %}`` within the b
 
 from __future__ import annotations
 
-from flask import Response, make_response, render_template, request
+from flask import Response, current_app, make_response, render_template, request
 from flask_babel import gettext
 from jinja2_fragments.flask import render_block
 from markupsafe import Markup
@@ -38,10 +38,11 @@ def render(template: str, *, block: str | None = None, status: int = 200, **cont
     if block is not None and wants_fragment():
         body = render_block(template, block, **context)
         # htmx replaces the document title with a <title> found in a fragment.
-        title = render_block(template, "title", **context)
-        head = Markup("<title>{}</title>\n").format(
-            page_title(title, context.get("has_errors", False)))
-        body = head + Markup(body)  # noqa: S704 - rendered by autoescaping Jinja
+        if "title" in current_app.jinja_env.get_template(template).blocks:
+            title = render_block(template, "title", **context)
+            head = Markup("<title>{}</title>\n").format(
+                page_title(title, context.get("has_errors", False)))
+            body = head + Markup(body)  # noqa: S704 - rendered by autoescaping Jinja
     else:
         body = render_template(template, **context)
     response = make_response(body, status)

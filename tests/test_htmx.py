@@ -135,3 +135,9 @@ def test_checkboxes_keep_their_ticks_and_consent_is_required(client):
     assert not re.search(r'<input checked[^>]*id="needs-0"', html)
     label = re.search(r"<legend[^>]*>(.*?)</legend>", html.split('id="needs-0"')[0][-600:], re.S)
     assert label and "(optional)" in label.group(1)
+
+
+def test_a_fragment_from_a_template_without_a_title_block_is_just_the_block(hx):
+    response = hx.get("/_test/untitled")
+    assert response.status_code == 200
+    assert response.get_data(as_text=True).strip().startswith('<p id="untitled">')

@@ -53,6 +53,12 @@ def ping():
     return render("support/done.html", block="result")
 
 
+@bp.get("/untitled")
+def untitled():
+    """A page whose template sets no title block of its own."""
+    return render("support/untitled.html", block="result")
+
+
 @bp.get("/neutral")
 def neutral():
     return (
