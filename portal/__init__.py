@@ -6,10 +6,11 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+import argon2
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from portal import assets, i18n, security
+from portal import access, assets, i18n, mail, security
 from portal import config as portal_config
 from portal.extensions import babel, csrf, db, htmx, limiter, migrate
 
@@ -41,6 +42,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(app.root_path), "migrations"))
+    # Access first: an anonymous post is sent to sign in before CSRF looks at it.
+    access.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
     htmx.init_app(app)
@@ -48,13 +51,17 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
     assets.init_app(app)
+    mail.init_app(app)
 
-    from portal import demo, main
+    from portal import accounts, audit, demo, main, staff
     from portal.rendering import page_title
 
     app.add_template_global(page_title)
 
     app.register_blueprint(main.bp)
+    accounts.init_app(app)
+    app.register_blueprint(staff.bp)
+    app.register_blueprint(audit.bp)
     main.register_error_handlers(app)
     app.cli.add_command(demo.seed_demo)
     return app
@@ -85,5 +92,16 @@ def _finish_configuration(app: Flask) -> None:
         if len(cfg["SECRET_KEY"]) < 32:
             raise ConfigurationError("PORTAL_SECRET_KEY must be at least 32 characters.")
         cfg["SESSION_COOKIE_SECURE"] = True
+        if not cfg.get("BASE_URL") or cfg["BASE_URL"] == portal_config.DefaultConfig.BASE_URL:
+            raise ConfigurationError(
+                "PORTAL_BASE_URL must be set in production to the address staff use, such as "
+                "https://parentchampions.example.org (links in emails are built from it).")
+    if cfg.get("REQUIRE_2FA") is None:
+        cfg["REQUIRE_2FA"] = cfg["ENVIRONMENT"] == "production"
+    if not isinstance(getattr(argon2.profiles, str(cfg["PASSWORD_HASH_PROFILE"]), None),
+                      argon2.Parameters):
+        raise ConfigurationError(
+            f"PASSWORD_HASH_PROFILE {cfg['PASSWORD_HASH_PROFILE']!r} is not a profile in "
+            "argon2.profiles, such as RFC_9106_LOW_MEMORY.")
     if cfg["ENVIRONMENT"] == "testing":
         cfg["TESTING"] = True

@@ -54,6 +54,33 @@ class DefaultConfig:
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_KEY_PREFIX = "portal"
 
+    # The address the portal is reached at, for links in emails (invitations, resets): never
+    # taken from the request's Host header, which anyone can set. Required in production.
+    BASE_URL = "http://127.0.0.1:5000"
+
+    # Staff accounts (see portal/accounts/). REQUIRE_2FA: None means on in production, off
+    # elsewhere; when on, admins and coordinators must set up a second factor.
+    REQUIRE_2FA: bool | None = None
+    # An argon2.profiles name; a hash made with other parameters is redone at next sign-in.
+    PASSWORD_HASH_PROFILE = "RFC_9106_LOW_MEMORY"  # noqa: S105 - a profile name
+    SESSION_IDLE_MINUTES = 30
+    SESSION_MAX_HOURS = 12
+    # "Keep me signed in on this device" (off unless ticked); 0 removes the option.
+    REMEMBER_DAYS = 14
+    SECOND_FACTOR_MINUTES = 10
+    INVITATION_DAYS = 7
+    PASSWORD_RESET_MINUTES = 60
+    # Failed sign-ins (password or code) allowed before a pause, per account and per client.
+    SIGN_IN_LIMIT_PER_ACCOUNT = "5 per 15 minutes"
+    SIGN_IN_LIMIT_PER_CLIENT = "20 per 15 minutes"
+    # Requests for a password reset link, per email address and per client.
+    RESET_LIMIT = "3 per hour"
+
+    # Email (Flask-Mailman). Development prints emails to the terminal; production sends by
+    # SMTP: set MAIL_SERVER, MAIL_PORT, MAIL_USE_TLS, MAIL_USERNAME, MAIL_PASSWORD.
+    MAIL_DEFAULT_SENDER = "Parent Champions <no-reply@example.org>"
+    MAIL_TIMEOUT = 20
+
     # Static files have fingerprinted URLs (portal/assets.py), so browsers may keep them a year.
     SEND_FILE_MAX_AGE_DEFAULT = 365 * 24 * 3600
     COMPRESS_MIMETYPES = ["text/css", "text/javascript", "application/javascript", "image/svg+xml"]

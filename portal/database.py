@@ -1,12 +1,15 @@
-"""The declarative base every model inherits, and SQLite's per-connection settings."""
+"""The declarative base every model inherits, SQLite's per-connection settings, and the
+column type for moments in time."""
 
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 
-from sqlalchemy import MetaData, event
+from sqlalchemy import DateTime, MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.types import TypeDecorator
 
 # Named constraints, so that Alembic can drop and alter them the same way on SQLite
 # (batch mode) and PostgreSQL.
@@ -33,3 +36,28 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+class UTCDateTime(TypeDecorator):
+    """A moment in time, stored as UTC and always read back timezone-aware.
+
+    SQLite keeps no time zone, PostgreSQL converts to the session's: storing naive UTC and
+    attaching UTC on the way out gives the same answer from both.
+    """
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, _dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("UTCDateTime needs a timezone-aware datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, _dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)

@@ -59,11 +59,17 @@ def render_form(template: str, form, *, block: str | None = None, **context) -> 
 
 def see_other(location: str) -> Response:
     """After a valid post: 303 for a browser, a full-page navigation for htmx."""
+    return redirect_to(location, 303)
+
+
+def redirect_to(location: str, status: int = 302) -> Response:
+    """Send the browser elsewhere; htmx is told to load the whole page there rather than swap
+    the other page into the one it was on."""
     if request.htmx:
         response = make_response("", 204)
         response.headers["HX-Redirect"] = location
     else:
-        response = make_response("", 303)
+        response = make_response("", status)
         response.headers["Location"] = location
     response.vary.add("HX-Request")
     return response

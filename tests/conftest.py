@@ -34,6 +34,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 PHONE = {"width": 390, "height": 844}
 TEST_SECRET_KEY = "test-secret-key-that-is-long-enough-for-production"
+TEST_BASE_URL = "https://portal.example.org"
 
 
 def require(condition, reason: str) -> None:
@@ -51,6 +52,8 @@ def make_config(**overrides) -> dict:
         "SECRET_KEY": TEST_SECRET_KEY,
         "RATELIMIT_STORAGE_URI": "memory://",
         "SERVER_NAME": None,
+        # Hashing at full cost in every test would make the suite slow for nothing.
+        "PASSWORD_HASH_PROFILE": "CHEAPEST",
     }
     config.update(overrides)
     return config
@@ -286,6 +289,7 @@ def gunicorn_server(tmp_path):
             **os.environ,
             "PORTAL_ENVIRONMENT": "production",
             "PORTAL_SECRET_KEY": TEST_SECRET_KEY,
+            "PORTAL_BASE_URL": TEST_BASE_URL,
             "PORTAL_INSTANCE_PATH": str(tmp_path / "instance"),
             "PORTAL_DATABASE_URL": f"sqlite:///{tmp_path}/gunicorn.sqlite3",
             **env,

@@ -8,7 +8,7 @@ import pytest
 from portal import create_app
 from portal.extensions import db
 
-from .conftest import TEST_SECRET_KEY
+from .conftest import TEST_BASE_URL, TEST_SECRET_KEY
 
 
 def get(url: str, **headers):
@@ -22,6 +22,7 @@ def get(url: str, **headers):
 
 def test_gunicorn_serves_every_language_with_production_settings(gunicorn_server, tmp_path):
     app = create_app({"ENVIRONMENT": "production", "SECRET_KEY": TEST_SECRET_KEY,
+                      "BASE_URL": TEST_BASE_URL,
                       "INSTANCE_PATH": str(tmp_path / "instance"),
                       "DATABASE_URL": f"sqlite:///{tmp_path}/gunicorn.sqlite3"})
     with app.app_context():

@@ -4,7 +4,7 @@ import pytest
 
 from portal import ConfigurationError, create_app
 
-from .conftest import TEST_SECRET_KEY, make_config
+from .conftest import TEST_BASE_URL, TEST_SECRET_KEY, make_config
 
 
 def test_defaults_use_sqlite_in_the_instance_folder(tmp_path, monkeypatch):
@@ -47,7 +47,7 @@ def test_production_refuses_a_missing_development_or_short_secret_key(tmp_path, 
 
 def test_production_sends_the_session_cookie_only_over_https(tmp_path):
     app = create_app({"INSTANCE_PATH": str(tmp_path), "ENVIRONMENT": "production",
-                      "SECRET_KEY": TEST_SECRET_KEY})
+                      "SECRET_KEY": TEST_SECRET_KEY, "BASE_URL": TEST_BASE_URL})
     assert app.config["SESSION_COOKIE_SECURE"] is True
     response = app.test_client().get("/", base_url="https://portal.example.org")
     cookie = response.headers["Set-Cookie"]
@@ -77,6 +77,7 @@ def test_an_unknown_environment_is_refused_rather_than_treated_as_development(tm
 def test_an_all_digit_secret_key_from_the_environment_stays_a_string(tmp_path, monkeypatch):
     monkeypatch.setenv("PORTAL_SECRET_KEY", "1234567890" * 4)
     monkeypatch.setenv("PORTAL_ENVIRONMENT", "production")
+    monkeypatch.setenv("PORTAL_BASE_URL", TEST_BASE_URL)
     app = create_app({"INSTANCE_PATH": str(tmp_path)})
     assert app.config["SECRET_KEY"] == "1234567890" * 4
 
@@ -86,3 +87,24 @@ def test_a_relative_instance_path_is_made_absolute(tmp_path, monkeypatch):
     monkeypatch.setenv("PORTAL_INSTANCE_PATH", "./instance")
     app = create_app()
     assert app.instance_path == str(tmp_path / "instance")
+
+
+def test_production_refuses_to_start_without_its_own_address(tmp_path):
+    """Links in emails are built from BASE_URL, never from the Host header a visitor sends."""
+    config = {"INSTANCE_PATH": str(tmp_path), "ENVIRONMENT": "production",
+              "SECRET_KEY": TEST_SECRET_KEY}
+    with pytest.raises(ConfigurationError, match="PORTAL_BASE_URL"):
+        create_app(config)
+
+
+def test_an_unknown_password_hash_profile_is_refused(tmp_path):
+    with pytest.raises(ConfigurationError, match="PASSWORD_HASH_PROFILE"):
+        create_app(make_config(INSTANCE_PATH=str(tmp_path), PASSWORD_HASH_PROFILE="FAST"))
+
+
+def test_the_second_factor_is_required_in_production_unless_configured_otherwise(tmp_path):
+    production = {"INSTANCE_PATH": str(tmp_path), "ENVIRONMENT": "production",
+                  "SECRET_KEY": TEST_SECRET_KEY, "BASE_URL": TEST_BASE_URL}
+    assert create_app(production).config["REQUIRE_2FA"] is True
+    assert create_app({**production, "REQUIRE_2FA": False}).config["REQUIRE_2FA"] is False
+    assert create_app(make_config(INSTANCE_PATH=str(tmp_path))).config["REQUIRE_2FA"] is False

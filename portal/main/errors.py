@@ -52,6 +52,9 @@ def error_page(status: int, title, message, headers=()):
 
 
 def handle_http_error(error: HTTPException):
+    if error.response is not None and error.code == 429:
+        # A rate limit that answered with its own page (the sign-in form, kept as typed).
+        return error.response
     status = error.code or 500
     title, message = MESSAGES.get(status, MESSAGES[500] if status >= 500 else MESSAGES[400])
     return error_page(status, title, message, error.get_headers())

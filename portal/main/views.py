@@ -7,6 +7,7 @@ from flask import Blueprint, abort, current_app, jsonify, request
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import text
 
+from portal.access import public
 from portal.extensions import db
 from portal.i18n import LANGUAGES, remember_language
 from portal.rendering import render, see_other
@@ -38,16 +39,19 @@ def navigation() -> dict:
 
 
 @bp.get("/")
+@public
 def home():
     return render("main/home.html")
 
 
 @bp.get("/browsing-safely")
+@public
 def browsing_safely():
     return render("main/browsing_safely.html")
 
 
 @bp.get("/privacy")
+@public
 def privacy():
     return render("main/privacy.html")
 
@@ -57,11 +61,13 @@ ACCESSIBILITY_STATEMENT_PREPARED = date(2026, 11, 23)
 
 
 @bp.get("/accessibility")
+@public
 def accessibility():
     return render("main/accessibility.html", statement_prepared=ACCESSIBILITY_STATEMENT_PREPARED)
 
 
 @bp.get("/contact")
+@public
 def contact():
     return render("main/contact.html")
 
@@ -80,6 +86,7 @@ def safe_next(target: str | None) -> str:
 
 
 @bp.get("/language/<code>")
+@public
 def choose_language(code: str):
     """The language switcher's plain links land here: remember the choice, go back."""
     if code not in LANGUAGES:
@@ -89,6 +96,7 @@ def choose_language(code: str):
 
 
 @bp.get("/healthz")
+@public
 def healthz():
     """For the load balancer: is this process up and can it reach the database?"""
     try:

@@ -9,6 +9,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import Email, InputRequired, Length, Optional
 
+from portal.access import public
 from portal.extensions import limiter
 from portal.forms import MultiCheckboxField
 from portal.rendering import render, render_form, see_other
@@ -35,6 +36,7 @@ class ExampleForm(FlaskForm):
 
 
 @bp.route("/form", methods=["GET", "POST"])
+@public
 def form_page():
     form = ExampleForm()
     if form.validate_on_submit():
@@ -43,23 +45,27 @@ def form_page():
 
 
 @bp.get("/form/done")
+@public
 def form_done():
     return render("support/done.html")
 
 
 @bp.post("/ping")
+@public
 def ping():
     """A state-changing request with no form of its own: only the CSRF header protects it."""
     return render("support/done.html", block="result")
 
 
 @bp.get("/untitled")
+@public
 def untitled():
     """A page whose template sets no title block of its own."""
     return render("support/untitled.html", block="result")
 
 
 @bp.get("/neutral")
+@public
 def neutral():
     return (
         "<!doctype html><html lang=en><link rel=icon href=\"data:,\">"
@@ -67,6 +73,7 @@ def neutral():
 
 
 @bp.get("/error/<int:code>")
+@public
 def error(code: int):
     if code == 500:
         raise RuntimeError("a bug")
@@ -74,6 +81,7 @@ def error(code: int):
 
 
 @bp.route("/limited", methods=["GET", "POST"])
+@public
 @limiter.limit("2 per minute")
 def limited():
     return render("support/done.html")

@@ -1,0 +1,424 @@
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import math
+import time
+
+from flask import current_app, flash, g, request, session, url_for
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
+from flask_limiter.util import get_remote_address
+from flask_login import current_user
+
+from portal import audit
+from portal.access import public, signed_in
+from portal.accounts import bp, services
+from portal.accounts.forms import (
+    AcceptInvitationForm,
+    ChangePasswordForm,
+    CodeForm,
+    EmptyForm,
+    PasswordCheckForm,
+    ProfileForm,
+    ResetPasswordForm,
+    ResetRequestForm,
+    SignInForm,
+)
+from portal.accounts.links import LinkProblem, Purpose, lifetime, make_token, read_token
+from portal.extensions import db, limiter
+from portal.mail import MailNotSent, external_url, send
+from portal.main.views import safe_next
+from portal.rendering import redirect_to, render, render_form, see_other
+
+WRONG_CREDENTIALS = _l("Email address or password is not right")
+WRONG_CODE = _l("The code is not right. Check it and try again.")
+
+
+def dashboard_url() -> str:
+    return url_for("staff.dashboard")
+
+
+def _next_url(value: str | None) -> str:
+    target = safe_next(value)
+    return target if target != "/" else dashboard_url()
+
+
+# --- rate limits ------------------------------------------------------------------------------
+# Only failed attempts count (deduct_when), per account and per client. The account's key is
+# the email typed, hashed, whether or not an account has it: the answer is the same for an
+# address that has no account, so the limit says nothing about who has one.
+
+def _email_key(email: str) -> str:
+    return hashlib.sha256(services.normalise_email(email).encode()).hexdigest()
+
+
+def account_key() -> str:
+    email = request.form.get("email")
+    if email is None:
+        user, _ = services.pending_user()
+        email = user.email if user else "no-account"
+    return "account:" + _email_key(email)
+
+
+def attempt_failed(_response) -> bool:
+    return g.get("attempt_failed", False)
+
+
+def too_many_attempts(request_limit):
+    """The sign-in page again, with what was typed, saying how long to wait."""
+    minutes = max(1, math.ceil((request_limit.reset_at - time.time()) / 60))
+    message = ngettext(
+        "Too many attempts to sign in. For your security, wait %(num)d minute and try again.",
+        "Too many attempts to sign in. For your security, wait %(num)d minutes and try again.",
+        minutes)
+    if request.endpoint == "accounts.sign_in_code":
+        form = CodeForm()
+        form.form_errors.append(message)
+        return _code_page(form, status=429)
+    form = SignInForm()
+    form.form_errors.append(message)
+    return _sign_in_page(form, status=429)
+
+
+def _limit(config_key: str, scope: str, key_func, on_breach=too_many_attempts):
+    return limiter.shared_limit(
+        lambda: current_app.config[config_key], scope=scope, key_func=key_func,
+        methods=["POST"], deduct_when=attempt_failed, on_breach=on_breach)
+
+
+sign_in_limit_per_account = _limit("SIGN_IN_LIMIT_PER_ACCOUNT", "sign-in-account", account_key)
+sign_in_limit_per_client = _limit("SIGN_IN_LIMIT_PER_CLIENT", "sign-in-client",
+                                  get_remote_address)
+
+
+# --- signing in -------------------------------------------------------------------------------
+
+def _sign_in_page(form, status: int | None = None):
+    response = render_form("accounts/sign_in.html", form, block="form",
+                           remember_days=current_app.config["REMEMBER_DAYS"])
+    if status:
+        response.status_code = status
+    return response
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@public
+@sign_in_limit_per_account
+@sign_in_limit_per_client
+def sign_in():
+    form = SignInForm()
+    if request.method == "GET":
+        if current_user.is_authenticated:
+            return redirect_to(_next_url(request.args.get("next")))
+        form.next.data = request.args.get("next", "")
+        if request.args.get("ended"):
+            flash(_l("You have been signed out. Sign in again to carry on."), "info")
+    if form.validate_on_submit():
+        user = services.check_password(form.email.data, form.password.data)
+        if user is None:
+            g.attempt_failed = True
+            form.form_errors.append(WRONG_CREDENTIALS)
+        elif not user.active:
+            form.form_errors.append(_l(
+                "This account has been deactivated. Contact your coordinator if you need it."))
+        else:
+            next_url = _next_url(form.next.data)
+            remember = bool(form.remember.data) and current_app.config["REMEMBER_DAYS"] > 0
+            if user.has_second_factor:
+                services.remember_pending(user, remember=remember, next_url=next_url)
+                return see_other(url_for("accounts.sign_in_code"))
+            services.start_session(user, remember=remember)
+            return see_other(next_url)
+    elif request.method == "POST":
+        g.attempt_failed = True  # an empty password counts too: no free guesses
+    return _sign_in_page(form)
+
+
+def _code_page(form, status: int | None = None):
+    response = render_form("accounts/sign_in_code.html", form, block="form")
+    if status:
+        response.status_code = status
+    return response
+
+
+@bp.route("/sign-in/code", methods=["GET", "POST"])
+@public
+@sign_in_limit_per_account
+@sign_in_limit_per_client
+def sign_in_code():
+    user, pending = services.pending_user()
+    if user is None:
+        flash(_l("Your sign-in took too long or was not started. Sign in again."), "info")
+        return redirect_to(url_for("accounts.sign_in"))
+    form = CodeForm()
+    if form.validate_on_submit():
+        code = form.code.data.strip()
+        recovery = services.use_recovery_code(user, code)
+        if recovery or services.verify_totp(user, code):
+            services.start_session(user, remember=pending.get("remember", False))
+            if recovery:
+                flash(ngettext(
+                    "You used a recovery code. You have %(num)d left: make new ones on your "
+                    "account page if you are running low.",
+                    "You used a recovery code. You have %(num)d left: make new ones on your "
+                    "account page if you are running low.",
+                    services.recovery_codes_left(user)), "info")
+            return see_other(_next_url(pending.get("next")))
+        db.session.rollback()
+        g.attempt_failed = True
+        audit.record(None, "sign-in.failed", user, commit=True, reason="code")
+        form.code.errors = [WRONG_CODE]
+    elif request.method == "POST":
+        g.attempt_failed = True
+    return _code_page(form)
+
+
+@bp.post("/sign-out")
+@signed_in
+def sign_out():
+    EmptyForm().validate_on_submit()  # CSRF is checked by CSRFProtect before this runs
+    services.end_session(current_user)
+    flash(_l("You have signed out."), "info")
+    return see_other(url_for("accounts.sign_in"))
+
+
+# --- links: invitations and password resets ---------------------------------------------------
+
+LINK_MESSAGES = {
+    LinkProblem.EXPIRED: (
+        _l("This link has expired"),
+        _l("Links in our emails only work for a short time, to keep accounts safe.")),
+    LinkProblem.USED: (
+        _l("This link has already been used"),
+        _l("Each link works once, and only the newest link we sent works.")),
+    LinkProblem.INVALID: (
+        _l("This link is not right"),
+        _l("It may have been cut short. Copy the whole link from the email and try again.")),
+}
+
+
+def _link_problem(problem: LinkProblem, purpose: Purpose):
+    title, message = LINK_MESSAGES[problem]
+    return render("accounts/link_problem.html", status=410 if problem is not
+                  LinkProblem.INVALID else 404, title=title, message=message, purpose=purpose)
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+@public
+def accept_invitation(token: str):
+    user, problem = read_token(token, Purpose.INVITATION)
+    if problem:
+        return _link_problem(problem, Purpose.INVITATION)
+    form = AcceptInvitationForm(obj=user if request.method == "GET" else None)
+    form.password_owner = (user.email, form.name.data or user.name)
+    if form.validate_on_submit():
+        user.name = form.name.data.strip()
+        user.language = form.language.data
+        services.set_password(user, form.new_password.data)
+        audit.record(user, "invitation.accepted", user)
+        services.start_session(user)
+        flash(_l("Welcome. Your account is ready."), "success")
+        if services.needs_second_factor_setup(user):
+            return see_other(url_for("accounts.two_factor"))
+        return see_other(dashboard_url())
+    return render_form("accounts/accept_invitation.html", form, block="form", invitee=user)
+
+
+def reset_email_key() -> str:
+    return "reset:" + _email_key(request.form.get("email", ""))
+
+
+def too_many_reset_requests(_request_limit):
+    form = ResetRequestForm()
+    form.form_errors.append(_l(
+        "You have asked for too many links. Wait an hour, then try again, or ask your "
+        "coordinator for help."))
+    response = render_form("accounts/reset_request.html", form, block="form")
+    response.status_code = 429
+    return response
+
+
+@bp.route("/reset-password", methods=["GET", "POST"])
+@public
+@limiter.limit(lambda: current_app.config["RESET_LIMIT"], key_func=reset_email_key,
+               methods=["POST"], on_breach=too_many_reset_requests)
+@limiter.limit(lambda: current_app.config["RESET_LIMIT"] + ";10 per hour",
+               methods=["POST"], on_breach=too_many_reset_requests)
+def reset_request():
+    form = ResetRequestForm()
+    if form.validate_on_submit():
+        user = services.find_user(form.email.data)
+        if user is not None and user.active and not user.invited:
+            link = external_url(url_for("accounts.reset_password",
+                                        token=make_token(user, Purpose.RESET)))
+            # A failure is logged; the answer must not differ for an address with an account.
+            with contextlib.suppress(MailNotSent):
+                send(user.email, "reset_password", user.language, user=user, link=link,
+                     minutes=int(lifetime(Purpose.RESET).total_seconds() // 60))
+        return see_other(url_for("accounts.reset_sent"))
+    return render_form("accounts/reset_request.html", form, block="form")
+
+
+@bp.get("/reset-password/sent")
+@public
+def reset_sent():
+    return render("accounts/reset_sent.html",
+                  minutes=int(lifetime(Purpose.RESET).total_seconds() // 60))
+
+
+@bp.route("/reset-password/<token>", methods=["GET", "POST"])
+@public
+def reset_password(token: str):
+    user, problem = read_token(token, Purpose.RESET)
+    if problem:
+        return _link_problem(problem, Purpose.RESET)
+    form = ResetPasswordForm()
+    form.password_owner = (user.email, user.name)
+    if form.validate_on_submit():
+        services.set_password(user, form.new_password.data)
+        services.end_all_sessions(user)
+        audit.record(user, "password.reset", user)
+        db.session.commit()
+        services.forget_browser()
+        flash(_l("Your password has been changed. Sign in with your new password."), "success")
+        return see_other(url_for("accounts.sign_in"))
+    return render_form("accounts/reset_password.html", form, block="form")
+
+
+# --- your account -----------------------------------------------------------------------------
+
+@bp.get("/account")
+@signed_in
+def account():
+    return render("accounts/account.html", user=current_user, form=EmptyForm(),
+                  sessions=services.session_count(current_user),
+                  codes_left=services.recovery_codes_left(current_user))
+
+
+@bp.route("/account/details", methods=["GET", "POST"])
+@signed_in
+def profile():
+    form = ProfileForm(obj=current_user)
+    if form.validate_on_submit():
+        current_user.name = form.name.data.strip()
+        current_user.language = form.language.data
+        session["lang"] = form.language.data
+        audit.record(current_user, "user.changed", current_user)
+        db.session.commit()
+        flash(_l("Your details have been saved."), "success")
+        return see_other(url_for("accounts.account"))
+    return render_form("accounts/profile.html", form, block="form")
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@signed_in
+def change_password():
+    form = ChangePasswordForm()
+    form.password_owner = (current_user.email, current_user.name)
+    if form.validate_on_submit():
+        if not services.passwords.verify_password(current_user.password_hash,
+                                                  form.current_password.data):
+            form.current_password.errors = [_l("Your current password is not right")]
+        else:
+            services.set_password(current_user, form.new_password.data)
+            ended = services.end_all_sessions(current_user, keep=current_user.current_session)
+            audit.record(current_user, "password.changed", current_user, other_sessions=ended)
+            db.session.commit()
+            flash(_l("Your password has been changed. You are still signed in here, and "
+                     "signed out everywhere else."), "success")
+            return see_other(url_for("accounts.account"))
+    return render_form("accounts/change_password.html", form, block="form")
+
+
+@bp.post("/account/sign-out-everywhere")
+@signed_in
+def sign_out_everywhere():
+    ended = services.end_all_sessions(current_user)
+    audit.record(current_user, "sign-out.everywhere", current_user, sessions=ended)
+    db.session.commit()
+    services.forget_browser()
+    flash(_l("You have signed out on every device."), "info")
+    return see_other(url_for("accounts.sign_in"))
+
+
+# --- second factor ----------------------------------------------------------------------------
+
+SETUP_SECRET = "totp_setup"  # noqa: S105 - a session key name
+CODES_TO_SHOW = "recovery_codes_once"
+
+
+@bp.route("/account/two-factor", methods=["GET", "POST"])
+@signed_in
+def two_factor():
+    if current_user.has_second_factor:
+        return render("accounts/two_factor_on.html", check=PasswordCheckForm(),
+                      codes_left=services.recovery_codes_left(current_user),
+                      required=services.second_factor_required(current_user))
+    secret = session.get(SETUP_SECRET)
+    if not secret:
+        secret = session[SETUP_SECRET] = services.new_totp_secret()
+    form = CodeForm()
+    if form.validate_on_submit():
+        if services.verify_totp(current_user, form.code.data, secret=secret):
+            codes = services.enable_second_factor(current_user, secret)
+            db.session.commit()
+            session.pop(SETUP_SECRET, None)
+            session[CODES_TO_SHOW] = codes
+            return see_other(url_for("accounts.recovery_codes"))
+        form.code.errors = [WRONG_CODE]
+    uri = services.totp_uri(current_user, secret)
+    return render_form("accounts/two_factor_setup.html", form, block="form",
+                       qr_code=services.qr_code_svg(uri, _l("QR code for your authenticator app")),
+                       secret=" ".join(secret[i:i + 4] for i in range(0, len(secret), 4)))
+
+
+@bp.get("/account/recovery-codes")
+@signed_in
+def recovery_codes():
+    """Shown once, straight after they are made; only their hashes are kept."""
+    codes = session.pop(CODES_TO_SHOW, None)
+    if not codes:
+        return redirect_to(url_for("accounts.two_factor"))
+    return render("accounts/recovery_codes.html", codes=codes, next_url=dashboard_url())
+
+
+def _check_password(form) -> bool:
+    if not form.validate_on_submit():
+        return False
+    if services.passwords.verify_password(current_user.password_hash,
+                                          form.current_password.data):
+        return True
+    form.current_password.errors = [_l("Your current password is not right")]
+    return False
+
+
+@bp.post("/account/two-factor/recovery-codes")
+@signed_in
+def renew_recovery_codes():
+    form = PasswordCheckForm()
+    if current_user.has_second_factor and _check_password(form):
+        session[CODES_TO_SHOW] = services.new_recovery_codes(current_user)
+        audit.record(current_user, "recovery-codes.renewed", current_user)
+        db.session.commit()
+        return see_other(url_for("accounts.recovery_codes"))
+    return render("accounts/two_factor_on.html", check=form, status=422, has_errors=True,
+                  codes_left=services.recovery_codes_left(current_user),
+                  required=services.second_factor_required(current_user))
+
+
+@bp.post("/account/two-factor/remove")
+@signed_in
+def remove_two_factor():
+    form = PasswordCheckForm()
+    required = services.second_factor_required(current_user)
+    if current_user.has_second_factor and not required and _check_password(form):
+        services.remove_second_factor(current_user, current_user)
+        db.session.commit()
+        flash(_l("The second factor has been turned off."), "success")
+        return see_other(url_for("accounts.account"))
+    if required:
+        form.form_errors.append(_l("Your role needs a second factor, so it cannot be turned "
+                                   "off. To move it to a new phone, ask an administrator."))
+    return render("accounts/two_factor_on.html", check=form, status=422, has_errors=True,
+                  codes_left=services.recovery_codes_left(current_user), required=required)

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from flask import current_app, request
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, SelectChoice, SelectField
+from wtforms.validators import Optional, ValidationError
+
+from portal.access import Role, roles
+from portal.accounts.models import User
+from portal.audit import ACTION_LABELS, bp
+from portal.audit.models import AuditEvent
+from portal.extensions import db
+from portal.rendering import render
+
+PAGE_SIZE = 50
+
+
+class AuditFilterForm(FlaskForm):
+    """A search form (GET): nothing changes, so no CSRF token in the address."""
+
+    class Meta:
+        csrf = False
+
+    user = SelectField(_l("Person"), validators=[Optional()])
+    action = SelectField(_l("Action"), validators=[Optional()])
+    date_from = DateField(_l("From"), validators=[Optional()],
+                          render_kw={"autocomplete": "off"})
+    date_to = DateField(_l("To"), validators=[Optional()], render_kw={"autocomplete": "off"})
+
+    def validate_date_to(self, field) -> None:
+        if field.data and self.date_from.data and field.data < self.date_from.data:
+            raise ValidationError(_l("The ‘to’ date must be the same as or after the ‘from’ "
+                                     "date"))
+
+
+def _london_midnight_utc(day) -> datetime:
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    return datetime.combine(day, time.min, tzinfo=zone).astimezone(UTC)
+
+
+@bp.get("/")
+@roles(Role.ADMIN)
+def events():
+    form = AuditFilterForm(request.args)
+    people = db.session.scalars(sa.select(User).order_by(User.name)).all()
+    form.user.choices = [SelectChoice("", _l("Everyone"))] + [
+        SelectChoice(str(person.id), f"{person.name} ({person.email})") for person in people]
+    form.action.choices = [SelectChoice("", _l("Any action"))] + [
+        SelectChoice(action, label) for action, label in ACTION_LABELS.items()]
+    query = sa.select(AuditEvent)
+    valid = form.validate()
+    if valid:
+        if form.user.data:
+            person = form.user.data
+            query = query.where(sa.or_(
+                AuditEvent.actor_id == int(person),
+                sa.and_(AuditEvent.subject_type == "User", AuditEvent.subject_id == person)))
+        if form.action.data:
+            query = query.where(AuditEvent.action == form.action.data)
+        if form.date_from.data:
+            query = query.where(AuditEvent.occurred_at >= _london_midnight_utc(form.date_from.data))
+        if form.date_to.data:
+            query = query.where(AuditEvent.occurred_at < _london_midnight_utc(
+                form.date_to.data + timedelta(days=1)))
+    page = request.args.get("page", 1, type=int)
+    page = max(page, 1)
+    rows = db.session.scalars(query.order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
+                              .limit(PAGE_SIZE + 1).offset((page - 1) * PAGE_SIZE)).all()
+    filters = {key: value for key, value in request.args.items() if key != "page" and value}
+    return render("audit/events.html", block="results", form=form,
+                  events=rows[:PAGE_SIZE], page=page, has_more=len(rows) > PAGE_SIZE,
+                  filters=filters, labels=ACTION_LABELS,
+                  status=200 if valid else 422, has_errors=not valid)

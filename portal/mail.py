@@ -1,0 +1,41 @@
+"""Email, through Flask-Mailman: printed to the terminal in development, kept in
+``mail.outbox`` in the tests, sent by SMTP in production (MAIL_SERVER, MAIL_PORT, ...).
+
+Every email is written in its reader's language, and links in it are built from BASE_URL,
+never from the Host header of the request that caused it (which anyone can set).
+"""
+
+from __future__ import annotations
+
+from flask import current_app, render_template
+from flask_babel import force_locale
+from flask_mailman import EmailMessage, Mail
+
+mail = Mail()
+
+
+class MailNotSent(RuntimeError):
+    """The mail server refused or could not be reached; nothing was sent."""
+
+
+def external_url(path: str) -> str:
+    return current_app.config["BASE_URL"].rstrip("/") + path
+
+
+def send(to: str, template: str, language: str, **context) -> None:
+    """Send ``templates/email/<template>.txt``: its first line is the subject."""
+    with force_locale(language):
+        text = render_template(f"email/{template}.txt", **context)
+    subject, _, body = text.strip().partition("\n")
+    message = EmailMessage(subject=subject.strip(), body=body.strip() + "\n", to=[to])
+    try:
+        message.send()
+    except OSError as error:  # smtplib's errors are OSErrors, as are refused connections
+        current_app.logger.exception("Could not send the %s email", template)
+        raise MailNotSent(str(error)) from error
+
+
+def init_app(app) -> None:
+    backend = {"development": "console", "testing": "locmem"}.get(app.config["ENVIRONMENT"])
+    app.config.setdefault("MAIL_BACKEND", backend or "smtp")
+    mail.init_app(app)

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, RadioField, SelectChoice, StringField
+from wtforms.validators import Email, InputRequired, Length
+
+from portal.access import Role
+from portal.accounts.forms import EMAIL_FORMAT, language_choices
+from portal.forms import MultiCheckboxField
+
+
+def role_choices(roles) -> list[SelectChoice]:
+    return [SelectChoice(role.value, role.label) for role in Role if role in roles]
+
+
+ROLES_REQUIRED = _l("Choose at least one role")
+
+
+def roles_field():
+    # Choices depend on who is asking (a coordinator grants fewer roles): set by the view.
+    return MultiCheckboxField(_l("Roles"), validators=[InputRequired(ROLES_REQUIRED)])
+
+
+class RolesForm(FlaskForm):
+    roles = roles_field()
+
+
+class InviteForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[
+        InputRequired(_l("Enter their name")),
+        Length(max=120, message=_l("The name must be 120 characters or fewer"))])
+    email = EmailField(_l("Email address"), validators=[
+        InputRequired(_l("Enter their email address")), Email(EMAIL_FORMAT),
+        Length(max=254, message=EMAIL_FORMAT)])
+    roles = roles_field()
+    language = RadioField(_l("Language for their invitation"), choices=language_choices,
+                          default="en", validators=[InputRequired(_l("Choose a language"))])
