@@ -13,6 +13,7 @@ developer's machine, and fail in CI (CI=true), where everything must run.
 
 from __future__ import annotations
 
+import contextvars
 import os
 import re
 import secrets
@@ -22,6 +23,8 @@ from dataclasses import dataclass
 
 import pytest
 import sqlalchemy as sa
+from flask import has_app_context
+from flask.testing import FlaskClient
 from werkzeug.serving import make_server
 
 from portal import create_app
@@ -95,10 +98,27 @@ def database_url(backend, tmp_path, request) -> str:
     return f"sqlite:///{tmp_path}/portal.sqlite3"
 
 
+class IsolatedClient(FlaskClient):
+    """Each request runs in contexts of its own, as in production.
+
+    The ``db`` fixture keeps an app context pushed for the test's own queries; without this,
+    requests would share its ``g`` (Flask-Login's user, Flask-WTF's token, Babel's locale) and
+    its database session, and a test could pass that would fail for real.
+    """
+
+    def open(self, *args, **kwargs):
+        response = contextvars.Context().run(super().open, *args, **kwargs)
+        if has_app_context():
+            # End the test's read transaction, so its next query sees what the request saved.
+            _db.session.rollback()
+        return response
+
+
 @pytest.fixture
 def app(database_url, tmp_path):
     app = create_app(make_config(DATABASE_URL=database_url,
                                  INSTANCE_PATH=str(tmp_path / "instance")))
+    app.test_client_class = IsolatedClient
     register_test_routes(app)
     yield app
     with app.app_context():
@@ -315,3 +335,98 @@ def gunicorn_server(tmp_path):
     for process in started:
         process.terminate()
         process.wait(timeout=10)
+
+
+# --- staff accounts ---------------------------------------------------------------------------
+
+STAFF_PASSWORD = "correct horse battery staple"  # fictional, and long enough
+
+
+@pytest.fixture
+def make_user(db):
+    """``make_user(roles=("admin",), email=..., totp=False)``: a staff account with
+    STAFF_PASSWORD; with ``totp=True`` it has a second factor (its secret on ``.totp_secret``)."""
+    from portal.access import Role
+    from portal.accounts import services
+
+    counter = iter(range(1, 10_000))
+
+    def make(roles=("champion",), email=None, name=None, password=STAFF_PASSWORD, totp=False,
+             active=True, language="en"):
+        number = next(counter)
+        user = services.invite(None, email=email or f"staff{number}@example.org",
+                               name=name or f"Test Person {number}", language=language,
+                               roles={Role(role) for role in roles})
+        if password is not None:
+            services.set_password(user, password)
+        if totp:
+            services.enable_second_factor(user, services.new_totp_secret())
+        user.active = active
+        db.session.commit()
+        return user
+
+    return make
+
+
+def totp_now(secret: str, offset_steps: int = 0) -> str:
+    import time
+
+    import pyotp
+
+    totp = pyotp.TOTP(secret)
+    return totp.at(time.time() + offset_steps * totp.interval)
+
+
+class Auth:
+    """Signing in and out through the real pages, as flaskr's tests do."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def sign_in(self, email: str, password: str = STAFF_PASSWORD, next_url: str = "",
+                **extra):
+        token = csrf_token(self.client, "/staff/sign-in")
+        return self.client.post("/staff/sign-in", data={
+            "csrf_token": token, "email": email, "password": password, "next": next_url,
+            **extra})
+
+    def enter_code(self, code: str):
+        token = csrf_token(self.client, "/staff/sign-in/code")
+        return self.client.post("/staff/sign-in/code", data={"csrf_token": token, "code": code})
+
+    def post(self, url: str, data=None, **kwargs):
+        """Post a form as the page at ``url`` (or the home page) would, with its CSRF token."""
+        return self.client.post(url, data={"csrf_token": csrf_token(self.client), **(data or {})},
+                                **kwargs)
+
+    def sign_out(self):
+        return self.post("/staff/sign-out")
+
+
+@pytest.fixture
+def auth(client) -> Auth:
+    return Auth(client)
+
+
+@pytest.fixture
+def signed_in(make_user, auth):
+    """``signed_in("admin", "coordinator")``: a new user with those roles, signed in."""
+
+    def sign_in(*roles, **kwargs):
+        user = make_user(roles=roles or ("champion",), **kwargs)
+        response = auth.sign_in(user.email)
+        assert response.status_code == 303, response.get_data(as_text=True)
+        return user
+
+    return sign_in
+
+
+def outbox(app) -> list:
+    return getattr(app.extensions["mailman"], "outbox", [])
+
+
+def link_in(message) -> str:
+    """The path of the one link in an email (links use BASE_URL)."""
+    match = re.search(r"https?://[^/\s]+(/\S+)", message.body)
+    assert match, f"no link in {message.body!r}"
+    return match.group(1)

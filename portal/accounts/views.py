@@ -67,7 +67,7 @@ def attempt_failed(_response) -> bool:
 
 def too_many_attempts(request_limit):
     """The sign-in page again, with what was typed, saying how long to wait."""
-    minutes = max(1, math.ceil((request_limit.reset_at - time.time()) / 60))
+    minutes = max(1, round((request_limit.reset_at - time.time()) / 60))
     message = ngettext(
         "Too many attempts to sign in. For your security, wait %(num)d minute and try again.",
         "Too many attempts to sign in. For your security, wait %(num)d minutes and try again.",

@@ -1,0 +1,536 @@
+"""Signing in and out: passwords, sessions, rate limits, the second factor, and bad input."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from portal.accounts import passwords, services
+from portal.accounts.models import RecoveryCode, StaffSession, User
+from portal.audit.models import AuditEvent
+
+from .conftest import STAFF_PASSWORD, csrf_token, totp_now
+
+
+def events(db, action: str) -> list[AuditEvent]:
+    return db.session.scalars(sa.select(AuditEvent).where(AuditEvent.action == action)).all()
+
+
+def text(response) -> str:
+    return response.get_data(as_text=True)
+
+
+# --- signing in with a password ---------------------------------------------------------------
+
+def test_signing_in_lands_on_the_staff_home(client, auth, make_user, db):
+    user = make_user(roles=("champion",), name="Ines Example")
+    response = auth.sign_in(user.email.upper() + " ")  # as a phone keyboard might type it
+    assert response.status_code == 303
+    assert response.location == "/staff/"
+    page = client.get("/staff/")
+    assert page.status_code == 200
+    assert "Hello, <bdi>Ines Example</bdi>" in text(page)
+    assert [event.subject_label for event in events(db, "sign-in")] == [user.email]
+
+
+def test_a_wrong_password_keeps_the_email_and_gives_no_hint_whether_it_exists(
+        client, auth, make_user, db):
+    user = make_user()
+    wrong = auth.sign_in(user.email, "not the password at all")
+    unknown = auth.sign_in("nobody@example.org", "not the password at all")
+    for response, email in ((wrong, user.email), (unknown, "nobody@example.org")):
+        assert response.status_code == 422
+        body = text(response)
+        assert "Email address or password is not right" in body
+        assert f'value="{email}"' in body
+        assert "not the password at all" not in body
+    # The failure for a real account is audited; nothing typed for an unknown one is kept.
+    assert [event.subject_label for event in events(db, "sign-in.failed")] == [user.email]
+    assert "nobody@example.org" not in str(
+        db.session.execute(sa.select(AuditEvent.subject_label, AuditEvent.details)).all())
+    assert client.get("/staff/").status_code == 302
+
+
+def test_an_empty_form_says_what_to_fill_in(auth):
+    response = auth.sign_in("", "")
+    assert response.status_code == 422
+    assert "Enter your email address" in text(response)
+    assert "Enter your password" in text(response)
+
+
+def test_sign_in_with_htmx_swaps_errors_and_redirects_the_whole_page(client, make_user, hx):
+    user = make_user()
+    token = csrf_token(client, "/staff/sign-in")
+    wrong = client.post("/staff/sign-in", data={"csrf_token": token, "email": user.email,
+                                                "password": "wrong password here"},
+                        headers=hx.headers("sign-in-form"))
+    assert wrong.status_code == 422
+    assert text(wrong).lstrip().startswith("<title>Error: Sign in")
+    assert "<header" not in text(wrong)
+    right = client.post("/staff/sign-in", data={"csrf_token": token, "email": user.email,
+                                                "password": STAFF_PASSWORD},
+                        headers=hx.headers("sign-in-form"))
+    assert right.status_code == 204
+    assert right.headers["HX-Redirect"] == "/staff/"
+
+
+@pytest.mark.parametrize("target, lands_on", [
+    ("/staff/account", "/staff/account"),
+    ("//evil.example/steal", "/staff/"),
+    ("https://evil.example/steal", "/staff/"),
+    ("/\\evil.example", "/staff/"),
+    ("/staff/account\r\nSet-Cookie: x=y", "/staff/"),
+])
+def test_next_only_ever_leads_to_a_page_of_this_site(client, auth, make_user, target, lands_on):
+    user = make_user()
+    page = client.get("/staff/sign-in", query_string={"next": target})
+    assert page.status_code == 200
+    response = auth.sign_in(user.email, next_url=target)
+    assert response.status_code == 303
+    assert response.location == lands_on
+
+
+def test_a_protected_page_sends_you_to_sign_in_and_back(client, auth, make_user):
+    user = make_user()
+    response = client.get("/staff/account?tab=1")
+    assert response.status_code == 302
+    assert response.location == "/staff/sign-in?next=/staff/account?tab%3D1"
+    page = client.get(response.location)
+    assert 'value="/staff/account?tab=1"' in text(page)
+    assert auth.sign_in(user.email, next_url="/staff/account?tab=1").location == \
+        "/staff/account?tab=1"
+
+
+def test_a_deactivated_account_cannot_sign_in(auth, make_user):
+    user = make_user(active=False)
+    response = auth.sign_in(user.email)
+    assert response.status_code == 422
+    assert "This account has been deactivated" in text(response)
+
+
+def test_an_invited_account_cannot_sign_in_before_setting_a_password(auth, make_user):
+    user = make_user(password=None)
+    assert auth.sign_in(user.email, "").status_code == 422
+    assert auth.sign_in(user.email, "anything at all really").status_code == 422
+
+
+def test_a_hash_made_with_older_parameters_is_redone_at_sign_in(app, auth, make_user, db):
+    user = make_user()
+    assert "m=8," in user.password_hash  # argon2's cheapest profile, used by the tests
+    app.config["PASSWORD_HASH_PROFILE"] = "RFC_9106_LOW_MEMORY"
+    assert auth.sign_in(user.email).status_code == 303
+    db.session.refresh(user)
+    assert user.password_hash.startswith("$argon2id$")
+    assert "m=65536," in user.password_hash
+    assert passwords.verify_password(user.password_hash, STAFF_PASSWORD)
+
+
+# --- sessions ---------------------------------------------------------------------------------
+
+def session_cookie(client) -> str:
+    return client.get_cookie("portal_session").value
+
+
+def test_signing_in_starts_a_new_session(client, auth, make_user, db):
+    user = make_user()
+    client.get("/staff/sign-in")
+    before = session_cookie(client)
+    token_before = csrf_token(client)
+    auth.sign_in(user.email)
+    after = session_cookie(client)
+    assert after != before
+    assert csrf_token(client) != token_before  # the CSRF token is new too
+    # Only a hash of the session's key is stored.
+    stored = db.session.scalars(sa.select(StaffSession.key_hash)).all()
+    assert len(stored) == 1 and stored[0] not in after
+    # The cookie from before signing in opens nothing.
+    client.set_cookie("portal_session", before)
+    assert client.get("/staff/").status_code == 302
+
+
+def test_a_session_ends_after_inactivity(app, client, auth, make_user, db):
+    user = make_user()
+    auth.sign_in(user.email)
+    assert client.get("/staff/").status_code == 200
+    idle = app.config["SESSION_IDLE_MINUTES"]
+    db.session.execute(sa.update(StaffSession).values(
+        last_seen_at=services.utcnow() - timedelta(minutes=idle + 1)))
+    db.session.commit()
+    response = client.get("/staff/")
+    assert response.status_code == 302
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(StaffSession)) == 0
+
+
+def test_a_session_ends_after_the_longest_day_even_when_busy(app, client, auth, make_user, db):
+    user = make_user()
+    auth.sign_in(user.email)
+    db.session.execute(sa.update(StaffSession).values(
+        started_at=services.utcnow() - timedelta(hours=app.config["SESSION_MAX_HOURS"], minutes=1)))
+    db.session.commit()
+    assert client.get("/staff/").status_code == 302
+
+
+def test_keep_me_signed_in_is_off_unless_ticked(client, auth, make_user, db):
+    user = make_user()
+    page = text(client.get("/staff/sign-in"))
+    assert 'name="remember"' in page and "checked" not in page.split('name="remember"')[1][:40]
+    auth.sign_in(user.email)
+    cookie = client.get_cookie("portal_session")
+    assert cookie.expires is None  # ends with the browser
+    other = client.application.test_client()
+    from .conftest import Auth
+
+    Auth(other).sign_in(user.email, remember="y")
+    assert other.get_cookie("portal_session").expires is not None
+    assert sorted(db.session.scalars(sa.select(StaffSession.remembered)).all()) == [False, True]
+
+
+def test_signing_out_ends_the_session_for_good(client, auth, make_user, db):
+    user = make_user()
+    auth.sign_in(user.email)
+    stolen = session_cookie(client)
+    response = auth.sign_out()
+    assert response.status_code == 303 and response.location == "/staff/sign-in"
+    assert "You have signed out." in text(client.get("/staff/sign-in"))
+    client.set_cookie("portal_session", stolen)  # a copy of the cookie taken earlier
+    assert client.get("/staff/").status_code == 302
+    assert len(events(db, "sign-out")) == 1
+
+
+def test_the_language_survives_signing_in_and_out(client, auth, make_user):
+    user = make_user(language="pl")
+    client.get("/language/ur")
+    auth.sign_in(user.email)
+    assert 'lang="pl"' in text(client.get("/staff/"))  # the account's own language
+    auth.sign_out()
+    assert 'lang="pl"' in text(client.get("/"))
+
+
+def test_sign_out_everywhere_ends_every_session(app, client, auth, make_user):
+    from .conftest import Auth
+
+    user = make_user()
+    phone = app.test_client()
+    Auth(phone).sign_in(user.email)
+    auth.sign_in(user.email)
+    response = auth.post("/staff/account/sign-out-everywhere")
+    assert response.status_code == 303
+    assert phone.get("/staff/").status_code == 302
+    assert client.get("/staff/").status_code == 302
+
+
+@pytest.mark.parametrize("tamper", ["flip", "foreign"])
+def test_a_tampered_session_cookie_is_just_signed_out(app, client, auth, make_user, tamper):
+    from flask.sessions import SecureCookieSessionInterface
+
+    user = make_user()
+    auth.sign_in(user.email)
+    if tamper == "flip":
+        value = session_cookie(client)
+        value = value[:-3] + ("A" if value[-3] != "A" else "B") + value[-2:]
+    else:
+        # A cookie saying "signed in" but signed with somebody else's key.
+        foreign = app.__class__(__name__)
+        foreign.secret_key = "not-the-portal-key-at-all-not-the-portal-key"
+        serializer = SecureCookieSessionInterface().get_signing_serializer(foreign)
+        value = serializer.dumps({"_user_id": "x", "_fresh": True})
+    client.set_cookie("portal_session", value)
+    response = client.get("/staff/")
+    assert response.status_code == 302
+    assert response.location.startswith("/staff/sign-in")
+
+
+def test_a_forged_csrf_token_changes_nothing(client, auth, make_user, db):
+    user = make_user()
+    client.get("/staff/sign-in")
+    response = client.post("/staff/sign-in", data={
+        "csrf_token": "forged", "email": user.email, "password": STAFF_PASSWORD})
+    assert response.status_code == 400
+    assert "This form has expired" in text(response)
+    assert client.get("/staff/").status_code == 302
+    auth.sign_in(user.email)
+    response = client.post("/staff/sign-out", data={"csrf_token": "forged"})
+    assert response.status_code == 400
+    assert client.get("/staff/").status_code == 200  # still signed in
+
+
+# --- rate limits ------------------------------------------------------------------------------
+
+def test_an_account_is_paused_after_five_wrong_passwords(app, auth, make_user):
+    user = make_user()
+    for _ in range(5):
+        assert auth.sign_in(user.email, "wrong password again").status_code == 422
+    response = auth.sign_in(user.email)  # even the right password, now
+    assert response.status_code == 429
+    body = text(response)
+    assert "Too many attempts to sign in" in body and "wait 15 minutes" in body
+    assert f'value="{user.email}"' in body
+
+
+def test_the_pause_looks_the_same_for_an_address_with_no_account(auth, make_user):
+    user = make_user()
+    for email in (user.email, "nobody@example.org"):
+        for _ in range(5):
+            auth.sign_in(email, "wrong password again")
+    known = text(auth.sign_in(user.email, "wrong password again")).replace(user.email, "EMAIL")
+    unknown = text(auth.sign_in("nobody@example.org", "wrong password again")).replace(
+        "nobody@example.org", "EMAIL")
+    strip = __import__("re").compile(r'(csrf_token" type="hidden" value|X-CSRFToken": )"[^"]+"')
+    assert strip.sub("", known) == strip.sub("", unknown)
+
+
+def test_successful_sign_ins_do_not_count_towards_the_pause(auth, make_user):
+    user = make_user()
+    for _ in range(8):
+        assert auth.sign_in(user.email).status_code == 303
+        auth.sign_out()
+
+
+def test_one_client_trying_many_accounts_is_paused(app, auth, db):
+    app.config["SIGN_IN_LIMIT_PER_CLIENT"] = "4 per 15 minutes"
+    for number in range(4):
+        assert auth.sign_in(f"guess{number}@example.org", "password guess").status_code == 422
+    response = auth.sign_in("another@example.org", "password guess")
+    assert response.status_code == 429
+    assert "Too many attempts to sign in" in text(response)
+
+
+def test_the_pause_is_in_the_visitors_language(app, client, auth, make_user):
+    user = make_user(language="ar")
+    client.get("/language/ar")
+    for _ in range(5):
+        auth.sign_in(user.email, "wrong password again")
+    body = text(auth.sign_in(user.email))
+    from flask_babel import force_locale, ngettext
+
+    with app.test_request_context("/"), force_locale("ar"):
+        expected = ngettext(
+            "Too many attempts to sign in. For your security, wait %(num)d minute and try again.",
+            "Too many attempts to sign in. For your security, wait %(num)d minutes and try again.",
+            15)
+    assert expected in body and expected != "Too many attempts to sign in"
+
+
+# --- passwords --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("password, problem", [
+    ("short", "at least 12 characters"),
+    ("password1234", "commonly used password"),
+    ("aaaaaaaaaaaaaaaa", "commonly used password"),
+    ("staff@example.org", "not be your name or email"),
+    ("x" * 201, "200 characters or fewer"),
+])
+def test_weak_passwords_are_refused_with_a_reason(app, password, problem):
+    with app.test_request_context("/"):
+        message = passwords.password_problem(password, email="staff@example.org", name="Sam")
+        assert message is not None and problem in str(message)
+
+
+@pytest.mark.parametrize("password", ["kettle lantern marigold", "Tw0 words only!", "ŻółtaŁódź123"])
+def test_strong_passwords_need_no_particular_characters(app, password):
+    with app.test_request_context("/"):
+        assert passwords.password_problem(password, email="staff@example.org") is None
+
+
+# --- the second factor ------------------------------------------------------------------------
+
+def test_signing_in_with_a_code(client, auth, make_user, db):
+    user = make_user(totp=True)
+    response = auth.sign_in(user.email, next_url="/staff/account")
+    assert response.status_code == 303 and response.location == "/staff/sign-in/code"
+    assert client.get("/staff/").status_code == 302  # not signed in until the code
+    response = auth.enter_code(totp_now(user.totp_secret))
+    assert response.status_code == 303 and response.location == "/staff/account"
+    assert client.get("/staff/account").status_code == 200
+
+
+def test_a_wrong_or_replayed_code_is_refused(app, client, auth, make_user, db):
+    user = make_user(totp=True)
+    auth.sign_in(user.email)
+    code = totp_now(user.totp_secret)
+    wrong = auth.enter_code("000000" if code != "000000" else "111111")
+    assert wrong.status_code == 422
+    assert "The code is not right" in text(wrong)
+    assert auth.enter_code(code).status_code == 303
+    auth.sign_out()
+    auth.sign_in(user.email)
+    replay = auth.enter_code(code)  # seen and used once already
+    assert replay.status_code == 422
+    assert [event.details["reason"] for event in events(db, "sign-in.failed")] == ["code", "code"]
+
+
+def test_wrong_codes_count_towards_the_pause(auth, make_user):
+    user = make_user(totp=True)
+    auth.sign_in(user.email)
+    for _ in range(5):
+        assert auth.enter_code("123456" if totp_now(user.totp_secret) != "123456"
+                               else "654321").status_code == 422
+    response = auth.enter_code(totp_now(user.totp_secret))
+    assert response.status_code == 429
+    assert "Too many attempts to sign in" in text(response)
+
+
+def test_the_code_step_expires(app, client, auth, make_user):
+    user = make_user(totp=True)
+    auth.sign_in(user.email)
+    with client.session_transaction() as session:
+        pending = session["pending_sign_in"]
+        pending["at"] -= app.config["SECOND_FACTOR_MINUTES"] * 60 + 1
+        session["pending_sign_in"] = pending
+    response = client.get("/staff/sign-in/code")
+    assert response.status_code == 302 and response.location == "/staff/sign-in"
+    assert "took too long" in text(client.get("/staff/sign-in"))
+
+
+def test_a_recovery_code_works_once(client, auth, make_user, db):
+    user = make_user()
+    secret = services.new_totp_secret()
+    codes = services.enable_second_factor(user, secret)
+    db.session.commit()
+    assert codes[0] not in str(db.session.scalars(sa.select(RecoveryCode.code_hash)).all())
+    auth.sign_in(user.email)
+    response = auth.enter_code(codes[0].upper())
+    assert response.status_code == 303
+    assert "You have 9 left" in text(client.get(response.location))
+    auth.sign_out()
+    auth.sign_in(user.email)
+    assert auth.enter_code(codes[0]).status_code == 422
+
+
+def test_setting_up_a_second_factor(client, auth, make_user, db):
+    user = make_user()
+    auth.sign_in(user.email)
+    page = client.get("/staff/account/two-factor")
+    assert page.status_code == 200
+    body = text(page)
+    assert '<svg class="qr-code" role="img"' in body and "<title>" in body
+    with client.session_transaction() as session:
+        secret = session["totp_setup"]
+    assert " ".join(secret[i:i + 4] for i in range(0, len(secret), 4)) in body
+    wrong = auth.post("/staff/account/two-factor", {"code": "12345"})
+    assert wrong.status_code == 422
+    response = auth.post("/staff/account/two-factor", {"code": totp_now(secret)})
+    assert response.status_code == 303 and response.location == "/staff/account/recovery-codes"
+    codes_page = text(client.get("/staff/account/recovery-codes"))
+    import re
+
+    codes = re.findall(r"<code>([a-z0-9]{5}-[a-z0-9]{5})</code>", codes_page)
+    assert len(codes) == 10
+    # Shown once only.
+    assert client.get("/staff/account/recovery-codes").status_code == 302
+    db.session.refresh(user)
+    assert user.totp_secret == secret
+    assert len(events(db, "two-factor.enabled")) == 1
+
+
+def test_admins_must_set_up_a_second_factor_when_required(app, client, auth, make_user):
+    app.config["REQUIRE_2FA"] = True
+    admin = make_user(roles=("admin",))
+    response = auth.sign_in(admin.email)
+    assert response.status_code == 303
+    for page in ("/staff/", "/staff/users", "/staff/account"):
+        response = client.get(page)
+        assert response.status_code == 302 and response.location == "/staff/account/two-factor"
+    assert client.get("/staff/account/two-factor").status_code == 200
+    assert client.get("/").status_code == 200  # public pages as ever
+
+
+def test_champions_are_not_forced_to_use_a_second_factor(app, client, auth, make_user):
+    app.config["REQUIRE_2FA"] = True
+    champion = make_user(roles=("champion",))
+    auth.sign_in(champion.email)
+    assert client.get("/staff/").status_code == 200
+
+
+def test_turning_the_second_factor_off_needs_the_password_and_is_refused_when_required(
+        app, client, auth, make_user, db):
+    user = make_user(roles=("coordinator",), totp=True)
+    auth.sign_in(user.email)
+    auth.enter_code(totp_now(user.totp_secret))
+    wrong = auth.post("/staff/account/two-factor/remove", {"current_password": "not it"})
+    assert wrong.status_code == 422 and "Your current password is not right" in text(wrong)
+    app.config["REQUIRE_2FA"] = True
+    refused = auth.post("/staff/account/two-factor/remove", {"current_password": STAFF_PASSWORD})
+    assert refused.status_code == 422 and "cannot be turned off" in text(refused)
+    db.session.refresh(user)
+    assert user.has_second_factor
+    app.config["REQUIRE_2FA"] = False
+    done = auth.post("/staff/account/two-factor/remove", {"current_password": STAFF_PASSWORD})
+    assert done.status_code == 303
+    db.session.refresh(user)
+    assert not user.has_second_factor and not user.recovery_codes
+
+
+def test_new_recovery_codes_replace_the_old(client, auth, make_user, db):
+    user = make_user()
+    old = services.enable_second_factor(user, services.new_totp_secret())
+    db.session.commit()
+    auth.sign_in(user.email)
+    auth.enter_code(old[0])
+    response = auth.post("/staff/account/two-factor/recovery-codes",
+                         {"current_password": STAFF_PASSWORD})
+    assert response.status_code == 303
+    assert "<code>" in text(client.get("/staff/account/recovery-codes"))
+    auth.sign_out()
+    auth.sign_in(user.email)
+    assert auth.enter_code(old[1]).status_code == 422
+
+
+# --- your account -----------------------------------------------------------------------------
+
+def test_changing_your_password_signs_out_your_other_devices(app, client, auth, make_user, db):
+    from .conftest import Auth
+
+    user = make_user()
+    laptop = app.test_client()
+    Auth(laptop).sign_in(user.email)
+    auth.sign_in(user.email)
+    wrong = auth.post("/staff/account/password", {
+        "current_password": "not my password", "new_password": "kettle lantern marigold",
+        "confirm_password": "kettle lantern marigold"})
+    assert wrong.status_code == 422 and "Your current password is not right" in text(wrong)
+    mismatch = auth.post("/staff/account/password", {
+        "current_password": STAFF_PASSWORD, "new_password": "kettle lantern marigold",
+        "confirm_password": "kettle lantern marigol"})
+    assert mismatch.status_code == 422 and "The passwords do not match" in text(mismatch)
+    response = auth.post("/staff/account/password", {
+        "current_password": STAFF_PASSWORD, "new_password": "kettle lantern marigold",
+        "confirm_password": "kettle lantern marigold"})
+    assert response.status_code == 303
+    assert client.get("/staff/").status_code == 200
+    assert laptop.get("/staff/").status_code == 302
+    db.session.refresh(user)
+    assert passwords.verify_password(user.password_hash, "kettle lantern marigold")
+
+
+def test_changing_your_name_and_language(client, auth, make_user, db):
+    user = make_user()
+    auth.sign_in(user.email)
+    empty = auth.post("/staff/account/details", {"name": "", "language": "so"})
+    assert empty.status_code == 422 and "Enter your name" in text(empty)
+    response = auth.post("/staff/account/details", {"name": "Sahra Example", "language": "so"})
+    assert response.status_code == 303
+    db.session.refresh(user)
+    assert (user.name, user.language) == ("Sahra Example", "so")
+    assert 'lang="so"' in text(client.get("/staff/account"))
+
+
+def test_the_account_page_shows_who_you_are(client, auth, make_user):
+    user = make_user(roles=("champion", "commissioner"), name="Noor Example")
+    auth.sign_in(user.email)
+    body = text(client.get("/staff/account"))
+    assert "Noor Example" in body and user.email in body
+    assert "Parent champion, Commissioner" in body
+
+
+def test_the_user_is_loaded_from_the_session_not_trusted_from_the_cookie(
+        client, auth, make_user, db):
+    user = make_user()
+    auth.sign_in(user.email)
+    with client.session_transaction() as session:
+        assert session["_user_id"] != str(user.id)
+        session["_user_id"] = str(user.id)  # as if someone guessed an id
+    assert client.get("/staff/").status_code == 302
+    assert db.session.get(User, user.id) is not None
