@@ -102,8 +102,8 @@ def people(bare_app) -> dict[Role, str]:
     with bare_app.app_context():
         emails = {}
         for role in Role:
-            user = services.invite(None, email=f"{role.value}@example.org", name=f"Test {role.value}",
-                                   language="en", roles={role})
+            user = services.invite(None, email=f"{role.value}@example.org",
+                                   name=f"Test {role.value}", language="en", roles={role})
             services.set_password(user, STAFF_PASSWORD)
             emails[role] = user.email
         _db.session.commit()

@@ -14,7 +14,8 @@ def test_seed_demo_loads_and_can_run_again(runner, db):
 
 
 def test_seed_demo_refuses_to_run_in_production(tmp_path):
-    app = create_app(make_config(INSTANCE_PATH=str(tmp_path), ENVIRONMENT="production", BASE_URL=TEST_BASE_URL,
+    app = create_app(make_config(INSTANCE_PATH=str(tmp_path), ENVIRONMENT="production",
+                                 BASE_URL=TEST_BASE_URL,
                                  DATABASE_URL=f"sqlite:///{tmp_path}/p.sqlite3"))
     result = app.test_cli_runner().invoke(args=["seed-demo"])
     assert result.exit_code != 0

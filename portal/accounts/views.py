@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import math
 import time
 
 from flask import current_app, flash, g, request, session, url_for
