@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 import sqlalchemy as sa
-from flask import url_for
+from flask import current_app, url_for
 from flask.cli import AppGroup
 
 from portal.access import Role
@@ -39,6 +39,12 @@ def _valid_email(email: str) -> str:
               help="Print an invitation link instead of asking for a password.")
 def create(email: str, roles: tuple[str, ...], name: str, language: str, invite: bool) -> None:
     """Create a staff account, such as the first admin."""
+    # Messages and links need a request: a pretend one, at the portal's own address.
+    with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
+        _create(email, roles, name, language, invite)
+
+
+def _create(email: str, roles: tuple[str, ...], name: str, language: str, invite: bool) -> None:
     email = _valid_email(email)
     if services.find_user(email) is not None:
         raise click.ClickException(f"There is already an account for {email}.")

@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Blueprint
 
-from portal.audit.models import AuditEvent
+from portal.database import utcnow
 from portal.extensions import db
 
 bp = Blueprint("audit", __name__, url_prefix="/staff/audit")
@@ -25,14 +25,17 @@ def describe_actions(labels: dict[str, Any]) -> None:
 
 
 def record(actor, action: str, subject: Any = None, *, commit: bool = False,
-           **details: Any) -> AuditEvent:
+           **details: Any):
     """Record that ``actor`` (a User or None) did ``action`` to ``subject``.
 
     ``subject`` is a model with an ``id`` (its ``audit_label``, if it has one, is kept as it
     is now), a plain string, or None. ``details`` must be JSON-serialisable and must not hold
     anything secret or typed by the public.
     """
-    event = AuditEvent(actor_id=getattr(actor, "id", None), action=action, details=details)
+    from portal.audit.models import AuditEvent
+
+    event = AuditEvent(occurred_at=utcnow(), actor_id=getattr(actor, "id", None), action=action,
+                       details=details)
     if subject is not None:
         if isinstance(subject, str):
             event.subject_label = subject
@@ -48,4 +51,5 @@ def record(actor, action: str, subject: Any = None, *, commit: bool = False,
     return event
 
 
-from portal.audit import views  # noqa: E402,F401 - registers the routes
+# The models import the accounts', which describe their actions above: import them last.
+from portal.audit import models, views  # noqa: E402,F401 - registers the routes
