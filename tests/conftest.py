@@ -206,6 +206,8 @@ def live_server(tmp_path_factory):
     url = f"http://127.0.0.1:{server.server_port}"
     # The real neutral site is not reachable from here; a local stand-in plays its part.
     app.config["QUICK_EXIT_URL"] = url + "/_test/neutral"
+    # Every browser test signs in from this one address; each test uses its own accounts.
+    app.config["SIGN_IN_LIMIT_PER_CLIENT"] = "1000 per 15 minutes"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield LiveServer(url=url, app=app)
@@ -275,6 +277,20 @@ def axe():
             + results.generate_report())
 
     return check
+
+
+def check_without_javascript(new_page, axe, path: str, lang: str = "en", before=None) -> None:
+    """axe itself needs JavaScript, so it checks a page whose own scripts (htmx and ours) are
+    replaced by empty files: the DOM a visitor without JavaScript gets. ``before(page)`` can
+    sign in first."""
+    page = new_page(lang=lang)
+    page.route("**/static/**/*.js*", lambda route: route.fulfill(
+        status=200, content_type="text/javascript", body=""))
+    if before:
+        before(page)
+    page.goto(path)
+    assert page.evaluate("typeof window.htmx") == "undefined"
+    axe(page)
 
 
 def translated(app, lang: str, message: str) -> str:

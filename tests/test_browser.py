@@ -5,7 +5,7 @@ import pytest
 
 from portal.i18n import LANGUAGES
 
-from .conftest import translated
+from .conftest import check_without_javascript, translated
 
 pytestmark = pytest.mark.browser
 
@@ -42,14 +42,7 @@ def test_home_page_without_javascript(new_page, axe, lang):
     assert page.goto("/").status == 200
     assert page.locator("h1").is_visible()
     assert page.locator("[data-quick-exit]").is_visible()
-    # axe itself needs JavaScript, so it checks a page whose own scripts (htmx and ours) are
-    # replaced by empty files: the DOM a visitor without JavaScript gets.
-    axe_page = new_page(lang=lang)
-    axe_page.route("**/static/**/*.js*", lambda route: route.fulfill(
-        status=200, content_type="text/javascript", body=""))
-    axe_page.goto("/")
-    assert axe_page.evaluate("typeof window.htmx") == "undefined"
-    axe(axe_page)
+    check_without_javascript(new_page, axe, "/", lang)
 
 
 def test_language_switcher_works_without_javascript(new_page):
