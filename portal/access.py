@@ -98,10 +98,13 @@ def access_of(app: Flask, endpoint: str) -> Access | None:
 
 
 def sign_in_url() -> str:
-    from flask import url_for
+    from flask import session, url_for
 
     target = request.full_path if request.query_string else request.path
-    return url_for("accounts.sign_in", next=target)
+    # A cookie that names a session the server has ended (idle, signed out elsewhere,
+    # deactivated): say so on the sign-in page, and stop looking the session up.
+    ended = session.pop("_user_id", None) is not None
+    return url_for("accounts.sign_in", next=target, **({"ended": 1} if ended else {}))
 
 
 def enforce():

@@ -161,6 +161,21 @@ def test_a_session_ends_after_inactivity(app, client, auth, make_user, db):
     response = client.get("/staff/")
     assert response.status_code == 302
     assert db.session.scalar(sa.select(sa.func.count()).select_from(StaffSession)) == 0
+    assert "You have been signed out. Sign in again to carry on." in text(
+        client.get(response.location))
+    # Said once: the cookie no longer names the ended session.
+    assert "ended=1" not in client.get("/staff/").location
+
+
+def test_sessions_nobody_came_back_to_are_cleared_at_the_next_sign_in(app, auth, make_user,
+                                                                      db):
+    user = make_user()
+    auth.sign_in(user.email)
+    db.session.execute(sa.update(StaffSession).values(
+        last_seen_at=services.utcnow() - timedelta(days=1)))
+    db.session.commit()
+    auth.sign_in(make_user().email)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(StaffSession)) == 1
 
 
 def test_a_session_ends_after_the_longest_day_even_when_busy(app, client, auth, make_user, db):
@@ -406,8 +421,9 @@ def test_setting_up_a_second_factor(client, auth, make_user, db):
     assert page.status_code == 200
     body = text(page)
     assert '<svg class="qr-code" role="img"' in body and "<title>" in body
-    with client.session_transaction() as session:
-        secret = session["totp_setup"]
+    db.session.refresh(user)
+    secret = user.pending_totp_secret
+    assert secret and secret not in str(client.get_cookie("portal_session").value)
     assert " ".join(secret[i:i + 4] for i in range(0, len(secret), 4)) in body
     wrong = auth.post("/staff/account/two-factor", {"code": "12345"})
     assert wrong.status_code == 422
@@ -421,7 +437,7 @@ def test_setting_up_a_second_factor(client, auth, make_user, db):
     # Shown once only.
     assert client.get("/staff/account/recovery-codes").status_code == 302
     db.session.refresh(user)
-    assert user.totp_secret == secret
+    assert user.totp_secret == secret and user.pending_totp_secret is None
     assert len(events(db, "two-factor.enabled")) == 1
 
 

@@ -31,6 +31,7 @@ def upgrade():
     sa.Column('last_signed_in_at', portal.database.UTCDateTime(), nullable=True),
     sa.Column('security_stamp', sa.String(length=32), nullable=False),
     sa.Column('totp_secret', sa.String(length=64), nullable=True),
+    sa.Column('pending_totp_secret', sa.String(length=64), nullable=True),
     sa.Column('totp_last_counter', sa.BigInteger(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
     sa.UniqueConstraint('email', name=op.f('uq_users_email'))

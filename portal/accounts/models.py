@@ -37,6 +37,8 @@ class User(UserMixin, db.Model):
     # carries the stamp it was made with, so it works once and the newest link wins.
     security_stamp: Mapped[str] = mapped_column(sa.String(32), default=new_stamp)
     totp_secret: Mapped[str | None] = mapped_column(sa.String(64))
+    # The secret being set up: kept here, not in the cookie, until a code proves the app has it.
+    pending_totp_secret: Mapped[str | None] = mapped_column(sa.String(64))
     # The last time step a code was accepted for: a code seen once is never accepted again.
     totp_last_counter: Mapped[int | None] = mapped_column(sa.BigInteger)
 

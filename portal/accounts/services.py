@@ -61,6 +61,7 @@ def start_session(user: User, *, remember: bool = False) -> StaffSession:
     """
     language = session.get(LANGUAGE_SESSION_KEY)
     session.clear()
+    purge_ended_sessions()
     key = secrets.token_urlsafe(32)
     staff_session = StaffSession(key_hash=_key_hash(key), user=user,
                                  remembered=remember and current_app.config["REMEMBER_DAYS"] > 0)
@@ -75,6 +76,19 @@ def start_session(user: User, *, remember: bool = False) -> StaffSession:
     audit.record(user, "sign-in", user)
     db.session.commit()
     return staff_session
+
+
+def purge_ended_sessions() -> None:
+    """Delete sessions nobody can resume any more (a browser closed and never come back)."""
+    now = utcnow()
+    config = current_app.config
+    idle = now - timedelta(minutes=config["SESSION_IDLE_MINUTES"])
+    oldest = now - timedelta(hours=config["SESSION_MAX_HOURS"])
+    remembered_oldest = now - timedelta(days=config["REMEMBER_DAYS"])
+    db.session.execute(sa.delete(StaffSession).where(sa.or_(
+        sa.and_(StaffSession.remembered.is_(False),
+                sa.or_(StaffSession.last_seen_at < idle, StaffSession.started_at < oldest)),
+        StaffSession.started_at < remembered_oldest)))
 
 
 def resume_session(key: str) -> User | None:
@@ -276,8 +290,17 @@ def recovery_codes_left(user: User) -> int:
     return sum(1 for code in user.recovery_codes if code.used_at is None)
 
 
+def pending_totp_secret(user: User) -> str:
+    """The secret the QR code on the set-up page shows, made on the first visit."""
+    if not user.pending_totp_secret:
+        user.pending_totp_secret = new_totp_secret()
+        db.session.commit()
+    return user.pending_totp_secret
+
+
 def enable_second_factor(user: User, secret: str) -> list[str]:
     user.totp_secret = secret
+    user.pending_totp_secret = None
     codes = new_recovery_codes(user)
     audit.record(user, "two-factor.enabled", user)
     return codes

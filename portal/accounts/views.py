@@ -93,12 +93,17 @@ sign_in_limit_per_client = _limit("SIGN_IN_LIMIT_PER_CLIENT", "sign-in-client",
 
 # --- signing in -------------------------------------------------------------------------------
 
-def _sign_in_page(form, status: int | None = None):
-    response = render_form("accounts/sign_in.html", form, block="form",
-                           remember_days=current_app.config["REMEMBER_DAYS"])
+def _form_page(template: str, form, status: int | None = None, **context):
+    """A form page; ``status`` overrides render_form's 200/422 (429 when paused)."""
+    response = render_form(template, form, block="form", **context)
     if status:
         response.status_code = status
     return response
+
+
+def _sign_in_page(form, status: int | None = None):
+    return _form_page("accounts/sign_in.html", form, status,
+                      remember_days=current_app.config["REMEMBER_DAYS"])
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
@@ -135,10 +140,7 @@ def sign_in():
 
 
 def _code_page(form, status: int | None = None):
-    response = render_form("accounts/sign_in_code.html", form, block="form")
-    if status:
-        response.status_code = status
-    return response
+    return _form_page("accounts/sign_in_code.html", form, status)
 
 
 @bp.route("/sign-in/code", methods=["GET", "POST"])
@@ -176,7 +178,6 @@ def sign_in_code():
 @bp.post("/sign-out")
 @signed_in
 def sign_out():
-    EmptyForm().validate_on_submit()  # CSRF is checked by CSRFProtect before this runs
     services.end_session(current_user)
     flash(_l("You have signed out."), "info")
     return see_other(url_for("accounts.sign_in"))
@@ -233,9 +234,7 @@ def too_many_reset_requests(_request_limit):
     form.form_errors.append(_l(
         "You have asked for too many links. Wait an hour, then try again, or ask your "
         "coordinator for help."))
-    response = render_form("accounts/reset_request.html", form, block="form")
-    response.status_code = 429
-    return response
+    return _form_page("accounts/reset_request.html", form, 429)
 
 
 @bp.route("/reset-password", methods=["GET", "POST"])
@@ -343,7 +342,6 @@ def sign_out_everywhere():
 
 # --- second factor ----------------------------------------------------------------------------
 
-SETUP_SECRET = "totp_setup"  # noqa: S105 - a session key name
 CODES_TO_SHOW = "recovery_codes_once"
 
 
@@ -354,15 +352,12 @@ def two_factor():
         return render("accounts/two_factor_on.html", check=PasswordCheckForm(),
                       codes_left=services.recovery_codes_left(current_user),
                       required=services.second_factor_required(current_user))
-    secret = session.get(SETUP_SECRET)
-    if not secret:
-        secret = session[SETUP_SECRET] = services.new_totp_secret()
+    secret = services.pending_totp_secret(current_user)
     form = CodeForm()
     if form.validate_on_submit():
         if services.verify_totp(current_user, form.code.data, secret=secret):
             codes = services.enable_second_factor(current_user, secret)
             db.session.commit()
-            session.pop(SETUP_SECRET, None)
             session[CODES_TO_SHOW] = codes
             return see_other(url_for("accounts.recovery_codes"))
         form.code.errors = [WRONG_CODE]

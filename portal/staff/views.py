@@ -141,8 +141,7 @@ def change_roles(user_id: int):
 
 
 def _action(user_id: int):
-    """A button on a user's page: the user, after the CSRF check and access rules."""
-    EmptyForm().validate_on_submit()
+    """A button on a user's page (CSRFProtect has checked its token): the user it is for."""
     return _manageable_user(user_id)
 
 
