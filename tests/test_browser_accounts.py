@@ -135,21 +135,24 @@ def test_an_invitation_accepted_on_a_phone(new_page, axe, live_user, javascript)
     assert page.locator("input[type=password]").count() == 0
 
 
-def test_a_password_reset_completed_on_a_phone(new_page, axe, live_server, live_user):
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_password_reset_completed_on_a_phone(new_page, axe, live_server, live_user,
+                                               javascript):
     user = live_user()
-    page = new_page()
+    page = new_page(javascript=javascript)
+    check = axe if javascript else (lambda page: None)
     page.goto("/staff/sign-in")
     page.get_by_role("link", name="Forgotten your password?").click()
     wait_for_path(page, "/staff/reset-password")
-    axe(page)
+    check(page)
     page.get_by_label("Email address").fill(user.email)
     page.get_by_role("button", name="Send the link").click()
     wait_for_path(page, "/staff/reset-password/sent")
-    axe(page)
+    check(page)
     [message] = [m for m in outbox(live_server.app) if m.to == [user.email]]
     link = re.search(r"https?://[^/\s]+(/\S+)", message.body).group(1)
     page.goto(link)
-    axe(page)
+    check(page)
     page.get_by_label("New password", exact=True).fill("harbour kettle lantern")
     page.get_by_label("Confirm new password").fill("harbour kettle lantern")
     page.get_by_role("button", name="Change password").click()
@@ -159,9 +162,12 @@ def test_a_password_reset_completed_on_a_phone(new_page, axe, live_server, live_
     wait_for_path(page, "/staff/")
 
 
-def test_setting_up_a_second_factor_on_a_phone(page, axe, live_user):
+@pytest.mark.parametrize("javascript", [True, False])
+def test_setting_up_a_second_factor_on_a_phone(new_page, axe, live_user, javascript):
     import pyotp
 
+    page = new_page(javascript=javascript)
+    check = axe if javascript else (lambda page: None)
     user = live_user(roles=("coordinator",))
     fill_sign_in(page, user.email)
     wait_for_path(page, "/staff/")
@@ -170,13 +176,13 @@ def test_setting_up_a_second_factor_on_a_phone(page, axe, live_user):
     wait_for_path(page, "/staff/account/two-factor")
     assert page.locator("svg.qr-code").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    axe(page)
+    check(page)
     secret = page.locator(".secret-key").inner_text().replace(" ", "")
     page.get_by_label("Code").fill(pyotp.TOTP(secret).now())
     page.get_by_role("button", name="Turn on").click()
     wait_for_path(page, "/staff/account/recovery-codes")
     assert page.locator(".recovery-codes li").count() == 10
-    axe(page)
+    check(page)
 
 
 @pytest.mark.parametrize("lang", ["ar", "ur"])

@@ -8,7 +8,7 @@ import pytest
 from portal import create_app
 from portal.extensions import db
 
-from .conftest import TEST_BASE_URL, TEST_SECRET_KEY
+from .conftest import STAFF_PASSWORD, TEST_BASE_URL, TEST_SECRET_KEY
 
 
 def get(url: str, **headers):
@@ -65,3 +65,52 @@ def test_the_language_cookie_works_across_workers(gunicorn_server, lang):
     for _ in range(6):
         with opener.open(url + "/contact", timeout=10) as response:
             assert f'<html lang="{lang}"' in response.read().decode()
+
+
+def test_a_staff_session_holds_across_workers_and_ends_on_all_of_them(gunicorn_server, tmp_path):
+    """Staff sessions live in the database, not in a worker: sign in on one, carry on on the
+    others, sign out everywhere and no worker lets the old cookie in."""
+    import http.cookiejar
+    import re
+    import urllib.parse
+
+    from portal.access import Role
+    from portal.accounts import services
+
+    database = f"sqlite:///{tmp_path}/gunicorn.sqlite3"
+    app = create_app({"ENVIRONMENT": "testing", "SECRET_KEY": TEST_SECRET_KEY,
+                      "INSTANCE_PATH": str(tmp_path / "instance"), "DATABASE_URL": database})
+    with app.app_context():
+        from flask_migrate import upgrade
+
+        upgrade()
+        user = services.invite(None, email="worker@example.org", name="Wen Example",
+                               language="en", roles={Role.CHAMPION})
+        services.set_password(user, STAFF_PASSWORD)
+        db.session.commit()
+        db.engine.dispose()
+    url = gunicorn_server(workers=3, PORTAL_ENVIRONMENT="testing", PORTAL_DATABASE_URL=database)
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+
+    def token() -> str:
+        page = opener.open(url + "/staff/sign-in", timeout=10).read().decode()
+        return re.search(r'"X-CSRFToken": "([^"]+)"', page).group(1)
+
+    form = {"csrf_token": token(), "email": "worker@example.org", "password": STAFF_PASSWORD}
+    opener.open(url + "/staff/sign-in", urllib.parse.urlencode(form).encode(), timeout=10).read()
+    for _ in range(6):
+        with opener.open(url + "/staff/", timeout=10) as response:
+            assert response.url.endswith("/staff/")
+            assert "Wen Example" in response.read().decode()
+    cookies = list(jar)
+    form = {"csrf_token": token()}
+    opener.open(url + "/staff/account/sign-out-everywhere",
+                urllib.parse.urlencode(form).encode(), timeout=10).read()
+    replay = http.cookiejar.CookieJar()
+    for cookie in cookies:
+        replay.set_cookie(cookie)
+    stolen = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(replay))
+    for _ in range(6):
+        with stolen.open(url + "/staff/", timeout=10) as response:
+            assert "/staff/sign-in" in response.url
