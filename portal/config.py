@@ -75,6 +75,7 @@ class DefaultConfig:
     SIGN_IN_LIMIT_PER_CLIENT = "20 per 15 minutes"
     # Requests for a password reset link, per email address and per client.
     RESET_LIMIT = "3 per hour"
+    RESET_LIMIT_PER_CLIENT = "10 per hour"
 
     # Email (Flask-Mailman). Development prints emails to the terminal; production sends by
     # SMTP: set MAIL_SERVER, MAIL_PORT, MAIL_USE_TLS, MAIL_USERNAME, MAIL_PASSWORD.

@@ -1,9 +1,49 @@
-"""Form pieces every capability shares (render them with the macros in macros/forms.html)."""
+"""Form pieces every capability shares (render them with the macros in macros/forms.html).
+
+Every form subclasses ``PortalForm``: what people type into text fields is cleaned the same
+way everywhere (surrounding spaces and invisible control characters removed), so a name of
+only spaces counts as empty, and a NUL byte, which PostgreSQL refuses to store, never reaches
+the database. Passwords are left exactly as typed.
+"""
 
 from __future__ import annotations
 
-from wtforms import SelectMultipleField
+import re
+
+from flask_wtf import FlaskForm
+from wtforms import PasswordField, SelectMultipleField, StringField, TextAreaField
 from wtforms.widgets import CheckboxInput, ListWidget
+
+# C0 controls other than tab, newline and carriage return, DEL, and C1 controls.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def clean_text(value):
+    if isinstance(value, str):
+        return CONTROL_CHARACTERS.sub("", value).strip()
+    return value
+
+
+def clean_password(value):
+    if isinstance(value, str):
+        return CONTROL_CHARACTERS.sub("", value)
+    return value
+
+
+class PortalForm(FlaskForm):
+    class Meta:
+        def bind_field(self, form, unbound_field, options):
+            field_class = unbound_field.field_class
+            if issubclass(field_class, PasswordField):
+                extra = (clean_password,)
+            elif issubclass(field_class, StringField | TextAreaField):
+                extra = (clean_text,)
+            else:
+                extra = ()
+            if extra:
+                options["filters"] = (*extra, *options.get("filters", ()),
+                                      *unbound_field.kwargs.get("filters", ()))
+            return unbound_field.bind(form=form, **options)
 
 
 class MultiCheckboxField(SelectMultipleField):

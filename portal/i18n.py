@@ -99,7 +99,10 @@ def remember_language_from_query() -> None:
 
 def remember_language(code: str) -> None:
     session[SESSION_KEY] = code
-    session.permanent = True
+    # The language outlives the browser window, but a staff member's session must not: a
+    # sign-in not "kept" ends with the browser, whatever language is chosen meanwhile.
+    if "_user_id" not in session:
+        session.permanent = True
 
 
 def current_language() -> Language:

@@ -7,6 +7,8 @@ never from the Host header of the request that caused it (which anyone can set).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_mailman import EmailMessage, Mail
@@ -22,17 +24,39 @@ def external_url(path: str) -> str:
     return current_app.config["BASE_URL"].rstrip("/") + path
 
 
-def send(to: str, template: str, language: str, **context) -> None:
-    """Send ``templates/email/<template>.txt``: its first line is the subject."""
+def _message(to: str, template: str, language: str, **context) -> EmailMessage:
+    """``templates/email/<template>.txt`` in ``language``: its first line is the subject."""
     with force_locale(language):
         text = render_template(f"email/{template}.txt", **context)
     subject, _, body = text.strip().partition("\n")
-    message = EmailMessage(subject=subject.strip(), body=body.strip() + "\n", to=[to])
+    return EmailMessage(subject=subject.strip(), body=body.strip() + "\n", to=[to])
+
+
+def send(to: str, template: str, language: str, **context) -> None:
+    """Send an email now; MailNotSent if the mail server cannot take it."""
+    message = _message(to, template, language, **context)
     try:
         message.send()
     except OSError as error:  # smtplib's errors are OSErrors, as are refused connections
         current_app.logger.exception("Could not send the %s email", template)
         raise MailNotSent(str(error)) from error
+
+
+def prepare(to: str, template: str, language: str, **context) -> Callable[[], None]:
+    """An email written now and sent when called, for ``response.call_on_close``: after the
+    answer has gone, so the time the mail server takes is not seen in the answer. A failure
+    is logged, since nobody is waiting for it."""
+    message = _message(to, template, language, **context)
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+
+    def deliver() -> None:
+        with app.app_context():
+            try:
+                message.send()
+            except OSError:
+                app.logger.exception("Could not send the %s email", template)
+
+    return deliver
 
 
 def init_app(app) -> None:

@@ -107,6 +107,9 @@ class IsolatedClient(FlaskClient):
     """
 
     def open(self, *args, **kwargs):
+        # Buffered, as a server does: the body is read and the response closed, so work left
+        # for after the answer (response.call_on_close) has run when the test looks.
+        kwargs.setdefault("buffered", True)
         response = contextvars.Context().run(super().open, *args, **kwargs)
         if has_app_context():
             # End the test's read transaction, so its next query sees what the request saved.

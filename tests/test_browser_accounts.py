@@ -180,7 +180,7 @@ def test_setting_up_a_second_factor_on_a_phone(new_page, axe, live_user, javascr
     secret = page.locator(".secret-key").inner_text().replace(" ", "")
     page.get_by_label("Code").fill(pyotp.TOTP(secret).now())
     page.get_by_role("button", name="Turn on").click()
-    wait_for_path(page, "/staff/account/recovery-codes")
+    page.locator(".recovery-codes").wait_for()
     assert page.locator(".recovery-codes li").count() == 10
     check(page)
 

@@ -452,3 +452,82 @@ def test_the_password_is_not_stored_in_clear(make_user, db):
     make_user(email="secret@example.org")
     dump = str(db.session.execute(sa.select(User.__table__)).all())
     assert STAFF_PASSWORD not in dump
+
+
+# --- what a review found ----------------------------------------------------------------------
+
+def test_only_the_newest_reset_link_works(app, client, make_user):
+    user = make_user()
+    request_reset(client, user.email)
+    request_reset(client, user.email)
+    first, second = (link_in(message) for message in outbox(app))
+    assert "This link has already been used" in text(app.test_client().get(first))
+    assert app.test_client().get(second).status_code == 200
+
+
+def test_a_link_is_spent_once_even_by_two_requests_at_the_same_moment(app, make_user, db):
+    from sqlalchemy.orm.attributes import set_committed_value
+
+    from portal.accounts import services
+    from portal.accounts.links import Purpose, make_token, read_token
+
+    user = make_user()
+    reader, _ = read_token(make_token(user, Purpose.RESET), Purpose.RESET)
+    stamp_read = reader.security_stamp
+    assert services.use_link(reader) is True
+    # A second request read the same link, and the same stamp, before the first spent it.
+    set_committed_value(reader, "security_stamp", stamp_read)
+    assert services.use_link(reader) is False
+
+
+def test_a_double_clicked_invitation_is_told_the_address_is_taken(app, auth, signed_in, db,
+                                                                  monkeypatch):
+    from portal.accounts import services
+
+    signed_in("admin")
+    assert invite(auth).status_code == 303
+    # The second click passed the check before the first had saved.
+    monkeypatch.setattr(services, "find_user", lambda email: None)
+    response = invite(auth, name="Jo Again")
+    assert response.status_code == 422
+    assert "There is already an account for this email address" in text(response)
+    assert 'value="Jo Again"' in text(response)
+
+
+def test_a_coordinator_cannot_make_a_champion_an_admin(auth, signed_in, make_user, db):
+    signed_in("coordinator")
+    champion = make_user(roles=("champion",))
+    response = auth.post(f"/staff/users/{champion.id}/roles", {"roles": ["admin"]})
+    assert response.status_code == 422
+    db.session.refresh(champion)
+    assert champion.role_set == {"champion"}
+
+
+def test_an_invited_admin_does_not_count_as_the_other_admin(auth, signed_in, make_user, db):
+    admin = signed_in("admin")
+    make_user(roles=("admin",), password=None)  # invited, never signed in
+    response = auth.post(f"/staff/users/{admin.id}/roles", {"roles": ["champion"]})
+    assert response.status_code == 422
+    db.session.refresh(admin)
+    assert admin.has_role("admin")
+
+
+@pytest.mark.parametrize("path", [
+    "/staff/users/99999999999999999999999",
+    "/staff/audit/?page=99999999999999999999",
+    "/staff/audit/?date_to=9999-12-31",
+    "/staff/audit/?date_from=0001-01-01",
+])
+def test_numbers_and_dates_out_of_range_are_not_a_server_error(client, signed_in, path):
+    signed_in("admin")
+    assert client.get(path).status_code in (200, 404)
+
+
+def test_an_unusable_filter_says_why_with_htmx_and_shows_nothing_misleading(client, signed_in,
+                                                                            hx):
+    signed_in("admin")
+    response = hx.get("/staff/audit/?date_from=2026-11-23&date_to=2026-11-01",
+                      target="audit-results")
+    assert response.status_code == 422
+    body = text(response)
+    assert "must be the same as or after" in body and "events__item" not in body

@@ -35,7 +35,7 @@ audit.describe_actions({
 
 # Where someone who must still set up a second factor may go (besides public pages).
 SECOND_FACTOR_SETUP_ENDPOINTS = frozenset({
-    "accounts.two_factor", "accounts.recovery_codes", "accounts.sign_out"})
+    "accounts.two_factor", "accounts.sign_out"})
 
 
 @login_manager.user_loader

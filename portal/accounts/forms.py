@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     EmailField,
@@ -11,9 +10,10 @@ from wtforms import (
     SelectChoice,
     StringField,
 )
-from wtforms.validators import Email, InputRequired, Length, ValidationError
+from wtforms.validators import DataRequired, Email, InputRequired, Length, ValidationError
 
 from portal.accounts import passwords
+from portal.forms import PortalForm
 from portal.i18n import LANGUAGES
 
 EMAIL_REQUIRED = _l("Enter your email address")
@@ -24,9 +24,9 @@ def language_choices() -> list[SelectChoice]:
     return [SelectChoice(code, language.native_name) for code, language in LANGUAGES.items()]
 
 
-class SignInForm(FlaskForm):
+class SignInForm(PortalForm):
     email = EmailField(_l("Email address"), validators=[
-        InputRequired(EMAIL_REQUIRED), Length(max=254, message=EMAIL_FORMAT)])
+        DataRequired(EMAIL_REQUIRED), Length(max=254, message=EMAIL_FORMAT)])
     password = PasswordField(_l("Password"), validators=[
         InputRequired(_l("Enter your password")),
         Length(max=passwords.MAXIMUM_LENGTH, message=_l("Email address or password is not right"))])
@@ -34,9 +34,9 @@ class SignInForm(FlaskForm):
     next = HiddenField()
 
 
-class CodeForm(FlaskForm):
+class CodeForm(PortalForm):
     code = StringField(_l("Code"), validators=[
-        InputRequired(_l("Enter the 6-digit code from your authenticator app")),
+        DataRequired(_l("Enter the 6-digit code from your authenticator app")),
         Length(max=20, message=_l("The code is not right. Check it and try again."))])
 
 
@@ -66,9 +66,9 @@ def confirm_password_field():
                          validators=[InputRequired(_l("Type your new password again"))])
 
 
-class AcceptInvitationForm(NewPasswordMixin, FlaskForm):
+class AcceptInvitationForm(NewPasswordMixin, PortalForm):
     name = StringField(_l("Your name"), validators=[
-        InputRequired(_l("Enter your name")),
+        DataRequired(_l("Enter your name")),
         Length(max=120, message=_l("Your name must be 120 characters or fewer"))])
     language = RadioField(_l("Language for the portal and emails"), choices=language_choices,
                           validators=[InputRequired(_l("Choose a language"))])
@@ -76,37 +76,37 @@ class AcceptInvitationForm(NewPasswordMixin, FlaskForm):
     confirm_password = confirm_password_field()
 
 
-class ResetRequestForm(FlaskForm):
+class ResetRequestForm(PortalForm):
     email = EmailField(_l("Email address"), validators=[
-        InputRequired(EMAIL_REQUIRED), Email(EMAIL_FORMAT), Length(max=254, message=EMAIL_FORMAT)])
+        DataRequired(EMAIL_REQUIRED), Email(EMAIL_FORMAT), Length(max=254, message=EMAIL_FORMAT)])
 
 
-class ResetPasswordForm(NewPasswordMixin, FlaskForm):
+class ResetPasswordForm(NewPasswordMixin, PortalForm):
     new_password = new_password_field()
     confirm_password = confirm_password_field()
 
 
-class ChangePasswordForm(NewPasswordMixin, FlaskForm):
+class ChangePasswordForm(NewPasswordMixin, PortalForm):
     current_password = PasswordField(_l("Current password"), validators=[
         InputRequired(_l("Enter your current password"))])
     new_password = new_password_field()
     confirm_password = confirm_password_field()
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(PortalForm):
     name = StringField(_l("Your name"), validators=[
-        InputRequired(_l("Enter your name")),
+        DataRequired(_l("Enter your name")),
         Length(max=120, message=_l("Your name must be 120 characters or fewer"))])
     language = RadioField(_l("Language for the portal and emails"), choices=language_choices,
                           validators=[InputRequired(_l("Choose a language"))])
 
 
-class PasswordCheckForm(FlaskForm):
+class PasswordCheckForm(PortalForm):
     """Asks for the password again before something sensitive, such as removing 2FA."""
 
     current_password = PasswordField(_l("Current password"), validators=[
         InputRequired(_l("Enter your current password"))])
 
 
-class EmptyForm(FlaskForm):
+class EmptyForm(PortalForm):
     """A button that changes something: only the CSRF token."""

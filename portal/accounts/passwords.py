@@ -8,6 +8,7 @@ remember and no harder to guess.
 from __future__ import annotations
 
 import gzip
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -44,8 +45,14 @@ def hasher() -> PasswordHasher:
     return cached[1]
 
 
+def normalise(password: str) -> str:
+    """The same password typed on two devices may reach us as different code points (a Polish
+    "ó" as one character or as "o" and a combining accent): compare them in one form (NFKC)."""
+    return unicodedata.normalize("NFKC", password)
+
+
 def hash_password(password: str) -> str:
-    return hasher().hash(password)
+    return hasher().hash(normalise(password))
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
@@ -56,7 +63,7 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         password_hash = _dummy_hash(ph)
         password = password + "\0never"  # noqa: S105 - cannot match
     try:
-        return ph.verify(password_hash, password)
+        return ph.verify(password_hash, normalise(password))
     except (argon2.exceptions.VerificationError, argon2.exceptions.InvalidHashError):
         return False
 
@@ -76,13 +83,14 @@ def _dummy_hash(ph: PasswordHasher) -> str:
 
 def password_problem(password: str, *, email: str = "", name: str = ""):
     """What is wrong with a new password, as a message for the person choosing it, or None."""
+    password = normalise(password)
     if len(password) < MINIMUM_LENGTH:
         return _l("Your password must be at least %(count)d characters long. Three or four "
                   "random words make a strong password that is easy to remember.",
                   count=MINIMUM_LENGTH)
     if len(password) > MAXIMUM_LENGTH:
         return _l("Your password must be %(count)d characters or fewer.", count=MAXIMUM_LENGTH)
-    lowered = password.lower()
+    lowered = normalise(password).lower()
     if lowered in common_passwords() or len(set(lowered)) < 4:
         return _l("This is a commonly used password that is easy to guess. Choose another.")
     own = {email.lower(), email.lower().partition("@")[0], name.lower().replace(" ", "")}

@@ -36,9 +36,11 @@ def find_user(email: str) -> User | None:
 
 
 def active_admin_count() -> int:
+    """Admins who can sign in now: active, and not merely invited."""
     return db.session.scalar(
         sa.select(sa.func.count(sa.distinct(User.id))).join(RoleGrant)
-        .where(RoleGrant.role == Role.ADMIN.value, User.active.is_(True))) or 0
+        .where(RoleGrant.role == Role.ADMIN.value, User.active.is_(True),
+               User.password_hash.is_not(None))) or 0
 
 
 # --- sessions ---------------------------------------------------------------------------------
@@ -157,7 +159,10 @@ def check_password(email: str, password: str) -> User | None:
     """The account these credentials open, or None. Wrong credentials are audited without
     keeping what was typed (it may be a password typed in the wrong box)."""
     user = find_user(email)
-    if user is None or not passwords.verify_password(user.password_hash, password):
+    # Verify even when there is no such account (against a dummy hash), so that the answer
+    # takes as long either way and its timing says nothing about who has an account.
+    matches = passwords.verify_password(user.password_hash if user else None, password)
+    if user is None or not matches:
         if user is not None:
             audit.record(None, "sign-in.failed", user, commit=True, reason="password")
         return None
@@ -318,6 +323,21 @@ def remove_second_factor(user: User, actor: User | None) -> None:
 def set_password(user: User, password: str) -> None:
     """Set a new password: every link sent before stops working."""
     user.password_hash = passwords.hash_password(password)
+    user.security_stamp = new_stamp()
+
+
+def use_link(user: User) -> bool:
+    """Spend the link ``user`` was read from: True for the one request that gets there first,
+    False for a second one racing it (a double click, two tabs)."""
+    spent = db.session.execute(
+        sa.update(User).where(User.id == user.id, User.security_stamp == user.security_stamp)
+        .values(security_stamp=new_stamp()).execution_options(synchronize_session=False))
+    db.session.refresh(user, ["security_stamp"])
+    return spent.rowcount == 1
+
+
+def new_reset_link_stamp(user: User) -> None:
+    """A reset link is being sent: any earlier one stops working."""
     user.security_stamp = new_stamp()
 
 

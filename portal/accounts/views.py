@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import time
 
@@ -26,12 +25,13 @@ from portal.accounts.forms import (
 )
 from portal.accounts.links import LinkProblem, Purpose, lifetime, make_token, read_token
 from portal.extensions import db, limiter
-from portal.mail import MailNotSent, external_url, send
+from portal.mail import external_url, prepare
 from portal.main.views import safe_next
 from portal.rendering import redirect_to, render, render_form, see_other
 
 WRONG_CREDENTIALS = _l("Email address or password is not right")
 WRONG_CODE = _l("The code is not right. Check it and try again.")
+WRONG_CURRENT_PASSWORD = _l("Your current password is not right")
 
 
 def dashboard_url() -> str:
@@ -53,10 +53,13 @@ def _email_key(email: str) -> str:
 
 
 def account_key() -> str:
-    email = request.form.get("email")
-    if email is None:
+    if request.endpoint == "accounts.sign_in_code":
+        # Whose code it is comes from the signed cookie, never from the form: an "email"
+        # field added to the post must not move the count to another key.
         user, _ = services.pending_user()
         email = user.email if user else "no-account"
+    else:
+        email = request.form.get("email", "")
     return "account:" + _email_key(email)
 
 
@@ -89,6 +92,10 @@ def _limit(config_key: str, scope: str, key_func, on_breach=too_many_attempts):
 sign_in_limit_per_account = _limit("SIGN_IN_LIMIT_PER_ACCOUNT", "sign-in-account", account_key)
 sign_in_limit_per_client = _limit("SIGN_IN_LIMIT_PER_CLIENT", "sign-in-client",
                                   get_remote_address)
+# Re-typing the password on the account pages: someone at an unlocked, signed-in browser
+# gets no more guesses than at the sign-in page.
+password_check_limit = _limit("SIGN_IN_LIMIT_PER_ACCOUNT", "password-check",
+                              lambda: f"user:{current_user.get_id()}", on_breach=None)
 
 
 # --- signing in -------------------------------------------------------------------------------
@@ -213,7 +220,9 @@ def accept_invitation(token: str):
     form = AcceptInvitationForm(obj=user if request.method == "GET" else None)
     form.password_owner = (user.email, form.name.data or user.name)
     if form.validate_on_submit():
-        user.name = form.name.data.strip()
+        if not services.use_link(user):
+            return _link_problem(LinkProblem.USED, Purpose.INVITATION)
+        user.name = form.name.data
         user.language = form.language.data
         services.set_password(user, form.new_password.data)
         audit.record(user, "invitation.accepted", user)
@@ -241,20 +250,24 @@ def too_many_reset_requests(_request_limit):
 @public
 @limiter.limit(lambda: current_app.config["RESET_LIMIT"], key_func=reset_email_key,
                methods=["POST"], on_breach=too_many_reset_requests)
-@limiter.limit(lambda: current_app.config["RESET_LIMIT"] + ";10 per hour",
+@limiter.limit(lambda: current_app.config["RESET_LIMIT_PER_CLIENT"],
                methods=["POST"], on_breach=too_many_reset_requests)
 def reset_request():
     form = ResetRequestForm()
     if form.validate_on_submit():
+        response = see_other(url_for("accounts.reset_sent"))
         user = services.find_user(form.email.data)
         if user is not None and user.active and not user.invited:
+            services.new_reset_link_stamp(user)
+            db.session.commit()
             link = external_url(url_for("accounts.reset_password",
                                         token=make_token(user, Purpose.RESET)))
-            # A failure is logged; the answer must not differ for an address with an account.
-            with contextlib.suppress(MailNotSent):
-                send(user.email, "reset_password", user.language, user=user, link=link,
-                     minutes=int(lifetime(Purpose.RESET).total_seconds() // 60))
-        return see_other(url_for("accounts.reset_sent"))
+            # Sent once the answer has gone, so that talking to the mail server does not make
+            # the answer slower for an address that has an account.
+            response.call_on_close(prepare(
+                user.email, "reset_password", user.language, user=user, link=link,
+                minutes=int(lifetime(Purpose.RESET).total_seconds() // 60)))
+        return response
     return render_form("accounts/reset_request.html", form, block="form")
 
 
@@ -274,6 +287,8 @@ def reset_password(token: str):
     form = ResetPasswordForm()
     form.password_owner = (user.email, user.name)
     if form.validate_on_submit():
+        if not services.use_link(user):
+            return _link_problem(LinkProblem.USED, Purpose.RESET)
         services.set_password(user, form.new_password.data)
         services.end_all_sessions(user)
         audit.record(user, "password.reset", user)
@@ -311,13 +326,15 @@ def profile():
 
 @bp.route("/account/password", methods=["GET", "POST"])
 @signed_in
+@password_check_limit
 def change_password():
     form = ChangePasswordForm()
     form.password_owner = (current_user.email, current_user.name)
     if form.validate_on_submit():
         if not services.passwords.verify_password(current_user.password_hash,
                                                   form.current_password.data):
-            form.current_password.errors = [_l("Your current password is not right")]
+            g.attempt_failed = True
+            form.current_password.errors = [WRONG_CURRENT_PASSWORD]
         else:
             services.set_password(current_user, form.new_password.data)
             ended = services.end_all_sessions(current_user, keep=current_user.current_session)
@@ -342,7 +359,6 @@ def sign_out_everywhere():
 
 # --- second factor ----------------------------------------------------------------------------
 
-CODES_TO_SHOW = "recovery_codes_once"
 
 
 @bp.route("/account/two-factor", methods=["GET", "POST"])
@@ -358,8 +374,7 @@ def two_factor():
         if services.verify_totp(current_user, form.code.data, secret=secret):
             codes = services.enable_second_factor(current_user, secret)
             db.session.commit()
-            session[CODES_TO_SHOW] = codes
-            return see_other(url_for("accounts.recovery_codes"))
+            return _recovery_codes_page(codes)
         form.code.errors = [WRONG_CODE]
     uri = services.totp_uri(current_user, secret)
     return render_form("accounts/two_factor_setup.html", form, block="form",
@@ -367,13 +382,9 @@ def two_factor():
                        secret=" ".join(secret[i:i + 4] for i in range(0, len(secret), 4)))
 
 
-@bp.get("/account/recovery-codes")
-@signed_in
-def recovery_codes():
-    """Shown once, straight after they are made; only their hashes are kept."""
-    codes = session.pop(CODES_TO_SHOW, None)
-    if not codes:
-        return redirect_to(url_for("accounts.two_factor"))
+def _recovery_codes_page(codes: list[str]):
+    """The codes, in the answer to the post that made them and nowhere else: only their
+    hashes are kept, and they never go into the cookie. (Not a redirect, for that reason.)"""
     return render("accounts/recovery_codes.html", codes=codes, next_url=dashboard_url())
 
 
@@ -383,19 +394,21 @@ def _check_password(form) -> bool:
     if services.passwords.verify_password(current_user.password_hash,
                                           form.current_password.data):
         return True
-    form.current_password.errors = [_l("Your current password is not right")]
+    g.attempt_failed = True
+    form.current_password.errors = [WRONG_CURRENT_PASSWORD]
     return False
 
 
 @bp.post("/account/two-factor/recovery-codes")
 @signed_in
+@password_check_limit
 def renew_recovery_codes():
     form = PasswordCheckForm()
     if current_user.has_second_factor and _check_password(form):
-        session[CODES_TO_SHOW] = services.new_recovery_codes(current_user)
+        codes = services.new_recovery_codes(current_user)
         audit.record(current_user, "recovery-codes.renewed", current_user)
         db.session.commit()
-        return see_other(url_for("accounts.recovery_codes"))
+        return _recovery_codes_page(codes)
     return render("accounts/two_factor_on.html", check=form, status=422, has_errors=True,
                   codes_left=services.recovery_codes_left(current_user),
                   required=services.second_factor_required(current_user))
@@ -403,6 +416,7 @@ def renew_recovery_codes():
 
 @bp.post("/account/two-factor/remove")
 @signed_in
+@password_check_limit
 def remove_two_factor():
     form = PasswordCheckForm()
     required = services.second_factor_required(current_user)

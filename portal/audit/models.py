@@ -42,7 +42,8 @@ def _refuse_change(_mapper, _connection, target) -> None:
 
 
 # The database refuses too, whatever writes to it: triggers made with the table (create_all in
-# the tests) and by the migration.
+# the tests) and by the migration. The table's owner could still drop them: in production the
+# app should connect as a role that does not own the tables (see README).
 SQLITE_TRIGGERS = [
     f"CREATE TRIGGER audit_events_no_{verb} BEFORE {verb.upper()} ON audit_events "
     f"BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
@@ -53,6 +54,8 @@ POSTGRESQL_TRIGGERS = [
     "BEGIN RAISE EXCEPTION 'the audit log is append-only'; END; $$ LANGUAGE plpgsql",
     "CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events "
     "FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()",
+    "CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events "
+    "FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only()",
 ]
 
 for _statement in SQLITE_TRIGGERS:

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import current_app, request
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, SelectChoice, SelectField
 from wtforms.validators import Optional, ValidationError
 
@@ -15,12 +14,14 @@ from portal.accounts.models import User
 from portal.audit import ACTION_LABELS, bp
 from portal.audit.models import AuditEvent
 from portal.extensions import db
+from portal.forms import PortalForm
 from portal.rendering import render
 
 PAGE_SIZE = 50
+MAX_PAGE = 10_000  # further back than anyone pages; narrow the dates instead
 
 
-class AuditFilterForm(FlaskForm):
+class AuditFilterForm(PortalForm):
     """A search form (GET): nothing changes, so no CSRF token in the address."""
 
     class Meta:
@@ -64,13 +65,13 @@ def events():
             query = query.where(AuditEvent.action == form.action.data)
         if form.date_from.data:
             query = query.where(AuditEvent.occurred_at >= _london_midnight_utc(form.date_from.data))
-        if form.date_to.data:
+        if form.date_to.data and form.date_to.data < date.max:
             query = query.where(AuditEvent.occurred_at < _london_midnight_utc(
                 form.date_to.data + timedelta(days=1)))
-    page = request.args.get("page", 1, type=int)
-    page = max(page, 1)
-    rows = db.session.scalars(query.order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
-                              .limit(PAGE_SIZE + 1).offset((page - 1) * PAGE_SIZE)).all()
+    page = min(max(request.args.get("page", 1, type=int), 1), MAX_PAGE)
+    rows = [] if not valid else db.session.scalars(
+        query.order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
+        .limit(PAGE_SIZE + 1).offset((page - 1) * PAGE_SIZE)).all()
     filters = {key: value for key, value in request.args.items() if key != "page" and value}
     return render("audit/events.html", block="results", form=form,
                   events=rows[:PAGE_SIZE], page=page, has_more=len(rows) > PAGE_SIZE,

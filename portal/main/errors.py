@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from portal.extensions import db
 from portal.rendering import render, wants_fragment
 
 MESSAGES = {
@@ -67,6 +68,9 @@ def handle_csrf_error(_error: CSRFError):
 def handle_unexpected(error: Exception):
     """Anything not an HTTP error is a bug: log it whole, show the visitor a calm page."""
     current_app.logger.exception("Unhandled error on %s %s", request.method, request.path)
+    # A failed statement leaves the session unusable, and the error page itself may need the
+    # database (the signed-in user in the header): start it afresh.
+    db.session.rollback()
     return handle_http_error(InternalServerError(original_exception=error))
 
 

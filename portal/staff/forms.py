@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, RadioField, SelectChoice, StringField
-from wtforms.validators import Email, InputRequired, Length
+from wtforms.validators import DataRequired, Email, InputRequired, Length
 
 from portal.access import Role
 from portal.accounts.forms import EMAIL_FORMAT, language_choices
-from portal.forms import MultiCheckboxField
+from portal.forms import MultiCheckboxField, PortalForm
 
 
 def role_choices(roles) -> list[SelectChoice]:
@@ -22,16 +21,16 @@ def roles_field():
     return MultiCheckboxField(_l("Roles"), validators=[InputRequired(ROLES_REQUIRED)])
 
 
-class RolesForm(FlaskForm):
+class RolesForm(PortalForm):
     roles = roles_field()
 
 
-class InviteForm(FlaskForm):
+class InviteForm(PortalForm):
     name = StringField(_l("Name"), validators=[
-        InputRequired(_l("Enter their name")),
+        DataRequired(_l("Enter their name")),
         Length(max=120, message=_l("The name must be 120 characters or fewer"))])
     email = EmailField(_l("Email address"), validators=[
-        InputRequired(_l("Enter their email address")), Email(EMAIL_FORMAT),
+        DataRequired(_l("Enter their email address")), Email(EMAIL_FORMAT),
         Length(max=254, message=EMAIL_FORMAT)])
     roles = roles_field()
     language = RadioField(_l("Language for their invitation"), choices=language_choices,

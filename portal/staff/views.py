@@ -4,6 +4,7 @@ import sqlalchemy as sa
 from flask import abort, current_app, flash, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 
 from portal import audit
 from portal.access import Role, roles, signed_in
@@ -31,6 +32,9 @@ def dashboard():
         sections.append((role, tasks))
     return render("staff/dashboard.html", sections=sections, has_roles=bool(mine))
 
+
+# A user's pages; an id beyond what the database can hold is simply not found.
+USER = "/users/<int(max=2147483647):user_id>"
 
 # --- managing staff accounts ------------------------------------------------------------------
 # Admins manage everyone. Coordinators manage parent champions: they invite them, and
@@ -71,6 +75,7 @@ def _send_invitation(user: User) -> None:
          inviter=current_user.name, days=lifetime(Purpose.INVITATION).days)
 
 
+ALREADY_INVITED = _l("There is already an account for this email address")
 MAIL_FAILED = _l("The email could not be sent. Nothing has been saved. Try again in a few "
                  "minutes.")
 
@@ -82,13 +87,16 @@ def invite():
     form.roles.choices = role_choices(grantable_roles(current_user))
     if form.validate_on_submit():
         if services.find_user(form.email.data) is not None:
-            form.email.errors = [_l("There is already an account for this email address")]
+            form.email.errors = [ALREADY_INVITED]
         else:
-            user = services.invite(current_user, email=form.email.data, name=form.name.data,
-                                   language=form.language.data,
-                                   roles={Role(value) for value in form.roles.data})
             try:
+                user = services.invite(current_user, email=form.email.data,
+                                       name=form.name.data, language=form.language.data,
+                                       roles={Role(value) for value in form.roles.data})
                 _send_invitation(user)
+            except IntegrityError:  # the same address invited a moment ago (a double click)
+                db.session.rollback()
+                form.email.errors = [ALREADY_INVITED]
             except MailNotSent:
                 db.session.rollback()
                 form.form_errors.append(MAIL_FAILED)
@@ -108,7 +116,7 @@ def _user_page(user: User, roles_form: RolesForm | None = None, status: int = 20
                   has_errors=bool(roles_form.errors), is_self=user.id == current_user.id)
 
 
-@bp.get("/users/<int:user_id>")
+@bp.get(USER)
 @roles(Role.ADMIN, Role.COORDINATOR)
 def user(user_id: int):
     return _user_page(_manageable_user(user_id))
@@ -120,7 +128,7 @@ def _would_leave_no_admin(user: User, new_roles: set[Role] | None = None) -> boo
     return losing_admin and services.active_admin_count() <= 1
 
 
-@bp.post("/users/<int:user_id>/roles")
+@bp.post(f"{USER}/roles")
 @roles(Role.ADMIN, Role.COORDINATOR)
 def change_roles(user_id: int):
     user = _manageable_user(user_id)
@@ -151,7 +159,7 @@ def _back_to(user: User, message=None):
     return see_other(url_for("staff.user", user_id=user.id))
 
 
-@bp.post("/users/<int:user_id>/deactivate")
+@bp.post(f"{USER}/deactivate")
 @roles(Role.ADMIN, Role.COORDINATOR)
 def deactivate(user_id: int):
     user = _action(user_id)
@@ -168,7 +176,7 @@ def deactivate(user_id: int):
                              name=user.name))
 
 
-@bp.post("/users/<int:user_id>/reactivate")
+@bp.post(f"{USER}/reactivate")
 @roles(Role.ADMIN, Role.COORDINATOR)
 def reactivate(user_id: int):
     user = _action(user_id)
@@ -178,7 +186,7 @@ def reactivate(user_id: int):
     return _back_to(user, _l("%(name)s can sign in again.", name=user.name))
 
 
-@bp.post("/users/<int:user_id>/invitation")
+@bp.post(f"{USER}/invitation")
 @roles(Role.ADMIN, Role.COORDINATOR)
 def resend_invitation(user_id: int):
     user = _action(user_id)
@@ -195,7 +203,7 @@ def resend_invitation(user_id: int):
     return _back_to(user, _l("Invitation sent to %(email)s.", email=user.email))
 
 
-@bp.post("/users/<int:user_id>/two-factor")
+@bp.post(f"{USER}/two-factor")
 @roles(Role.ADMIN)
 def remove_two_factor(user_id: int):
     """For a lost phone: the person sets up a second factor again at their next sign-in."""
@@ -208,7 +216,7 @@ def remove_two_factor(user_id: int):
                              "next sign in.", name=user.name))
 
 
-@bp.post("/users/<int:user_id>/sign-out")
+@bp.post(f"{USER}/sign-out")
 @roles(Role.ADMIN, Role.COORDINATOR)
 def sign_out_user(user_id: int):
     user = _action(user_id)

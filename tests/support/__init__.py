@@ -5,19 +5,18 @@ from __future__ import annotations
 
 from flask import Blueprint, abort
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import Email, InputRequired, Length, Optional
 
 from portal.access import public
 from portal.extensions import limiter
-from portal.forms import MultiCheckboxField
+from portal.forms import MultiCheckboxField, PortalForm
 from portal.rendering import render, render_form, see_other
 
 bp = Blueprint("support", __name__, url_prefix="/_test", template_folder="templates")
 
 
-class ExampleForm(FlaskForm):
+class ExampleForm(PortalForm):
     # Reuses messages the catalogues already have, so the tests can check them translated.
     name = StringField(_l("Contact us"), validators=[
         InputRequired(_l("There is a problem")),
