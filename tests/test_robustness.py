@@ -22,3 +22,34 @@ def test_any_query_string_gets_a_page_not_an_error(client, path, params):
     if response.status_code == 303:
         location = response.headers["Location"]
         assert location.startswith("/") and not location.startswith("//")
+
+
+# What a person (or a script) may type into the staff forms: on both databases, since
+# PostgreSQL refuses some text that SQLite takes (a NUL byte).
+typed = st.text(max_size=300)  # any code points, control characters and lone surrogates too
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(email=typed, password=typed, next_url=values)
+def test_anything_typed_into_the_sign_in_form_gets_an_answer(app, db, email, password, next_url):
+    from .conftest import Auth
+
+    client = app.test_client()
+    response = Auth(client).sign_in(email, password, next_url=next_url)
+    assert response.status_code in (303, 422, 429), (email, password, response.status_code)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=typed, email=typed, role=st.sampled_from(["champion", "admin", "x", ""]))
+def test_anything_typed_into_the_invitation_form_gets_an_answer(app, db, make_user, name, email,
+                                                                role):
+    from .conftest import STAFF_PASSWORD, Auth
+
+    admin = make_user(roles=("admin",))
+    auth = Auth(app.test_client())
+    auth.sign_in(admin.email, STAFF_PASSWORD)
+    response = auth.post("/staff/users/invite", {"name": name, "email": email, "roles": [role],
+                                                 "language": "en"})
+    assert response.status_code in (303, 422), (name, email, role, response.status_code)
