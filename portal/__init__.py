@@ -53,12 +53,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     assets.init_app(app)
     mail.init_app(app)
 
-    from portal import accounts, audit, demo, main, staff
+    from portal import accounts, audit, demo, main, signposting, staff
     from portal.rendering import page_title
 
     app.add_template_global(page_title)
 
     app.register_blueprint(main.bp)
+    app.register_blueprint(signposting.bp)
     accounts.init_app(app)
     app.register_blueprint(staff.bp)
     app.register_blueprint(audit.bp)

@@ -1,0 +1,121 @@
+"""Guides are written in Markdown by staff and shown as HTML to parents.
+
+The HTML is made and sanitised once, on save: only plain structural tags survive (no script, no
+style, no images from elsewhere), so a mistake or a pasted snippet cannot run in a parent's
+browser. Headings get ids, which give the in-page contents list.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+import markdown as markdown_lib
+import nh3
+from markdown.extensions.toc import slugify_unicode
+
+ALLOWED_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote",
+                "br", "hr", "table", "thead", "tbody", "tr", "th", "td"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"},
+                      "th": {"scope"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def to_html(source: str) -> str:
+    """Markdown to sanitised HTML. A "# heading" becomes <h2>: the page has its own <h1>."""
+    converter = markdown_lib.Markdown(
+        extensions=["toc", "sane_lists", "tables"],
+        extension_configs={"toc": {"baselevel": 2, "slugify": slugify_unicode,
+                                   "permalink": False}})
+    raw = converter.convert(source or "")
+    return nh3.clean(raw, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                     url_schemes=ALLOWED_SCHEMES, link_rel="noopener noreferrer")
+
+
+HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Heading:
+    anchor: str
+    text: str
+
+
+def contents(body_html: str | None) -> list[Heading]:
+    """The guide's second-level headings, for the contents list at its top."""
+    return [Heading(anchor, html.unescape(TAG.sub("", text)).strip())
+            for anchor, text in HEADING.findall(body_html or "")]
+
+
+# --- glossary links ---------------------------------------------------------------------------
+
+SEGMENTS = re.compile(r"(<[^>]+>)")
+NO_LINKS_INSIDE = {"a", "h2", "h3", "h4", "th"}
+
+
+def link_terms(body_html: str, terms: list[tuple[str, str]]) -> str:
+    """Link the first use of each glossary term (``(words, url)``, longest first) in the text
+    of a guide: never inside a link or a heading, never inside a tag."""
+    if not terms:
+        return body_html
+    patterns = [(re.compile(r"(?<!\w)(" + re.escape(html.escape(words, quote=False)) + r")(?!\w)",
+                            re.IGNORECASE), url) for words, url in terms if words.strip()]
+    linked: set[str] = set()
+    open_tags: list[str] = []
+    out = []
+    for segment in SEGMENTS.split(body_html):
+        if segment.startswith("<"):
+            name = re.match(r"</?\s*([a-zA-Z0-9]+)", segment)
+            if name:
+                tag = name.group(1).lower()
+                if segment.startswith("</"):
+                    if tag in open_tags:
+                        open_tags.remove(tag)
+                elif not segment.endswith("/>") and tag in NO_LINKS_INSIDE:
+                    open_tags.append(tag)
+            out.append(segment)
+            continue
+        if not open_tags:
+            for pattern, url in patterns:
+                if url in linked:
+                    continue
+                replaced, count = pattern.subn(
+                    lambda m, url=url: f'<a href="{url}" class="glossary-link">{m.group(1)}</a>',
+                    segment, count=1)
+                if count:
+                    linked.add(url)
+                    segment = replaced
+                    break  # one term per text run keeps links from nesting
+        out.append(segment)
+    return "".join(out)
+
+
+# --- reading age ------------------------------------------------------------------------------
+
+SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
+def _syllables(word: str) -> int:
+    word = word.lower().strip("'-")
+    count = len(VOWEL_GROUPS.findall(word))
+    if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
+        count -= 1
+    return max(count, 1)
+
+
+def reading_age(text: str) -> int | None:
+    """Roughly the age at which a reader copes with this English text (Flesch-Kincaid grade
+    plus five), for a hint while writing; None for text too short to judge. GOV.UK aims at
+    a reading age of 9."""
+    plain = re.sub(r"[#>*_`\[\]()|-]", " ", text or "")
+    words = WORD.findall(plain)
+    if len(words) < 30:
+        return None
+    sentences = max(len(SENTENCE_END.findall(plain)), 1)
+    syllables = sum(_syllables(word) for word in words)
+    grade = 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
+    return max(5, round(grade + 5))

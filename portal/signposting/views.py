@@ -1,0 +1,164 @@
+"""What parents see: topics, guides, the glossary and the services directory."""
+
+from __future__ import annotations
+
+from flask import abort, request
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, SearchField, SelectChoice, SelectField, StringField
+from wtforms.validators import Length, Optional
+
+from portal.access import public
+from portal.forms import PortalForm
+from portal.i18n import current_language
+from portal.main.views import NAVIGATION
+from portal.rendering import render
+from portal.signposting import bp, services
+from portal.signposting.markdown import contents
+
+NAVIGATION[1:1] = [("signposting.topics", _l("Help by topic")),
+                   ("signposting.directory", _l("Find a service"))]
+
+
+def language() -> str:
+    return current_language().code
+
+
+# --- topics and guides ------------------------------------------------------------------------
+
+@bp.get("/topics")
+@public
+def topics():
+    return render("signposting/topics.html", topics=services.topics(), lang=language())
+
+
+@bp.get("/topics/<slug>")
+@public
+def topic(slug: str):
+    item = services.topic(slug)
+    if item is None:
+        abort(404)
+    found = services.find_services(services.ServiceFilters(topic=slug), language(), 1)
+    return render("signposting/topic.html", topic=item, lang=language(),
+                  guides=services.topic_guides(item), services=found)
+
+
+class GuideSearchForm(PortalForm):
+    class Meta:
+        csrf = False
+
+    q = SearchField(_l("Search the guides"), validators=[Optional(), Length(max=200)])
+
+
+@bp.get("/guides")
+@public
+def guides():
+    form = GuideSearchForm(request.args)
+    query = form.q.data if form.validate() and form.q.data else ""
+    found = services.search_guides(query, language()) if query else []
+    return render("signposting/guides.html", block="results", form=form, query=query,
+                  found=found, topics=services.topics(), lang=language())
+
+
+def _guide(slug: str):
+    item = services.guide(slug)
+    if item is None:
+        abort(404)
+    shown = item.in_language(language())
+    # A guide translated only in its title and summary shows its English body.
+    body_text = shown.text if shown.text.body_html else item.texts.get("en")
+    body_fallback = shown.fallback or body_text is not shown.text
+    body = services.guide_body(body_text, body_text.language) if body_text else ""
+    related = [s for s in item.services if s.status == "published"]
+    return dict(guide=item, shown=shown, body=body, body_fallback=body_fallback,
+                body_language=body_text.language if body_text else "en",
+                headings=contents(body_text.body_html if body_text else ""),
+                related=related, lang=language())
+
+
+@bp.get("/guides/<slug>")
+@public
+def guide(slug: str):
+    return render("signposting/guide.html", **_guide(slug))
+
+
+@bp.get("/guides/<slug>/print")
+@public
+def guide_print(slug: str):
+    return render("signposting/guide_print.html", **_guide(slug))
+
+
+@bp.get("/glossary")
+@public
+def glossary():
+    return render("signposting/glossary.html", terms=services.glossary(), lang=language())
+
+
+# --- the services directory -------------------------------------------------------------------
+
+class DirectoryForm(PortalForm):
+    """The directory's filters: a GET form, so that a search works without JavaScript and its
+    address can be shared; htmx only fetches the results as the parent types."""
+
+    class Meta:
+        csrf = False
+
+    q = SearchField(_l("Search"), validators=[Optional(), Length(max=200)])
+    topic = SelectField(_l("Topic"), validators=[Optional()])
+    age = StringField(_l("Age of your child"), validators=[Optional(), Length(max=3)])
+    language = SelectField(_l("Language the service is offered in"), validators=[Optional()])
+    free = BooleanField(_l("Free services only"))
+    community_led = BooleanField(_l("Run by and for a community"))
+    peer_support = BooleanField(_l("Groups of parents who have been through it too"))
+
+    def age_value(self) -> int | None:
+        value = (self.age.data or "").strip()
+        if not value:
+            return None
+        if not value.isdigit() or int(value) > 99:
+            self.age.errors = [_l("Enter an age as a number, like 14")]
+            return None
+        return int(value)
+
+
+def _directory_form():
+    form = DirectoryForm(request.args)
+    lang = language()
+    form.topic.choices = [SelectChoice("", _l("All topics"))] + [
+        SelectChoice(item.slug, item.in_language(lang).text.name) for item in services.topics()]
+    form.language.choices = [SelectChoice("", _l("Any language"))] + [
+        SelectChoice(code, services.language_name(code, lang))
+        for code in services.offered_languages()]
+    form.validate()
+    # A value the lists do not have (an old link, a typo) is dropped, not an error.
+    for select in (form.topic, form.language):
+        if select.errors:
+            select.data, select.errors = "", []
+    return form
+
+
+@bp.get("/services")
+@public
+def directory():
+    form = _directory_form()
+    filters = services.ServiceFilters(
+        query=(form.q.data or "") if not form.q.errors else "",
+        topic=form.topic.data or "", age=form.age_value(), language=form.language.data or "",
+        free=bool(form.free.data), community_led=bool(form.community_led.data),
+        peer_support=bool(form.peer_support.data))
+    page = request.args.get("page", 1, type=int)
+    found = services.find_services(filters, language(), page)
+    query_args = {key: value for key, value in request.args.items() if key != "page" and value}
+    return render("signposting/directory.html", block="results", form=form, found=found,
+                  filters=filters, query_args=query_args, lang=language())
+
+
+@bp.get("/services/<service_id>")
+@public
+def service(service_id: str):
+    if len(service_id) > 36:
+        abort(404)
+    item = services.service(service_id)
+    if item is None:
+        abort(404)
+    return render("signposting/service.html", service=item, shown=item.in_language(language()),
+                  lang=language(), language_name=services.language_name)
