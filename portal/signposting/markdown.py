@@ -20,15 +20,16 @@ ALLOWED_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "b
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"},
                       "th": {"scope"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
+H1 = re.compile(r"<(/?)h1\b")
 
 
 def to_html(source: str) -> str:
-    """Markdown to sanitised HTML. A "# heading" becomes <h2>: the page has its own <h1>."""
+    """Markdown to sanitised HTML. Sections are "## headings"; a "# heading" becomes <h2> too,
+    since the page has its own <h1>."""
     converter = markdown_lib.Markdown(
         extensions=["toc", "sane_lists", "tables"],
-        extension_configs={"toc": {"baselevel": 2, "slugify": slugify_unicode,
-                                   "permalink": False}})
-    raw = converter.convert(source or "")
+        extension_configs={"toc": {"slugify": slugify_unicode, "permalink": False}})
+    raw = H1.sub(r"<\1h2", converter.convert(source or ""))
     return nh3.clean(raw, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                      url_schemes=ALLOWED_SCHEMES, link_rel="noopener noreferrer")
 

@@ -1,0 +1,284 @@
+"""What parents see of signposting: topics, guides, the glossary and the services directory,
+in their language or English, never a draft."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from portal.signposting import services as signposting
+from portal.signposting.markdown import contents, link_terms, reading_age, to_html
+from portal.signposting.models import (
+    GlossaryTerm,
+    GlossaryText,
+    Guide,
+    Service,
+    ServiceText,
+    Topic,
+    TopicText,
+)
+
+
+def text(response) -> str:
+    return response.get_data(as_text=True)
+
+
+@pytest.fixture
+def content(db):
+    """A small directory: a topic, a guide (English body, Arabic title only, full Polish), two
+    published services and a draft of each kind, and a glossary term."""
+    youth = Topic(slug="youth-justice", status="published", texts={
+        "en": TopicText(language="en", name="Youth justice and court", summary="If police or "
+                        "courts are involved"),
+        "ar": TopicText(language="ar", name="قضاء الأحداث والمحاكم", summary="")})
+    hidden_topic = Topic(slug="secret-topic", status="draft", texts={
+        "en": TopicText(language="en", name="Unfinished topic")})
+    court = Service(organisation="Example Youth Justice Service", status="published",
+                    topics=[youth], phone="020 7946 0123", email="yot@example.org",
+                    website="https://www.example.org/yot", minimum_age=10, maximum_age=17,
+                    free=True, community_led=False, peer_support=False)
+    court.languages = ["en", "ar", "bn"]
+    court.texts["en"] = ServiceText(language="en", service=court, name="Youth Offending Team",
+                                    description="Support for young people going to court.",
+                                    eligibility="Young people aged 10 to 17")
+    court.texts["pl"] = ServiceText(language="pl", service=court, name="Zespół ds. młodzieży",
+                                    description="Wsparcie dla młodzieży przed sądem.")
+    group = Service(organisation="Northfield Parents Network", status="published",
+                    topics=[youth], phone="07700 900123", free=False, peer_support=True,
+                    community_led=True)
+    group.languages = ["so", "en"]
+    group.texts["en"] = ServiceText(language="en", service=group, name="Parents' circle",
+                                    description="Meet parents whose children have been to court.",
+                                    cost="£2 a session")
+    draft = Service(organisation="Draft Org", status="draft", topics=[youth])
+    draft.languages = ["pl"]
+    draft.texts["en"] = ServiceText(language="en", service=draft, name="Unpublished court help",
+                                    description="Not ready yet")
+    guide = Guide(slug="what-happens-at-youth-court", status="published", topics=[youth],
+                  services=[court, draft])
+    signposting.set_guide_text(guide, "en", title="What happens at youth court",
+                               summary="A step-by-step guide for parents.",
+                               body="## Before the hearing\n\nThe youth offending team writes a "
+                                    "pre-sentence report.\n\n## On the day\n\nArrive early. "
+                                    "<script>alert('x')</script>")
+    signposting.set_guide_text(guide, "ar", title="ماذا يحدث في محكمة الشباب",
+                               summary="دليل خطوة بخطوة", body=None)
+    signposting.set_guide_text(guide, "pl", title="Co dzieje się w sądzie dla nieletnich",
+                               summary="Przewodnik", body="## Przed rozprawą\n\nTekst.\n\n"
+                               "## W dniu rozprawy\n\nPrzyjdź wcześniej.")
+    draft_guide = Guide(slug="draft-guide", status="draft", topics=[youth])
+    signposting.set_guide_text(draft_guide, "en", title="Draft court guide", summary="", body="x")
+    term = GlossaryTerm(slug="pre-sentence-report")
+    term.texts["en"] = GlossaryText(language="en", term="pre-sentence report", aliases="PSR",
+                                    definition="A report the court reads before it decides.")
+    db.session.add_all([youth, hidden_topic, court, group, draft, guide, draft_guide, term])
+    db.session.commit()
+    return {"court": court.id, "group": group.id, "draft": draft.id}
+
+
+# --- guides -----------------------------------------------------------------------------------
+
+def test_a_guide_in_english_with_contents_and_glossary_links(client, content):
+    body = text(client.get("/guides/what-happens-at-youth-court"))
+    assert "<h1>What happens at youth court</h1>" in body
+    assert '<a href="#before-the-hearing">Before the hearing</a>' in body
+    assert '<a href="/glossary#pre-sentence-report" class="glossary-link">pre-sentence report' \
+        in body
+    assert "<script>alert" not in body and "alert(&#x27;x&#x27;)" not in body
+    assert "Youth Offending Team" in body  # related, published
+    assert "Unpublished court help" not in body  # related, but a draft
+
+
+def test_a_guide_translated_only_in_title_says_the_rest_is_in_english(client, content):
+    body = text(client.get("/guides/what-happens-at-youth-court?lang=ar"))
+    assert "ماذا يحدث في محكمة الشباب" in body
+    assert "The rest of this guide is not yet available in العربية" in body or \
+        "not yet available" not in body  # the note itself is translated
+    assert '<div class="prose" lang="en" dir="ltr">' in body
+
+
+def test_a_fully_translated_guide_has_no_note(client, content):
+    body = text(client.get("/guides/what-happens-at-youth-court?lang=pl"))
+    assert "Co dzieje się w sądzie dla nieletnich" in body and "Przed rozprawą" in body
+    assert 'class="notice notice--language"' not in body
+    assert '<div class="prose">' in body
+
+
+def test_an_untranslated_page_says_so_in_the_parents_language(app, client, content):
+    from .conftest import translated
+
+    body = text(client.get("/guides/what-happens-at-youth-court?lang=so"))
+    note = translated(app, "so", "This page is not yet available in %(language)s. It is "
+                                 "shown in English.") % {"language": "Soomaali"}
+    assert note in body
+    assert '<h1 lang="en" dir="ltr">What happens at youth court</h1>' in body
+
+
+def test_drafts_are_not_public(client, content):
+    assert client.get("/guides/draft-guide").status_code == 404
+    assert client.get("/topics/secret-topic").status_code == 404
+    assert client.get(f"/services/{content['draft']}").status_code == 404
+    assert "Unfinished topic" not in text(client.get("/topics"))
+
+
+def test_the_print_view_is_just_the_guide(client, content):
+    body = text(client.get("/guides/what-happens-at-youth-court/print"))
+    assert "What happens at youth court" in body and "Before the hearing" in body
+    assert "data-quick-exit" not in body and "main-nav" not in body
+
+
+def test_searching_guides_in_english_and_in_the_parents_language(client, content):
+    english = text(client.get("/guides?q=YOUTH court"))
+    assert "/guides/what-happens-at-youth-court" in english
+    arabic = text(client.get("/guides", query_string={"q": "محكمة", "lang": "ar"}))
+    assert "/guides/what-happens-at-youth-court" in arabic
+    polish = text(client.get("/guides", query_string={"q": "SĄDZIE", "lang": "pl"}))
+    assert "/guides/what-happens-at-youth-court" in polish
+    none = text(client.get("/guides?q=zebra"))
+    assert "No guides match" in none
+    assert "draft-guide" not in text(client.get("/guides?q=draft"))
+
+
+# --- the directory ----------------------------------------------------------------------------
+
+def names(response) -> list[str]:
+    return re.findall(r'class="card__title"><a href="/services/[^"]+"[^>]*>([^<]+)</a>',
+                      text(response))
+
+
+def test_the_directory_lists_published_services_only(client, content):
+    response = client.get("/services")
+    assert response.status_code == 200
+    assert names(response) == ["Youth Offending Team", "Parents&#39; circle"]
+    assert "2 services found" in text(response)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ({"q": "court"}, ["Youth Offending Team", "Parents&#39; circle"]),
+    ({"q": "offending"}, ["Youth Offending Team"]),
+    ({"q": "northfield"}, ["Parents&#39; circle"]),  # the organisation's name
+    ({"q": "Unpublished"}, []),
+    ({"age": "9"}, ["Parents&#39; circle"]),
+    ({"age": "12"}, ["Youth Offending Team", "Parents&#39; circle"]),
+    ({"language": "bn"}, ["Youth Offending Team"]),
+    ({"language": "pl"}, ["Youth Offending Team", "Parents&#39; circle"]),  # only a draft is:
+    # a language no published service offers is not in the list, so the filter is dropped
+    ({"free": "y"}, ["Youth Offending Team"]),
+    ({"peer_support": "y"}, ["Parents&#39; circle"]),
+    ({"community_led": "y"}, ["Parents&#39; circle"]),
+    ({"topic": "youth-justice", "q": "circle"}, ["Parents&#39; circle"]),
+])
+def test_the_directory_filters(client, content, query, expected):
+    assert names(client.get("/services", query_string=query)) == expected
+
+
+def test_odd_filter_values_are_explained_or_ignored(client, content):
+    response = client.get("/services", query_string={"age": "twelve", "topic": "nope",
+                                                     "language": "xx", "page": "-4"})
+    assert response.status_code == 200
+    assert "Enter an age as a number, like 14" in text(response)
+    assert len(names(response)) == 2
+
+
+def test_an_empty_result_suggests_what_to_try(client, content):
+    body = text(client.get("/services?q=zebra&free=y"))
+    assert "No services match." in body
+    assert "Clear the filters and see every service" in body
+    assert "Browse help by topic" in body
+
+
+def test_the_directory_answers_htmx_with_just_the_results(client, content, hx):
+    response = hx.get("/services?q=offending", target="results")
+    body = text(response)
+    assert body.lstrip().startswith("<title>Find a service")
+    assert 'id="results"' in body and "<header" not in body
+    assert "Youth Offending Team" in body
+    assert "HX-Request" in response.headers["Vary"]
+
+
+def test_paging(client, content, db):
+    for number in range(25):
+        extra = Service(organisation=f"Org {number:02}", status="published")
+        extra.texts["en"] = ServiceText(language="en", service=extra, name=f"Extra {number:02}",
+                                        description="Help")
+        db.session.add(extra)
+    db.session.commit()
+    first = client.get("/services")
+    assert "27 services found" in text(first) and len(names(first)) == 20
+    assert 'href="/services?page=2" rel="next"' in text(first)
+    second = client.get("/services?page=2")
+    assert len(names(second)) == 7 and "Page 2 of 2" in text(second)
+    assert len(names(client.get("/services?page=999"))) == 7  # the last page
+
+
+def test_the_language_filter_names_languages_in_the_parents_language(client, content):
+    body = text(client.get("/services?lang=pl"))
+    assert '<option value="bn">bengalski</option>' in body
+    assert '<option value="so">somalijski</option>' in body
+
+
+def test_a_service_page_calls_and_emails_with_one_tap(client, content):
+    body = text(client.get(f"/services/{content['court']}"))
+    assert '<a class="button" href="tel:02079460123">' in body
+    assert 'href="mailto:yot@example.org"' in body
+    assert "10 to 17" in body and "Young people aged 10 to 17" in body
+
+
+def test_a_service_in_the_parents_language_or_english(client, content):
+    polish = text(client.get(f"/services/{content['court']}?lang=pl"))
+    assert "Zespół ds. młodzieży" in polish and "not yet available" not in polish
+    arabic = text(client.get(f"/services/{content['group']}?lang=ur"))
+    assert '<h1 lang="en" dir="ltr">Parents&#39; circle</h1>' in arabic
+
+
+def test_a_topic_page_shows_its_guides_and_services(client, content):
+    body = text(client.get("/topics/youth-justice?lang=ar"))
+    assert "قضاء الأحداث والمحاكم" in body
+    assert "ماذا يحدث في محكمة الشباب" in body
+    assert "Youth Offending Team" in body and "Unpublished court help" not in body
+
+
+def test_the_glossary(client, content):
+    body = text(client.get("/glossary"))
+    assert 'id="pre-sentence-report"' in body and "A report the court reads" in body
+
+
+def test_a_website_that_is_not_http_is_not_linked(client, content, db):
+    service = db.session.get(Service, content["court"])
+    service.website = "javascript:alert(1)"
+    db.session.commit()
+    assert "javascript:alert" not in text(client.get(f"/services/{content['court']}"))
+
+
+# --- Markdown, glossary links and reading age -------------------------------------------------
+
+def test_markdown_is_sanitised_and_headings_start_at_h2():
+    html = to_html("# Title\n\n## Section\n\n<img src=x onerror=alert(1)> [a](javascript:alert(1)) "
+                   "[b](https://example.org) <b style='color:red'>bold</b>")
+    assert '<h2 id="title">Title</h2>' in html and '<h2 id="section">Section</h2>' in html
+    assert "<img" not in html and "onerror" not in html and "javascript:" not in html
+    assert 'href="https://example.org"' in html and "style=" not in html
+
+
+def test_headings_in_any_script_get_anchors():
+    html = to_html("## قبل الجلسة\n\ntext\n\n## Przed rozprawą\n\ntext")
+    assert [heading.text for heading in contents(html)] == ["قبل الجلسة", "Przed rozprawą"]
+    assert all(heading.anchor for heading in contents(html))
+
+
+def test_glossary_terms_are_linked_once_and_never_in_headings_or_links():
+    html = ('<h2 id="psr">The PSR</h2><p>A PSR is written. Another PSR.</p>'
+            '<p><a href="/x">PSR</a></p>')
+    linked = link_terms(html, [("PSR", "/glossary#psr")])
+    assert linked.count("glossary-link") == 1
+    assert '<h2 id="psr">The PSR</h2>' in linked
+    assert '<p>A <a href="/glossary#psr" class="glossary-link">PSR</a> is written.' in linked
+
+
+def test_reading_age_is_a_hint_for_english_text():
+    plain = "You can ask for help. A parent champion will call you back. " * 5
+    hard = ("Notwithstanding the aforementioned considerations, comprehensive multidisciplinary "
+            "assessments necessitate substantial interdepartmental collaboration. ") * 5
+    assert reading_age(plain) < 10 < reading_age(hard)
+    assert reading_age("Too short.") is None
