@@ -53,3 +53,39 @@ def test_anything_typed_into_the_invitation_form_gets_an_answer(app, db, make_us
     response = auth.post("/staff/users/invite", {"name": name, "email": email, "roles": [role],
                                                  "language": "en"})
     assert response.status_code in (303, 422), (name, email, role, response.status_code)
+
+
+# Every public page, with any query string at all, on a database with content and drafts:
+# an answer, never an error, and never a draft.
+def public_get_urls(app) -> list[str]:
+    from .test_access import requests_for
+
+    from portal.access import access_of
+
+    return [url for endpoint, method, url in requests_for(app)
+            if method == "GET" and endpoint != "static" and not endpoint.startswith("support.")
+            and access_of(app, endpoint).public]
+
+
+DRAFT_WORDS = ("Unpublished court help", "Draft court guide", "Unfinished topic")
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(),
+       params=st.dictionaries(
+           st.sampled_from(["q", "page", "age", "topic", "language", "free", "lang", "next",
+                            "search", "per_page", "peer_support", "community_led",
+                            "minimum_age", "maximum_age", "modified_after",
+                            "taxonomy_term_id"]) | text,
+           values | st.integers(-10**20, 10**20).map(str), max_size=5))
+def test_every_public_page_answers_any_query_string_without_error_or_drafts(
+        app, client, content, data, params):
+    real = ["/guides/what-happens-at-youth-court", "/topics/youth-justice",
+            f"/services/{content['court']}", "/guides/what-happens-at-youth-court/print"]
+    url = data.draw(st.sampled_from(public_get_urls(app) + real))
+    response = client.get(url, query_string=params)
+    assert response.status_code < 500, (url, params, response.status_code)
+    body = response.get_data(as_text=True)
+    for words in DRAFT_WORDS:
+        assert words not in body, (url, params)

@@ -7,74 +7,12 @@ import re
 
 import pytest
 
-from portal.signposting import services as signposting
 from portal.signposting.markdown import contents, link_terms, reading_age, to_html
-from portal.signposting.models import (
-    GlossaryTerm,
-    GlossaryText,
-    Guide,
-    Service,
-    ServiceText,
-    Topic,
-    TopicText,
-)
+from portal.signposting.models import Service, ServiceText
 
 
 def text(response) -> str:
     return response.get_data(as_text=True)
-
-
-@pytest.fixture
-def content(db):
-    """A small directory: a topic, a guide (English body, Arabic title only, full Polish), two
-    published services and a draft of each kind, and a glossary term."""
-    youth = Topic(slug="youth-justice", status="published", texts={
-        "en": TopicText(language="en", name="Youth justice and court", summary="If police or "
-                        "courts are involved"),
-        "ar": TopicText(language="ar", name="قضاء الأحداث والمحاكم", summary="")})
-    hidden_topic = Topic(slug="secret-topic", status="draft", texts={
-        "en": TopicText(language="en", name="Unfinished topic")})
-    court = Service(organisation="Example Youth Justice Service", status="published",
-                    topics=[youth], phone="020 7946 0123", email="yot@example.org",
-                    website="https://www.example.org/yot", minimum_age=10, maximum_age=17,
-                    free=True, community_led=False, peer_support=False)
-    court.languages = ["en", "ar", "bn"]
-    court.texts["en"] = ServiceText(language="en", service=court, name="Youth Offending Team",
-                                    description="Support for young people going to court.",
-                                    eligibility="Young people aged 10 to 17")
-    court.texts["pl"] = ServiceText(language="pl", service=court, name="Zespół ds. młodzieży",
-                                    description="Wsparcie dla młodzieży przed sądem.")
-    group = Service(organisation="Northfield Parents Network", status="published",
-                    topics=[youth], phone="07700 900123", free=False, peer_support=True,
-                    community_led=True)
-    group.languages = ["so", "en"]
-    group.texts["en"] = ServiceText(language="en", service=group, name="Parents' circle",
-                                    description="Meet parents whose children have been to court.",
-                                    cost="£2 a session")
-    draft = Service(organisation="Draft Org", status="draft", topics=[youth])
-    draft.languages = ["pl"]
-    draft.texts["en"] = ServiceText(language="en", service=draft, name="Unpublished court help",
-                                    description="Not ready yet")
-    guide = Guide(slug="what-happens-at-youth-court", status="published", topics=[youth],
-                  services=[court, draft])
-    signposting.set_guide_text(guide, "en", title="What happens at youth court",
-                               summary="A step-by-step guide for parents.",
-                               body="## Before the hearing\n\nThe youth offending team writes a "
-                                    "pre-sentence report.\n\n## On the day\n\nArrive early. "
-                                    "<script>alert('x')</script>")
-    signposting.set_guide_text(guide, "ar", title="ماذا يحدث في محكمة الشباب",
-                               summary="دليل خطوة بخطوة", body=None)
-    signposting.set_guide_text(guide, "pl", title="Co dzieje się w sądzie dla nieletnich",
-                               summary="Przewodnik", body="## Przed rozprawą\n\nTekst.\n\n"
-                               "## W dniu rozprawy\n\nPrzyjdź wcześniej.")
-    draft_guide = Guide(slug="draft-guide", status="draft", topics=[youth])
-    signposting.set_guide_text(draft_guide, "en", title="Draft court guide", summary="", body="x")
-    term = GlossaryTerm(slug="pre-sentence-report")
-    term.texts["en"] = GlossaryText(language="en", term="pre-sentence report", aliases="PSR",
-                                    definition="A report the court reads before it decides.")
-    db.session.add_all([youth, hidden_topic, court, group, draft, guide, draft_guide, term])
-    db.session.commit()
-    return {"court": court.id, "group": group.id, "draft": draft.id}
 
 
 # --- guides -----------------------------------------------------------------------------------
