@@ -60,6 +60,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(main.bp)
     app.register_blueprint(signposting.bp)
+    app.register_blueprint(signposting.admin.bp)
     accounts.init_app(app)
     app.register_blueprint(staff.bp)
     app.register_blueprint(audit.bp)

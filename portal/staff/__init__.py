@@ -17,6 +17,7 @@ def _staff_navigation_items():
 
     items = [
         ("staff.dashboard", _l("Staff home")),
+        ("content.overview", _l("Content")),
         ("staff.users", _l("Staff accounts")),
         ("audit.events", _l("Audit log")),
         ("accounts.account", _l("Your account")),
