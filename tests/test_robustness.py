@@ -58,9 +58,9 @@ def test_anything_typed_into_the_invitation_form_gets_an_answer(app, db, make_us
 # Every public page, with any query string at all, on a database with content and drafts:
 # an answer, never an error, and never a draft.
 def public_get_urls(app) -> list[str]:
-    from .test_access import requests_for
-
     from portal.access import access_of
+
+    from .test_access import requests_for
 
     return [url for endpoint, method, url in requests_for(app)
             if method == "GET" and endpoint != "static" and not endpoint.startswith("support.")
