@@ -453,8 +453,9 @@ def link_in(message) -> str:
 
 # --- signposting ------------------------------------------------------------------------------
 
-@pytest.fixture
-def content(db):
+def add_signposting_content(db) -> dict:
+    """A small directory: a topic, a guide (English body, Arabic title only, full Polish), two
+    published services and a draft of each kind, and a glossary term."""
     from portal.signposting import services as signposting
     from portal.signposting.models import (
         GlossaryTerm,
@@ -466,8 +467,6 @@ def content(db):
         TopicText,
     )
 
-    """A small directory: a topic, a guide (English body, Arabic title only, full Polish), two
-    published services and a draft of each kind, and a glossary term."""
     youth = Topic(slug="youth-justice", status="published", texts={
         "en": TopicText(language="en", name="Youth justice and court", summary="If police or "
                         "courts are involved"),
@@ -515,3 +514,16 @@ def content(db):
     db.session.add_all([youth, hidden_topic, court, group, draft, guide, draft_guide, term])
     db.session.commit()
     return {"court": court.id, "group": group.id, "draft": draft.id}
+
+
+@pytest.fixture
+def content(db):
+    """A small directory: see add_signposting_content."""
+    return add_signposting_content(db)
+
+
+@pytest.fixture(scope="session")
+def live_content(live_server):
+    """The same small directory, in the live server's database, once for the whole run."""
+    with live_server.app.app_context():
+        return add_signposting_content(_db)

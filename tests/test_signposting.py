@@ -220,3 +220,10 @@ def test_reading_age_is_a_hint_for_english_text():
             "assessments necessitate substantial interdepartmental collaboration. ") * 5
     assert reading_age(plain) < 10 < reading_age(hard)
     assert reading_age("Too short.") is None
+
+
+def test_the_guide_search_answers_htmx_with_just_the_results(client, content, hx):
+    response = hx.get("/guides?q=court", target="guide-results")
+    assert response.status_code == 200
+    assert 'id="guide-results"' in text(response) and "<header" not in text(response)
+    assert "/guides/what-happens-at-youth-court" in text(response)
