@@ -123,6 +123,9 @@ def app(database_url, tmp_path):
                                  INSTANCE_PATH=str(tmp_path / "instance")))
     app.test_client_class = IsolatedClient
     register_test_routes(app)
+    # Pages read the database (the home page lists topics): every app has its tables.
+    with app.app_context():
+        _db.create_all()
     yield app
     with app.app_context():
         _db.engine.dispose()
@@ -333,6 +336,10 @@ def gunicorn_server(tmp_path):
             "PORTAL_DATABASE_URL": f"sqlite:///{tmp_path}/gunicorn.sqlite3",
             **env,
         }
+        # As a deployment does: migrate, then serve.
+        subprocess.run([sys.executable, "-m", "flask", "--app", "portal", "db", "upgrade"],
+                       env=environment, cwd=os.path.dirname(os.path.dirname(__file__)),
+                       check=True, capture_output=True)
         process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--workers", str(workers),
              "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "portal:create_app()"],

@@ -227,3 +227,23 @@ def test_the_guide_search_answers_htmx_with_just_the_results(client, content, hx
     assert response.status_code == 200
     assert 'id="guide-results"' in text(response) and "<header" not in text(response)
     assert "/guides/what-happens-at-youth-court" in text(response)
+
+
+def test_the_demo_content_is_plentiful_fictional_and_published(app, runner, db):
+    import sqlalchemy as sa
+
+    from portal.signposting.models import Guide, GuideText, Topic
+
+    result = runner.invoke(args=["seed-demo"])
+    assert result.exit_code == 0, result.output
+    count = lambda model: db.session.scalar(sa.select(sa.func.count()).select_from(model))  # noqa: E731
+    assert count(Topic) >= 12 and count(Service) >= 30 and count(Guide) >= 8
+    for guide in db.session.scalars(sa.select(Guide)):
+        assert set(guide.texts) == {"en", "pl", "ro", "pa", "ur", "so", "ar"}, guide.slug
+    whole = db.session.scalars(sa.select(GuideText.guide_id).where(
+        GuideText.body.is_not(None)).group_by(GuideText.guide_id)
+        .having(sa.func.count() == 7)).all()
+    assert len(whole) >= 2  # at least two guides whole in every language
+    for service in db.session.scalars(sa.select(Service)):
+        assert service.email.endswith(("@example.org", "@example.com", "@example.net"))
+        assert service.phone.startswith(("020 7946 0", "07700 900"))

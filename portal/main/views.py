@@ -41,7 +41,10 @@ def navigation() -> dict:
 @bp.get("/")
 @public
 def home():
-    return render("main/home.html")
+    from portal.i18n import current_language
+    from portal.signposting.services import topics
+
+    return render("main/home.html", topics=topics(), lang=current_language().code)
 
 
 @bp.get("/browsing-safely")

@@ -7,4 +7,4 @@ from flask import Blueprint
 
 bp = Blueprint("signposting", __name__)
 
-from portal.signposting import admin, models, views  # noqa: E402,F401 - models and routes
+from portal.signposting import admin, demo, models, views  # noqa: E402,F401 - models, routes, seeder

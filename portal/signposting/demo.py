@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from portal.demo import demo_seeder
 from portal.extensions import db
+from portal.signposting import demo_bodies
 from portal.signposting import demo_content as content
 from portal.signposting.models import (
     GlossaryTerm,
@@ -55,14 +56,16 @@ def demo_signposting() -> str | None:
         services[item["key"]] = service
         db.session.add(service)
 
+    translated_bodies = demo_bodies.bodies()
     for item in content.GUIDES:
         guide = Guide(slug=item["slug"], status=Status.PUBLISHED.value,
                       last_reviewed=date.fromisoformat(item["last_reviewed"]),
                       topics=[topics[slug] for slug in item["topics"]],
                       services=[services[key] for key in item["services"]])
         for language, text in item["texts"].items():
+            body = text.get("body") or translated_bodies.get(language, {}).get(item["slug"])
             set_guide_text(guide, language, title=text["title"], summary=text["summary"],
-                           body=text.get("body"))
+                           body=body)
         db.session.add(guide)
 
     for item in content.GLOSSARY:
