@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import wtforms
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectMultipleField, StringField, TextAreaField
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -44,6 +46,26 @@ class PortalForm(FlaskForm):
                 options["filters"] = (*extra, *options.get("filters", ()),
                                       *unbound_field.kwargs.get("filters", ()))
             return unbound_field.bind(form=form, **options)
+
+
+class DateField(wtforms.DateField):
+    """A date whose "not a date" message is ours, in every language (WTForms' own is not)."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as error:
+            raise ValueError(_l("Enter a real date")) from error
+
+
+class IntegerField(wtforms.IntegerField):
+    """A whole number whose "not a number" message is ours, in every language."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as error:
+            raise ValueError(_l("Enter a whole number, like 14")) from error
 
 
 class MultiCheckboxField(SelectMultipleField):

@@ -163,3 +163,16 @@ def test_every_editing_page_renders(client, signed_in, content, db):
     assert 'lang="ar" dir="rtl"' in english  # what is typed is marked as Arabic
     settings = text(client.get(f"/staff/content/services/{content['court']}"))
     assert 'value="en, ar, bn"' in settings or 'value="ar, bn, en"' in settings
+
+
+def test_a_date_or_number_that_is_not_one_is_explained_in_the_editors_language(client, auth,
+                                                                               signed_in, db):
+    signed_in("coordinator", language="pl")
+    response = auth.post("/staff/content/services/new", {
+        "text-name": "Help", "text-description": "Helps", "organisation": "Example Org",
+        "minimum_age": "ten", "last_reviewed": "31/02/2026", "access": "either"})
+    assert response.status_code == 422
+    page = text(response)
+    assert "Proszę wpisać prawidłową datę" in page
+    assert "Proszę wpisać liczbę całkowitą, na przykład 14" in page
+    assert 'value="ten"' in page

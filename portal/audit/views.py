@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from flask import current_app, request
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, SelectChoice, SelectField
+from wtforms import SelectChoice, SelectField
 from wtforms.validators import Optional, ValidationError
 
 from portal.access import Role, roles
@@ -14,7 +14,7 @@ from portal.accounts.models import User
 from portal.audit import ACTION_LABELS, bp
 from portal.audit.models import AuditEvent
 from portal.extensions import db
-from portal.forms import PortalForm
+from portal.forms import DateField, PortalForm
 from portal.rendering import render
 
 PAGE_SIZE = 50

@@ -9,9 +9,7 @@ from babel import Locale, UnknownLocaleError
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
-    DateField,
     EmailField,
-    IntegerField,
     RadioField,
     SelectChoice,
     StringField,
@@ -29,7 +27,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from portal.forms import MultiCheckboxField, PortalForm
+from portal.forms import DateField, IntegerField, MultiCheckboxField, PortalForm
 from portal.signposting.models import Access
 
 SLUG = Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
