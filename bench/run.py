@@ -26,6 +26,9 @@ REQUESTS = 300
 REPEATS = 5
 
 
+ORUK_SERVICES = 5_000  # published services behind the Open Referral UK listing
+ORUK_REQUESTS = 50  # per run: a page of 50 services is slow enough to measure in fewer
+
 PASSWORD = "bench mark lantern kettle"  # noqa: S105 - a fictional account in a throwaway database
 
 
@@ -37,13 +40,36 @@ def sign_in(client) -> None:
     assert response.status_code == 303, "the benchmark could not sign in"
 
 
-def per_request(client, path: str, headers=None) -> float:
+def add_published_services(count: int) -> None:
+    """``count`` published services with English texts, inserted in bulk."""
+    import sqlalchemy as sa
+
+    from portal.signposting.models import Service, ServiceText, new_service_id, searchable
+
+    rows, texts = [], []
+    for n in range(count):
+        service_id = new_service_id()
+        organisation = f"Organisation {n % 400}"
+        name, description = f"Service {n}", "Support for parents and carers, in confidence."
+        rows.append({"id": service_id, "organisation": organisation, "status": "published",
+                     "minimum_age": n % 12, "maximum_age": 12 + n % 14,
+                     "email": f"service{n}@example.org",
+                     "website": f"https://example.org/services/{n}"})
+        texts.append({"service_id": service_id, "language": "en", "name": name,
+                      "description": description,
+                      "search_text": searchable(name, organisation, description)})
+    db.session.execute(sa.insert(Service), rows)
+    db.session.execute(sa.insert(ServiceText), texts)
+    db.session.commit()
+
+
+def per_request(client, path: str, headers=None, requests: int = REQUESTS) -> float:
     timings = []
     for _ in range(REPEATS):
         start = time.perf_counter()
-        for _ in range(REQUESTS):
+        for _ in range(requests):
             client.get(path, headers=headers).close()
-        timings.append((time.perf_counter() - start) / REQUESTS)
+        timings.append((time.perf_counter() - start) / requests)
     return min(timings)
 
 
@@ -69,6 +95,7 @@ def main() -> None:
                                    roles={Role.CHAMPION})
             services.set_password(user, PASSWORD)
             db.session.commit()
+            add_published_services(ORUK_SERVICES)
         portal = app.test_client()
         staff = app.test_client()
         sign_in(staff)
@@ -78,19 +105,22 @@ def main() -> None:
             ("contact page, Urdu", portal, "/contact", {"Accept-Language": "ur"}),
             ("health check (database)", portal, "/healthz", None),
             ("not found page", portal, "/no-such-page", None),
+            (f"ORUK listing, {ORUK_SERVICES:,} services", portal, "/api/oruk/services?page=1",
+             None, ORUK_REQUESTS),
             ("staff home, signed in", staff, "/staff/", None),
         ]
         base = per_request(baseline, "/")
         base_memory = peak_memory(baseline, "/")
         print(f"baseline (bare Flask view): {base * 1e6:8.0f} µs/request, "
               f"peak {base_memory / 1024:.0f} KiB")
-        for name, client, path, headers in cases:
+        for name, client, path, headers, *requests in cases:
             client.get(path, headers=headers).close()  # warm the template cache
-            seconds = per_request(client, path, headers)
+            seconds = per_request(client, path, headers, *requests)
             memory = peak_memory(client, path)
             print(f"{name:28} {seconds * 1e6:8.0f} µs/request  x{seconds / base:5.1f} baseline"
                   f"   peak {memory / 1024:6.0f} KiB  x{memory / base_memory:5.1f}")
-        print(f"(best of {REPEATS} runs of {REQUESTS} requests each; compare the ratios)")
+        print(f"(best of {REPEATS} runs of {REQUESTS} requests each, {ORUK_REQUESTS} for the "
+              "ORUK listing; compare the ratios)")
         with app.test_request_context():
             start = time.perf_counter()
             hash_password(PASSWORD)

@@ -55,17 +55,20 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     from portal import accounts, audit, demo, main, signposting, staff
     from portal.rendering import page_title
+    from portal.signposting import directory, oruk
 
     app.add_template_global(page_title)
 
     app.register_blueprint(main.bp)
     app.register_blueprint(signposting.bp)
     app.register_blueprint(signposting.admin.bp)
+    app.register_blueprint(oruk.bp)
     accounts.init_app(app)
     app.register_blueprint(staff.bp)
     app.register_blueprint(audit.bp)
     main.register_error_handlers(app)
     app.cli.add_command(demo.seed_demo)
+    app.cli.add_command(directory.directory)
     return app
 
 

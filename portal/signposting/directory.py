@@ -1,0 +1,429 @@
+"""``flask directory export`` and ``flask directory import``: the services directory as a JSON
+list of Open Referral UK service objects, the same objects ``/api/oruk/services/<id>`` gives.
+
+Export writes published services only. Import checks every record before it changes anything;
+if one is wrong it lists each problem and changes nothing, else it creates or updates every
+service by id in one transaction. English texts only: other languages are left as they are,
+and so is any field a record leaves out (a new service gets the default).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+import click
+import sqlalchemy as sa
+from flask import current_app
+from flask.cli import AppGroup
+
+from portal import audit
+from portal.extensions import db
+from portal.signposting import oruk
+from portal.signposting.models import (
+    FALLBACK_LANGUAGE,
+    Service,
+    ServiceText,
+    Status,
+    Topic,
+    searchable,
+)
+
+directory = AppGroup("directory", help="The services directory as Open Referral UK JSON.")
+
+MISSING: Any = object()  # a field the record leaves out: kept as it is (or the default)
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+MAX_AGE = oruk.MAX_AGE
+FREE_OPTIONS = {"free", "charges apply"}
+
+
+# --- export ----------------------------------------------------------------------------------
+
+@directory.command("export")
+@click.argument("file", type=click.File("w", encoding="utf-8", lazy=True), default="-")
+def export(file) -> None:
+    """Write every PUBLISHED service (drafts are left out) to FILE, or to standard output, as
+    a JSON list of full Open Referral UK service objects."""
+    found = db.session.scalars(sa.select(Service).where(
+        Service.status == Status.PUBLISHED.value).order_by(Service.id)).all()
+    # Links to the portal's own pages need a request: a pretend one, at its own address.
+    with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
+        records = [oruk.service_full(item) for item in found]
+    file.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    file.flush()
+    click.echo(f"Exported {len(records)} published services.", err=True)
+
+
+# --- import: checking every record first -----------------------------------------------------
+
+@dataclass
+class Incoming:
+    """One record, checked: what it sets on a service. MISSING leaves a field as it is."""
+
+    index: int
+    id: str
+    name: str
+    organisation: str
+    published: bool
+    description: Any = MISSING
+    eligibility: Any = MISSING
+    cost: Any = MISSING
+    free: Any = MISSING
+    website: Any = MISSING
+    email: Any = MISSING
+    phone: Any = MISSING
+    minimum_age: Any = MISSING
+    maximum_age: Any = MISSING
+    interpreters: Any = MISSING
+    last_reviewed: Any = MISSING
+    languages: Any = MISSING
+    # Taxonomy terms as given, (ids, code, names) for each, matched to topics on import.
+    terms: Any = MISSING
+
+
+@dataclass
+class Checker:
+    """Reads one record's fields, collecting every problem rather than stopping at the first."""
+
+    record: dict
+    problems: list[str] = field(default_factory=list)
+
+    def problem(self, message: str) -> None:
+        self.problems.append(message)
+
+    def text(self, value: Any, where: str, *, limit: int | None = None,
+             required: bool = False) -> Any:
+        if value is MISSING or value is None:
+            if required:
+                self.problem(f"{where} is missing")
+            return value
+        if not isinstance(value, str):
+            self.problem(f"{where} must be text")
+            return MISSING
+        value = value.strip()
+        if "\x00" in value:
+            self.problem(f"{where} contains a NUL character")
+            return MISSING
+        if required and not value:
+            self.problem(f"{where} is empty")
+        if limit is not None and len(value) > limit:
+            self.problem(f"{where} is longer than {limit} characters")
+            return MISSING
+        return value
+
+    def field(self, name: str, **kwargs) -> Any:
+        return self.text(self.record.get(name, MISSING), name, **kwargs)
+
+    def items(self, value: Any, where: str) -> list[dict]:
+        """A list of objects (a missing or null list is empty)."""
+        if value is MISSING or value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            self.problem(f"{where} must be a list of objects")
+            return []
+        return value
+
+    def age(self, name: str) -> Any:
+        value = self.record.get(name, MISSING)
+        if value is MISSING or value is None:
+            return value
+        if (isinstance(value, bool) or not isinstance(value, int | float)
+                or value != value or (isinstance(value, float) and not value.is_integer())
+                or not 0 <= value <= MAX_AGE):
+            self.problem(f"{name} must be a whole number from 0 to {MAX_AGE}")
+            return MISSING
+        return int(value)
+
+    def email(self, value: Any, where: str) -> Any:
+        value = self.text(value, where, limit=254)
+        if value is MISSING or value is None or value == "":
+            return None if value == "" else value
+        from email_validator import EmailNotValidError, validate_email
+
+        try:
+            validate_email(value, check_deliverability=False)
+        except EmailNotValidError:
+            self.problem(f"{where} is not a valid email address")
+            return MISSING
+        return value
+
+    def url(self, value: Any, where: str) -> Any:
+        value = self.text(value, where, limit=500)
+        if value is MISSING or value is None or value == "":
+            return None if value == "" else value
+        parts = urlsplit(value)
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+            self.problem(f"{where} must be an http or https address")
+            return MISSING
+        return value
+
+
+def check(record: Any, index: int) -> tuple[Incoming | None, list[str]]:
+    """A record as an Incoming, or None and what is wrong with it."""
+    if not isinstance(record, dict):
+        return None, ["is not a JSON object"]
+    c = Checker(record)
+    raw_id = record.get("id", MISSING)
+    service_id = None
+    if raw_id is MISSING or raw_id is None:
+        c.problem("id is missing")
+    else:
+        service_id = oruk.parse_uuid(raw_id)
+        if service_id is None:
+            c.problem("id is not a UUID")
+    name = c.field("name", limit=200, required=True)
+    organisation = MISSING
+    org = record.get("organization", MISSING)
+    if isinstance(org, dict):
+        organisation = c.text(org.get("name", MISSING), "organization.name", limit=200,
+                              required=True)
+    elif org is MISSING or org is None:
+        c.problem("organization is missing")
+    else:
+        c.problem("organization must be an object")
+    status = c.field("status", required=True)
+
+    incoming = Incoming(index=index, id=service_id or "", name=name or "",
+                        organisation=organisation or "",
+                        published=isinstance(status, str) and status.casefold() == "active")
+    incoming.description = c.field("description")
+    incoming.eligibility = c.field("eligibility_description")
+    interpretation = c.field("interpretation_services")
+    if interpretation is not MISSING:
+        incoming.interpreters = bool(interpretation)
+    incoming.minimum_age, incoming.maximum_age = c.age("minimum_age"), c.age("maximum_age")
+    if (isinstance(incoming.minimum_age, int) and isinstance(incoming.maximum_age, int)
+            and incoming.minimum_age > incoming.maximum_age):
+        c.problem("minimum_age is more than maximum_age")
+    assured = c.field("assured_date")
+    if isinstance(assured, str) and assured:
+        try:
+            incoming.last_reviewed = date.fromisoformat(assured)
+        except ValueError:
+            c.problem("assured_date must be a date such as 2025-01-31")
+    elif assured is None or assured == "":
+        incoming.last_reviewed = None
+
+    url = c.url(record.get("url", MISSING), "url")
+    if isinstance(url, str) and service_id and url == oruk.portal_page(service_id):
+        url = None  # our own page stood in for a website the service does not have
+    incoming.website = url
+
+    contacts = c.items(record.get("contacts", MISSING), "contacts")
+    incoming.email = c.email(record.get("email", MISSING), "email")
+    if incoming.email is MISSING and "email" not in record and "contacts" in record:
+        incoming.email = None  # unless a contact has one
+        for n, contact in enumerate(contacts):
+            email = c.email(contact.get("email", MISSING), f"contacts[{n}].email")
+            if isinstance(email, str) and email:
+                incoming.email = email
+                break
+    phones = list(c.items(record.get("phones", MISSING), "phones"))
+    phones_given = "phones" in record
+    for n, contact in enumerate(contacts):
+        phones += c.items(contact.get("phones", MISSING), f"contacts[{n}].phones")
+        phones_given = phones_given or "phones" in contact
+    numbers = [c.text(phone.get("number", MISSING), "phones[].number", limit=40)
+               for phone in phones]
+    numbers = [number for number in numbers if isinstance(number, str) and number]
+    if numbers:
+        incoming.phone = numbers[0]
+    elif phones_given:
+        incoming.phone = None
+
+    if "cost_options" in record:
+        options = c.items(record["cost_options"], "cost_options")
+        amounts, descriptions, free_said = [], [], False
+        for n, option in enumerate(options):
+            amount = option.get("amount")
+            if amount is not None and (isinstance(amount, bool)
+                                       or not isinstance(amount, int | float)
+                                       or not math.isfinite(amount) or amount < 0):
+                c.problem(f"cost_options[{n}].amount must be a number, 0 or more")
+            elif amount is not None:
+                amounts.append(amount)
+            label = c.text(option.get("option", MISSING), f"cost_options[{n}].option")
+            free_said = free_said or (isinstance(label, str) and label.casefold() == "free")
+            described = c.text(option.get("amount_description", MISSING),
+                               f"cost_options[{n}].amount_description")
+            if described:
+                descriptions.append(described)
+            elif isinstance(label, str) and label and label.casefold() not in FREE_OPTIONS:
+                descriptions.append(label)
+        if options:
+            incoming.free = (free_said or 0 in amounts) and not any(a > 0 for a in amounts)
+        incoming.cost = descriptions[0] if descriptions else ""
+
+    if "languages" in record:
+        codes = []
+        for n, language in enumerate(c.items(record["languages"], "languages")):
+            code = c.text(language.get("code", MISSING), f"languages[{n}].code", limit=12)
+            if isinstance(code, str) and code:
+                if LANGUAGE_CODE.fullmatch(code):
+                    codes.append(code)
+                else:
+                    c.problem(f"languages[{n}].code is not a language code such as pl or bn")
+        incoming.languages = codes
+
+    if "attributes" in record:
+        incoming.terms = []
+        for attribute in c.items(record["attributes"], "attributes"):
+            term = attribute.get("taxonomy_term")
+            term = term if isinstance(term, dict) else {}
+            ids = {oruk.parse_uuid(value) for value in (attribute.get("taxonomy_term_id"),
+                                                         term.get("id"))} - {None}
+            code = term.get("code").strip() if isinstance(term.get("code"), str) else None
+            names = {searchable(term[key].strip()) for key in ("name", "term")
+                     if isinstance(term.get(key), str)}
+            incoming.terms.append((ids, code, names))
+    return (None, c.problems) if c.problems else (incoming, [])
+
+
+def _label(record: Any, index: int) -> str:
+    raw_id = record.get("id") if isinstance(record, dict) else None
+    if isinstance(raw_id, str) and raw_id.strip():
+        shown = raw_id.strip()
+        return f"id {shown[:60]}{'…' if len(shown) > 60 else ''} (index {index})"
+    return f"index {index} (no id)"
+
+
+def check_all(records: list) -> tuple[list[Incoming], list[str]]:
+    """Every record checked; problems as one line per bad record."""
+    checked, lines, seen = [], [], {}
+    for index, record in enumerate(records):
+        incoming, problems = check(record, index)
+        if incoming is not None and incoming.id in seen:
+            problems = [f"id is also used by the record at index {seen[incoming.id]}"]
+        elif incoming is not None:
+            seen[incoming.id] = index
+        if problems:
+            lines.append(f"{_label(record, index)}: {'; '.join(problems)}")
+        else:
+            checked.append(incoming)
+    return checked, lines
+
+
+# --- import: writing ---------------------------------------------------------------------------
+
+def _topic_finder():
+    topics = db.session.scalars(sa.select(Topic)).all()
+    by_id = {oruk.taxonomy_term_id(t.slug): t for t in topics}
+    by_code = {t.slug: t for t in topics}
+    by_name = {searchable(t.texts[FALLBACK_LANGUAGE].name): t for t in topics
+               if FALLBACK_LANGUAGE in t.texts}
+
+    def find(terms) -> tuple[list[Topic], int]:
+        """The topics the terms name (by term id, else code, else name), and how many terms
+        named none."""
+        found: dict[int, Topic] = {}
+        unmatched = 0
+        for ids, code, names in terms:
+            topic = (next((by_id[i] for i in ids if i in by_id), None)
+                     or by_code.get(code)
+                     or next((by_name[n] for n in names if n in by_name), None))
+            if topic is None:
+                unmatched += 1
+            else:
+                found[topic.id] = topic
+        return sorted(found.values(), key=lambda t: (t.position, t.slug)), unmatched
+
+    return find
+
+
+def _existing(ids: list[str]) -> dict[str, Service]:
+    found = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        found.update((s.id, s) for s in db.session.scalars(
+            sa.select(Service).where(Service.id.in_(chunk))))
+    return found
+
+
+def _apply(service: Service, incoming: Incoming, find_topics) -> int:
+    """Set the service from the record; returns how many taxonomy terms matched no topic."""
+    service.organisation = incoming.organisation
+    service.status = (Status.PUBLISHED if incoming.published else Status.DRAFT).value
+    for name in ("website", "email", "phone", "minimum_age", "maximum_age", "interpreters",
+                 "last_reviewed", "free", "languages"):
+        value = getattr(incoming, name)
+        if value is not MISSING:
+            setattr(service, name, value)
+    text = service.texts.get(FALLBACK_LANGUAGE)
+    if text is None:
+        text = ServiceText(language=FALLBACK_LANGUAGE, name=incoming.name)
+        service.texts[FALLBACK_LANGUAGE] = text
+    text.name = incoming.name
+    for name, column in (("description", "description"), ("eligibility", "eligibility"),
+                         ("cost", "cost")):
+        value = getattr(incoming, name)
+        if value is not MISSING:
+            setattr(text, column, value or "")
+    text.search_text = searchable(text.name, service.organisation, text.description,
+                                  text.eligibility)
+    unmatched = 0
+    if incoming.terms is not MISSING:
+        service.topics, unmatched = find_topics(incoming.terms)
+    return unmatched
+
+
+@directory.command("import")
+@click.argument("file", type=click.File("rb"))
+def import_(file) -> None:
+    """Create or update services from FILE, a JSON list of Open Referral UK services (as
+    export writes them). Every record is checked first; if any is wrong, each one is listed
+    and nothing changes. Status "active" publishes a service; any other makes it a draft."""
+    name = getattr(file, "name", "FILE")
+    try:
+        records = json.loads(file.read().decode("utf-8-sig"))
+    except UnicodeDecodeError as problem:
+        raise click.ClickException(f"{name} is not UTF-8 text ({problem.reason}); "
+                                   "nothing was imported.") from None
+    except json.JSONDecodeError as problem:
+        raise click.ClickException(
+            f"{name} is not valid JSON: {problem.msg} at line {problem.lineno}, column "
+            f"{problem.colno}; nothing was imported.") from None
+    if not isinstance(records, list):
+        raise click.ClickException(f"{name} must hold a JSON list of services; "
+                                   "nothing was imported.")
+    # Links to the portal's own pages need a request: a pretend one, at its own address.
+    with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
+        checked, lines = check_all(records)
+    if lines:
+        for line in lines:
+            click.echo(line, err=True)
+        raise click.ClickException(
+            f"{len(lines)} of {len(records)} records have problems; nothing was imported.")
+
+    created = updated = unmatched = 0
+    try:
+        find_topics = _topic_finder()
+        existing = _existing([incoming.id for incoming in checked])
+        for incoming in checked:
+            service = existing.get(incoming.id)
+            is_new = service is None
+            if is_new:
+                service = Service(id=incoming.id)
+                db.session.add(service)
+            unmatched += _apply(service, incoming, find_topics)
+            text = service.texts[FALLBACK_LANGUAGE]
+            if is_new:
+                created += 1
+                audit.record(None, "content.created", service, via="flask directory import")
+            elif (db.session.is_modified(service, include_collections=True)
+                  or db.session.is_modified(text)):
+                updated += 1
+                audit.record(None, "content.changed", service, via="flask directory import")
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    published = sum(1 for incoming in checked if incoming.published)
+    click.echo(f"Imported {len(checked)} services: {created} created, {updated} updated, "
+               f"{len(checked) - created - updated} unchanged; {published} published, "
+               f"{len(checked) - published} drafts."
+               + (f" {unmatched} taxonomy terms matched no topic." if unmatched else ""))
