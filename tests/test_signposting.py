@@ -247,3 +247,18 @@ def test_the_demo_content_is_plentiful_fictional_and_published(app, runner, db):
     for service in db.session.scalars(sa.select(Service)):
         assert service.email.endswith(("@example.org", "@example.com", "@example.net"))
         assert service.phone.startswith(("020 7946 0", "07700 900"))
+
+
+@pytest.mark.parametrize("lang", ["en", "pl", "ro", "pa", "ur", "so", "ar"])
+def test_searching_filtering_and_paging_work_in_every_language(client, content, lang):
+    from portal.i18n import LANGUAGES
+
+    for path in ("/topics", "/topics/youth-justice", "/guides?q=court",
+                 "/guides/what-happens-at-youth-court", "/glossary",
+                 "/services?q=court&age=12&language=bn&free=y&page=1",
+                 f"/services/{content['court']}"):
+        response = client.get(path + ("&" if "?" in path else "?") + f"lang={lang}")
+        assert response.status_code == 200, (lang, path)
+        body = text(response)
+        assert f'<html lang="{lang}" dir="{LANGUAGES[lang].direction}">' in body
+    assert "1 service found" in text(client.get("/services?q=offending&lang=en"))
