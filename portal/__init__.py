@@ -53,7 +53,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     assets.init_app(app)
     mail.init_app(app)
 
-    from portal import accounts, audit, demo, main, signposting, staff
+    from portal import accounts, audit, demo, events, main, signposting, staff
     from portal.rendering import page_title
     from portal.signposting import directory, oruk
 
@@ -63,6 +63,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(signposting.bp)
     app.register_blueprint(signposting.admin.bp)
     app.register_blueprint(oruk.bp)
+    app.register_blueprint(events.bp)
     accounts.init_app(app)
     app.register_blueprint(staff.bp)
     app.register_blueprint(audit.bp)

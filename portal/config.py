@@ -77,6 +77,9 @@ class DefaultConfig:
     RESET_LIMIT = "3 per hour"
     RESET_LIMIT_PER_CLIENT = "10 per hour"
 
+    # Events: an online event's join link shows on the manage page this long before it starts.
+    EVENT_JOIN_LINK_MINUTES = 30
+
     # Email (Flask-Mailman). Development prints emails to the terminal; production sends by
     # SMTP: set MAIL_SERVER, MAIL_PORT, MAIL_USE_TLS, MAIL_USERNAME, MAIL_PASSWORD.
     MAIL_DEFAULT_SENDER = "Parent Champions <no-reply@example.org>"

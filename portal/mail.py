@@ -24,12 +24,16 @@ def external_url(path: str) -> str:
     return current_app.config["BASE_URL"].rstrip("/") + path
 
 
-def _message(to: str, template: str, language: str, **context) -> EmailMessage:
-    """``templates/email/<template>.txt`` in ``language``: its first line is the subject."""
+def _message(to: str, template: str, language: str, attachments=(), **context) -> EmailMessage:
+    """``templates/email/<template>.txt`` in ``language``: its first line is the subject.
+    ``attachments`` are (filename, content, mimetype), such as a calendar file."""
     with force_locale(language):
         text = render_template(f"email/{template}.txt", **context)
     subject, _, body = text.strip().partition("\n")
-    return EmailMessage(subject=subject.strip(), body=body.strip() + "\n", to=[to])
+    message = EmailMessage(subject=subject.strip(), body=body.strip() + "\n", to=[to])
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    return message
 
 
 def send(to: str, template: str, language: str, **context) -> None:

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, EmailField, RadioField, StringField, TelField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
+
+from portal.accounts.forms import language_choices
+from portal.forms import PortalForm
+
+
+NO_CONTACT = _l("Enter an email address or a mobile number, so that we can send you the details")
+
+
+class SignUpForm(PortalForm):
+    first_name = StringField(_l("First name"), validators=[
+        DataRequired(_l("Enter your first name")),
+        Length(max=80, message=_l("Your first name must be 80 characters or fewer"))])
+    email = EmailField(_l("Email address"), validators=[
+        Optional(), Email(_l("Enter an email address in the correct format, like "
+                             "name@example.org")),
+        Length(max=254, message=_l("Your email address must be 254 characters or fewer"))])
+    phone = TelField(_l("Mobile number"), validators=[
+        Optional(), Length(max=40, message=_l("Enter a mobile number, like 07700 900123")),
+        Regexp(r"^[0-9 +()-]{6,40}$", message=_l("Enter a mobile number, like 07700 900123"))])
+    language = RadioField(_l("Which language would you like us to use with you?"),
+                          choices=language_choices, default="en",
+                          validators=[DataRequired(_l("Choose a language"))])
+    needs = TextAreaField(_l("Do you need an interpreter, or anything else to take part?"),
+                          validators=[Optional(), Length(max=1000, message=_l(
+                              "This must be 1,000 characters or fewer"))])
+    questions = TextAreaField(_l("Anything you would like the speaker to answer?"),
+                              validators=[Optional(), Length(max=1000, message=_l(
+                                  "This must be 1,000 characters or fewer"))])
+    consent_event = BooleanField(_l("You may contact me about this event"), validators=[
+        DataRequired(_l("Tick the box so that we can send you the details of this event"))])
+    consent_future = BooleanField(_l("Tell me about future events"))
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        # Either will do, so neither field is required on its own (and Optional() would stop
+        # a per-field check from running on an empty field).
+        if not self.email.data and not self.phone.data:
+            self.email.errors = [*self.email.errors, NO_CONTACT]
+            return False
+        return valid
+
+
+class NeedsForm(PortalForm):
+    needs = TextAreaField(_l("Do you need an interpreter, or anything else to take part?"),
+                          validators=[Optional(), Length(max=1000, message=_l(
+                              "This must be 1,000 characters or fewer"))])

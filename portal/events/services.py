@@ -1,0 +1,262 @@
+"""The rules of events: who gets a place, who waits, who is promoted, and the calendar file."""
+
+from __future__ import annotations
+
+import base64
+import enum
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import sqlalchemy as sa
+from flask import current_app
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+from sqlalchemy.exc import IntegrityError
+
+from portal.database import utcnow
+from portal.events.models import Event, EventStatus, Registration, RegistrationStatus
+from portal.extensions import db
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I to misread on the phone
+
+
+def published_events():
+    return sa.select(Event).where(Event.status.in_(
+        [EventStatus.PUBLISHED.value, EventStatus.CANCELLED.value]))
+
+
+def upcoming() -> list[Event]:
+    return db.session.scalars(published_events().where(Event.ends_at >= utcnow())
+                              .order_by(Event.starts_at)).all()
+
+
+def past(limit: int = 20) -> list[Event]:
+    return db.session.scalars(published_events().where(Event.ends_at < utcnow())
+                              .order_by(Event.starts_at.desc()).limit(limit)).all()
+
+
+def event(slug: str) -> Event | None:
+    return db.session.scalar(published_events().where(Event.slug == slug))
+
+
+class Closed(enum.Enum):
+    NOT_YET = "not-yet"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+    OVER = "over"
+
+
+def registration_problem(item: Event) -> Closed | None:
+    """Why nobody can sign up now, or None when they can."""
+    now = utcnow()
+    if item.status == EventStatus.CANCELLED.value:
+        return Closed.CANCELLED
+    if item.ends_at < now:
+        return Closed.OVER
+    if item.registration_opens_at and now < item.registration_opens_at:
+        return Closed.NOT_YET
+    if item.registration_closes_at and now > item.registration_closes_at:
+        return Closed.CLOSED
+    return None
+
+
+# --- the manage link --------------------------------------------------------------------------
+
+def _token_for(registration_id: int, salt: str) -> str:
+    """The manage link's token, derived from a random salt with the secret key: the database
+    holds neither the token nor enough to make it, yet the same link can be emailed again."""
+    key = current_app.config["SECRET_KEY"].encode()
+    digest = hmac.new(key, f"manage:{registration_id}:{salt}".encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+def manage_token(registration: Registration) -> str:
+    return _token_for(registration.id, registration.token_salt)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def registration_for_token(token: str) -> Registration | None:
+    if not token or len(token) > 64:
+        return None
+    return db.session.scalar(sa.select(Registration).where(
+        Registration.token_hash == token_hash(token)))
+
+
+# --- signing up -------------------------------------------------------------------------------
+
+def contact_key(email: str | None, phone: str | None) -> str:
+    if email:
+        return email.strip().lower()
+    return "tel:" + re.sub(r"[^\d+]", "", phone or "")
+
+
+@dataclass
+class SignUp:
+    registration: Registration
+    token: str | None  # None when the person was already registered
+    created: bool
+    promoted: list[Registration] = field(default_factory=list)
+
+
+def _take_place(event_id: int) -> bool:
+    """Take a confirmed place if one is left: one conditional UPDATE, the lock everyone queues
+    on. Must be the first write of its transaction."""
+    taken = db.session.execute(
+        sa.update(Event).where(
+            Event.id == event_id,
+            sa.or_(Event.capacity.is_(None), Event.confirmed_count < Event.capacity))
+        .values(confirmed_count=Event.confirmed_count + 1)
+        .execution_options(synchronize_session=False))
+    return taken.rowcount == 1
+
+
+def _give_back_place(event_id: int) -> None:
+    db.session.execute(
+        sa.update(Event).where(Event.id == event_id, Event.confirmed_count > 0)
+        .values(confirmed_count=Event.confirmed_count - 1)
+        .execution_options(synchronize_session=False))
+
+
+def _new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+
+
+def sign_up(item: Event, *, first_name: str, email: str | None, phone: str | None,
+            language: str, needs: str, questions: str, consent_event: bool,
+            consent_future: bool) -> SignUp:
+    """Confirm a place, or a place on the waiting list in the order people came."""
+    key = contact_key(email, phone)
+    event_id = item.id
+    existing = db.session.scalar(sa.select(Registration).where(
+        Registration.event_id == event_id, Registration.contact_key == key))
+    if existing is not None and existing.status != RegistrationStatus.CANCELLED.value:
+        return SignUp(existing, None, created=False)
+    # End any read transaction, so that the UPDATE below opens the next one and takes the lock.
+    db.session.commit()
+    confirmed = _take_place(event_id)
+    status = (RegistrationStatus.CONFIRMED if confirmed else RegistrationStatus.WAITING).value
+    registration = existing or Registration(event_id=event_id, contact_key=key,
+                                            code=_new_code(), token_hash="")
+    registration.first_name, registration.email, registration.phone = first_name, email, phone
+    registration.language, registration.needs, registration.questions = (
+        language, needs or None, questions or None)
+    registration.consent_event, registration.consent_future = consent_event, consent_future
+    registration.status, registration.cancelled_at = status, None
+    registration.created_at = utcnow()  # a returning person joins the back of the queue
+    registration.token_salt = secrets.token_urlsafe(16)
+    registration.token_hash = "pending-" + registration.token_salt  # unique until the id is known
+    db.session.add(registration)
+    try:
+        db.session.flush()
+        token = manage_token(registration)
+        registration.token_hash = token_hash(token)
+        db.session.commit()
+    except IntegrityError:
+        # The same person a moment ago (a double submit, two tabs): theirs is the one to show.
+        db.session.rollback()
+        again = db.session.scalar(sa.select(Registration).where(
+            Registration.event_id == event_id, Registration.contact_key == key))
+        if again is None:
+            raise
+        return SignUp(again, None, created=False)
+    return SignUp(registration, token, created=True)
+
+
+def cancel(registration: Registration) -> list[Registration]:
+    """Cancel a registration; a confirmed place goes to the first on the waiting list.
+    Returns the registrations promoted, for their emails."""
+    if registration.status == RegistrationStatus.CANCELLED.value:
+        return []
+    event_id = registration.event_id
+    was_confirmed = registration.status == RegistrationStatus.CONFIRMED.value
+    db.session.commit()
+    if was_confirmed:
+        _give_back_place(event_id)  # the first write: it takes the event's lock
+    registration.status = RegistrationStatus.CANCELLED.value
+    registration.cancelled_at = utcnow()
+    promoted = promote_waiting(event_id) if was_confirmed else []
+    db.session.commit()
+    return promoted
+
+
+def promote_waiting(event_id: int) -> list[Registration]:
+    """Fill free places from the waiting list, first come first served. Call with the event's
+    lock held (after a write to its row in this transaction)."""
+    promoted = []
+    while _take_place(event_id):
+        first = db.session.scalar(
+            sa.select(Registration).where(
+                Registration.event_id == event_id,
+                Registration.status == RegistrationStatus.WAITING.value)
+            .order_by(Registration.created_at, Registration.id).limit(1))
+        if first is None:
+            _give_back_place(event_id)
+            break
+        first.status = RegistrationStatus.CONFIRMED.value
+        first.promoted_at = utcnow()
+        db.session.flush()
+        promoted.append(first)
+    return promoted
+
+
+def queue_position(registration: Registration) -> int | None:
+    if registration.status != RegistrationStatus.WAITING.value:
+        return None
+    ahead = db.session.scalar(sa.select(sa.func.count()).select_from(Registration).where(
+        Registration.event_id == registration.event_id,
+        Registration.status == RegistrationStatus.WAITING.value,
+        sa.or_(Registration.created_at < registration.created_at,
+               sa.and_(Registration.created_at == registration.created_at,
+                       Registration.id < registration.id))))
+    return (ahead or 0) + 1
+
+
+def join_link_visible(registration: Registration) -> bool:
+    item = registration.event
+    if registration.status != RegistrationStatus.CONFIRMED.value or not item.join_url:
+        return False
+    opens = item.starts_at - timedelta(minutes=current_app.config["EVENT_JOIN_LINK_MINUTES"])
+    return opens <= utcnow() <= item.ends_at
+
+
+# --- the calendar file ------------------------------------------------------------------------
+
+def calendar_file(item: Event, title: str, description: str, url: str) -> bytes:
+    """An RFC 5545 calendar with the one event, in UTC, that calendar apps accept."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Parent Champions//Events//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    entry = CalendarEvent()
+    entry.add("uid", f"event-{item.id}@{_host()}")
+    entry.add("dtstamp", utcnow())
+    entry.add("dtstart", item.starts_at)
+    entry.add("dtend", item.ends_at)
+    entry.add("summary", title)
+    entry.add("description", f"{description}\n\n{url}".strip())
+    entry.add("url", url)
+    if item.location:
+        entry.add("location", item.location)
+    if item.status == EventStatus.CANCELLED.value:
+        entry.add("status", "CANCELLED")
+    calendar.add_component(entry)
+    return calendar.to_ical()
+
+
+def _host() -> str:
+    return re.sub(r"^https?://", "", current_app.config["BASE_URL"]).split("/")[0]
+
+
+def registration_counts(event_id: int) -> dict[str, int]:
+    rows = db.session.execute(
+        sa.select(Registration.status, sa.func.count()).where(Registration.event_id == event_id)
+        .group_by(Registration.status)).all()
+    return {status: count for status, count in rows}
+

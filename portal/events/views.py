@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+from flask import Response, abort, flash, url_for
+from flask_babel import lazy_gettext as _l
+
+from portal.access import public
+from portal.events import bp, services
+from portal.events.forms import NeedsForm, SignUpForm
+from portal.events.models import Event, Registration, RegistrationStatus
+from portal.extensions import db
+from portal.i18n import current_language
+from portal.mail import MailNotSent, external_url, send
+from portal.main.views import NAVIGATION
+from portal.rendering import render, render_form, see_other
+from portal.signposting.services import language_name
+
+NAVIGATION.insert(3, ("events.listing", _l("Webinars and events")))
+
+CLOSED_MESSAGES = {
+    services.Closed.NOT_YET: _l("Sign-up has not opened yet."),
+    services.Closed.CLOSED: _l("Sign-up for this event has closed."),
+    services.Closed.CANCELLED: _l("This event has been cancelled."),
+    services.Closed.OVER: _l("This event has already taken place."),
+}
+
+
+def language() -> str:
+    return current_language().code
+
+
+def _event(slug: str) -> Event:
+    item = services.event(slug)
+    if item is None:
+        abort(404)
+    return item
+
+
+@bp.get("/")
+@public
+def listing():
+    return render("events/listing.html", upcoming=services.upcoming(), past=services.past(),
+                  lang=language())
+
+
+@bp.get("/<slug>")
+@public
+def detail(slug: str):
+    item = _event(slug)
+    problem = services.registration_problem(item)
+    return render("events/detail.html", block="places", event=item,
+                  shown=item.in_language(language()), lang=language(),
+                  closed=CLOSED_MESSAGES.get(problem) if problem else None,
+                  language_name=lambda code: language_name(code, language()))
+
+
+def _calendar(item: Event) -> Response:
+    shown = item.in_language(language()).text
+    body = services.calendar_file(item, shown.title, shown.description,
+                                  external_url(url_for("events.detail", slug=item.slug)))
+    response = Response(body, mimetype="text/calendar")
+    response.headers["Content-Disposition"] = f'attachment; filename="{item.slug}.ics"'
+    return response
+
+
+@bp.get("/<slug>/event.ics")
+@public
+def calendar(slug: str):
+    return _calendar(_event(slug))
+
+
+def _send(registration: Registration, template: str, token: str | None = None) -> bool:
+    """Email a registrant, if they gave an email; False when it could not be sent (the pages
+    show everything, so nothing depends on it)."""
+    if not registration.email:
+        return True
+    item = registration.event
+    shown = item.in_language(registration.language).text
+    token = token or services.manage_token(registration)
+    link = external_url(url_for("events.manage", token=token))
+    try:
+        send(registration.email, template, registration.language, registration=registration,
+             event=item, title=shown.title, manage_link=link,
+             attachments=[(f"{item.slug}.ics", services.calendar_file(
+                 item, shown.title, shown.description,
+                 external_url(url_for("events.detail", slug=item.slug))), "text/calendar")])
+    except MailNotSent:
+        return False
+    return True
+
+
+@bp.route("/<slug>/register", methods=["GET", "POST"])
+@public
+def register(slug: str):
+    item = _event(slug)
+    problem = services.registration_problem(item)
+    if problem:
+        return render("events/closed.html", event=item, shown=item.in_language(language()),
+                      message=CLOSED_MESSAGES[problem], status=409 if problem !=
+                      services.Closed.NOT_YET else 200)
+    form = SignUpForm(language=language()) if not SignUpForm().is_submitted() else SignUpForm()
+    if form.validate_on_submit():
+        signed = services.sign_up(
+            item, first_name=form.first_name.data, email=form.email.data or None,
+            phone=form.phone.data or None, language=form.language.data,
+            needs=form.needs.data, questions=form.questions.data,
+            consent_event=bool(form.consent_event.data),
+            consent_future=bool(form.consent_future.data))
+        if not signed.created:
+            # Somebody already signed up with this email or number: say so, and send the
+            # manage link to that address rather than showing it to whoever typed it.
+            _send(signed.registration, "event_already_registered")
+            return render("events/already.html", event=item,
+                          shown=item.in_language(language()), registration=signed.registration)
+        _send(signed.registration, "event_confirmation", signed.token)
+        flash(_l("You are booked in.") if signed.registration.status ==
+              RegistrationStatus.CONFIRMED.value else _l("You are on the waiting list."),
+              "success")
+        return see_other(url_for("events.manage", token=signed.token))
+    return render_form("events/register.html", form, block="form", event=item,
+                       shown=item.in_language(language()))
+
+
+def _registration(token: str) -> Registration:
+    registration = services.registration_for_token(token)
+    if registration is None:
+        abort(404)
+    return registration
+
+
+@bp.route("/manage/<token>", methods=["GET", "POST"])
+@public
+def manage(token: str):
+    registration = _registration(token)
+    form = NeedsForm(obj=registration if not NeedsForm().is_submitted() else None)
+    if registration.status != RegistrationStatus.CANCELLED.value and form.validate_on_submit():
+        registration.needs = form.needs.data or None
+        db.session.commit()
+        flash(_l("Your needs have been saved."), "success")
+        return see_other(url_for("events.manage", token=token))
+    item = registration.event
+    return render_form("events/manage.html", form, registration=registration, event=item,
+                       shown=item.in_language(language()), token=token,
+                       manage_url=external_url(url_for("events.manage", token=token)),
+                       position=services.queue_position(registration),
+                       join_link=services.join_link_visible(registration), lang=language())
+
+
+@bp.post("/manage/<token>/cancel")
+@public
+def cancel(token: str):
+    registration = _registration(token)
+    promoted = services.cancel(registration)
+    for person in promoted:
+        _send(person, "event_promoted")
+    flash(_l("Your registration is cancelled. Thank you for letting us know: your place can go "
+             "to someone on the waiting list."), "success")
+    return see_other(url_for("events.manage", token=token))
+
+
+@bp.get("/manage/<token>/event.ics")
+@public
+def manage_calendar(token: str):
+    return _calendar(_registration(token).event)

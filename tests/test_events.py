@@ -1,0 +1,222 @@
+"""Webinars and events: listing, sign-up, the waiting list, the manage link, the calendar file."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+from icalendar import Calendar
+
+from portal.database import utcnow
+from portal.events.models import Event, EventText, Registration
+
+from .conftest import csrf_token, outbox, translated
+
+
+def text(response) -> str:
+    return response.get_data(as_text=True)
+
+
+@pytest.fixture
+def make_event(db):
+    def make(slug="social-care", capacity=150, status="published", starts_in=timedelta(days=7),
+             **fields):
+        start = utcnow() + starts_in
+        event = Event(slug=slug, status=status, capacity=capacity, starts_at=start,
+                      ends_at=start + timedelta(hours=1), language="en",
+                      join_url="https://meet.example.org/abc", **fields)
+        event.texts["en"] = EventText(language="en", title="How to navigate the social care "
+                                      "system", description="A webinar for parents.")
+        event.texts["so"] = EventText(language="so", title="Sida loo maro nidaamka daryeelka",
+                                      description="Webinar waalidiinta.")
+        db.session.add(event)
+        db.session.commit()
+        return event
+
+    return make
+
+
+def sign_up(client, slug="social-care", **fields):
+    data = {"first_name": "Amina", "email": "amina@example.org", "phone": "", "language": "so",
+            "needs": "", "questions": "", "consent_event": "y", **fields}
+    data["csrf_token"] = csrf_token(client, f"/events/{slug}/register")
+    return client.post(f"/events/{slug}/register", data=data)
+
+
+def registrations(db) -> list[Registration]:
+    return db.session.scalars(sa.select(Registration).order_by(Registration.id)).all()
+
+
+def test_listing_and_detail_show_published_events_only(client, make_event):
+    make_event()
+    make_event(slug="draft-one", status="draft")
+    listing = text(client.get("/events/"))
+    assert "How to navigate the social care system" in listing and "draft-one" not in listing
+    assert "150 places left" in listing
+    assert client.get("/events/draft-one").status_code == 404
+    detail = client.get("/events/social-care?lang=so")
+    assert "Sida loo maro nidaamka daryeelka" in text(detail)
+
+
+def test_signing_up_confirms_a_place_and_shows_the_booking(app, client, make_event, db):
+    make_event()
+    response = sign_up(client)
+    assert response.status_code == 303
+    manage = client.get(response.location)
+    [registration] = registrations(db)
+    assert registration.status == "confirmed" and registration.language == "so"
+    page = text(manage)
+    assert registration.code in page and response.location in page
+    # The token is in the link only: the database has its hash.
+    token = response.location.rsplit("/", 1)[1]
+    assert token not in str(db.session.execute(sa.select(Registration.__table__)).all())
+    [message] = outbox(app)
+    assert message.to == ["amina@example.org"]
+    assert registration.code in message.body and token in message.body
+    [(filename, content, mimetype)] = message.attachments
+    assert filename == "social-care.ics" and mimetype == "text/calendar"
+    calendar = Calendar.from_ical(content)
+    [entry] = calendar.walk("VEVENT")
+    assert str(entry["summary"]) == "Sida loo maro nidaamka daryeelka"
+    assert entry.decoded("dtstart") == registration.event.starts_at.replace(microsecond=0)
+    assert db.session.get(Event, registration.event_id).confirmed_count == 1
+
+
+def test_a_full_event_has_a_waiting_list_and_a_cancellation_promotes_the_first(app, client,
+                                                                               make_event, db):
+    make_event(capacity=1)
+    first = sign_up(client, email="first@example.org").location
+    second = sign_up(app.test_client(), email="second@example.org").location
+    third = sign_up(app.test_client(), email="third@example.org").location
+    assert [r.status for r in registrations(db)] == ["confirmed", "waiting", "waiting"]
+    assert "you are number 1" in text(client.get(second))
+    assert "you are number 2" in text(client.get(third))
+    listing = text(client.get("/events/"))
+    assert "Full: join the waiting list" in listing
+
+    response = client.post(first + "/cancel", data={"csrf_token": csrf_token(client)})
+    assert response.status_code == 303
+    assert [r.status for r in registrations(db)] == ["cancelled", "confirmed", "waiting"]
+    promoted = [m for m in outbox(app) if m.to == ["second@example.org"]]
+    assert len(promoted) == 2  # the confirmation, then "a place is yours"
+    assert db.session.scalar(sa.select(Event.confirmed_count)) == 1
+    assert "Booked: you have a place" in text(client.get(second))
+
+
+def test_signing_up_twice_gives_the_existing_registration(app, client, make_event, db):
+    make_event()
+    first = sign_up(client)
+    again = sign_up(app.test_client(), email="AMINA@example.org")
+    assert again.status_code == 200
+    assert "You are already signed up" in text(again)
+    assert first.location.rsplit("/", 1)[1] not in text(again)  # not shown to whoever typed it
+    assert len(registrations(db)) == 1
+    resent = outbox(app)[-1]
+    assert resent.to == ["amina@example.org"] and first.location in resent.body
+
+
+def test_someone_who_cancelled_can_sign_up_again(app, client, make_event, db):
+    make_event()
+    link = sign_up(client).location
+    client.post(link + "/cancel", data={"csrf_token": csrf_token(client)})
+    again = sign_up(client)
+    assert again.status_code == 303 and again.location != link
+    assert [r.status for r in registrations(db)] == ["confirmed"]
+    assert client.get(link).status_code == 404  # the old link died with the new one
+
+
+@pytest.mark.parametrize("fields, message", [
+    ({"email": "", "phone": ""}, "Enter an email address or a mobile number"),
+    ({"email": "not-an-email"}, "Enter an email address in the correct format"),
+    ({"phone": "call me", "email": ""}, "Enter a mobile number, like 07700 900123"),
+    ({"first_name": "   "}, "Enter your first name"),
+    ({"consent_event": ""}, "Tick the box so that we can send you the details"),
+    ({"language": "xx"}, "Not a valid choice"),
+    ({"needs": "x" * 1001}, "This must be 1,000 characters or fewer"),
+])
+def test_bad_input_is_explained_and_nothing_is_stored(client, make_event, db, fields, message):
+    make_event()
+    response = sign_up(client, **fields)
+    assert response.status_code == 422
+    assert message in text(response)
+    assert 'value="Amina"' in text(response) or fields.get("first_name")
+    assert registrations(db) == []
+
+
+def test_bad_input_is_explained_in_the_parents_language(app, client, make_event):
+    make_event()
+    client.get("/language/so")
+    response = sign_up(client, email="", phone="")
+    assert translated(app, "so", "Enter an email address or a mobile number, so that we can "
+                                 "send you the details") in text(response)
+
+
+def test_a_closed_or_cancelled_event_takes_no_sign_ups(client, make_event, db):
+    make_event(slug="closed", registration_closes_at=utcnow() - timedelta(hours=1))
+    make_event(slug="cancelled", status="cancelled")
+    make_event(slug="over", starts_in=-timedelta(days=2))
+    for slug, words in (("closed", "Sign-up for this event has closed."),
+                        ("cancelled", "This event has been cancelled."),
+                        ("over", "This event has already taken place.")):
+        page = client.get(f"/events/{slug}/register")
+        assert page.status_code == 409 and words in text(page)
+        assert sign_up(client, slug=slug).status_code == 409
+    assert registrations(db) == []
+
+
+def test_a_forged_or_unknown_manage_token_is_not_found(client, make_event):
+    make_event()
+    assert client.get("/events/manage/forged-token").status_code == 404
+    assert client.get("/events/manage/" + "x" * 500).status_code == 404
+    response = client.post("/events/manage/forged-token/cancel",
+                           data={"csrf_token": csrf_token(client)})
+    assert response.status_code == 404
+
+
+def test_the_join_link_shows_only_to_the_confirmed_shortly_before(app, client, make_event, db):
+    event = make_event(capacity=1, starts_in=timedelta(minutes=20))
+    booked = sign_up(client).location
+    waiting = sign_up(app.test_client(), email="w@example.org").location
+    assert "https://meet.example.org/abc" in text(client.get(booked))
+    assert "https://meet.example.org/abc" not in text(client.get(waiting))
+    event.starts_at = utcnow() + timedelta(days=1)
+    event.ends_at = event.starts_at + timedelta(hours=1)
+    db.session.commit()
+    assert "https://meet.example.org/abc" not in text(client.get(booked))
+
+
+def test_needs_can_be_changed_from_the_manage_link(client, make_event, db):
+    make_event()
+    link = sign_up(client).location
+    response = client.post(link, data={"csrf_token": csrf_token(client),
+                                       "needs": "A Somali interpreter, please"})
+    assert response.status_code == 303
+    assert registrations(db)[0].needs == "A Somali interpreter, please"
+
+
+def test_the_calendar_file_is_valid(client, make_event):
+    make_event()
+    response = client.get("/events/social-care/event.ics")
+    assert response.mimetype == "text/calendar"
+    calendar = Calendar.from_ical(response.data)
+    [entry] = calendar.walk("VEVENT")
+    assert entry["uid"] and entry["dtstamp"]
+    assert str(calendar["version"]) == "2.0"
+
+
+def test_places_left_update_through_htmx(client, make_event, hx):
+    make_event(capacity=2)
+    fragment = hx.get("/events/social-care", target="places")
+    assert 'id="places"' in text(fragment) and "<header" not in text(fragment)
+    assert "2 places left" in text(fragment)
+    sign_up(client)
+    assert "1 place left" in text(hx.get("/events/social-care", target="places"))
+
+
+def test_a_phone_only_sign_up_works_and_needs_no_email(app, client, make_event, db):
+    make_event()
+    response = sign_up(client, email="", phone="07700 900123")
+    assert response.status_code == 303
+    assert registrations(db)[0].contact_key == "tel:07700900123"
+    assert outbox(app) == []
