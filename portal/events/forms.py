@@ -7,7 +7,6 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 from portal.accounts.forms import language_choices
 from portal.forms import PortalForm
 
-
 NO_CONTACT = _l("Enter an email address or a mobile number, so that we can send you the details")
 
 
