@@ -13,7 +13,7 @@ from __future__ import annotations
 from flask import Response, current_app, make_response, render_template, request
 from flask_babel import gettext
 from jinja2_fragments.flask import render_block
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 
 def wants_fragment() -> bool:
@@ -23,10 +23,11 @@ def wants_fragment() -> bool:
     return bool(headers) and not headers.history_restore_request and not headers.boosted
 
 
-def page_title(title: str, has_errors: bool = False) -> Markup:
+def page_title(title: str | Markup, has_errors: bool = False) -> Markup:
     """The document title: "Error: " first when a form has errors, as GOV.UK does, so a
-    screen reader hears at once that the page came back with a problem."""
-    title = Markup(title)  # noqa: S704 - a rendered template block, already escaped
+    screen reader hears at once that the page came back with a problem. A plain string (a
+    guide's title, say) is escaped; a rendered title block arrives as Markup."""
+    title = escape(title)
     programme = gettext("Parent Champions")
     if has_errors:
         return Markup("{} {} – {}").format(gettext("Error:"), title, programme)
@@ -39,7 +40,8 @@ def render(template: str, *, block: str | None = None, status: int = 200, **cont
         body = render_block(template, block, **context)
         # htmx replaces the document title with a <title> found in a fragment.
         if "title" in current_app.jinja_env.get_template(template).blocks:
-            title = render_block(template, "title", **context)
+            # Rendered by autoescaping Jinja, so already escaped.
+            title = Markup(render_block(template, "title", **context))  # noqa: S704
             head = Markup("<title>{}</title>\n").format(
                 page_title(title, context.get("has_errors", False)))
             body = head + Markup(body)  # noqa: S704 - rendered by autoescaping Jinja

@@ -6,7 +6,7 @@ from this origin, so an injected ``<script>`` or ``style=`` attribute does nothi
 
 from __future__ import annotations
 
-from flask import Flask, Response, request
+from flask import Flask, Response, abort, request
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -53,5 +53,15 @@ def set_security_headers(response: Response) -> Response:
     return response
 
 
+def refuse_nul_bytes():
+    """No address or query a person types has a NUL byte in it, and PostgreSQL refuses one in
+    any text it is asked to compare: answer "not found" / "bad request" instead of an error."""
+    if "\x00" in request.path:
+        abort(404)
+    if any("\x00" in key or "\x00" in value for key, value in request.args.items(multi=True)):
+        abort(400)
+
+
 def init_app(app: Flask) -> None:
+    app.before_request(refuse_nul_bytes)
     app.after_request(set_security_headers)

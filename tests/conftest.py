@@ -515,7 +515,7 @@ def add_signposting_content(db) -> dict:
                                "## W dniu rozprawy\n\nPrzyjdź wcześniej.")
     draft_guide = Guide(slug="draft-guide", status="draft", topics=[youth])
     signposting.set_guide_text(draft_guide, "en", title="Draft court guide", summary="", body="x")
-    term = GlossaryTerm(slug="pre-sentence-report")
+    term = GlossaryTerm(slug="pre-sentence-report", status="published")
     term.texts["en"] = GlossaryText(language="en", term="pre-sentence report", aliases="PSR",
                                     definition="A report the court reads before it decides.")
     db.session.add_all([youth, hidden_topic, court, group, draft, guide, draft_guide, term])

@@ -18,6 +18,9 @@ values = text | text.map(lambda t: "/" + t) | st.sampled_from(["ar", "pl", "xx",
                               max_size=4))
 def test_any_query_string_gets_a_page_not_an_error(client, path, params):
     response = client.get(path, query_string=params)
+    if any("\x00" in key or "\x00" in value for key, value in params.items()):
+        assert response.status_code == 400  # a NUL byte: refused plainly (see security.py)
+        return
     assert response.status_code in (200, 303), (path, params, response.status_code)
     if response.status_code == 303:
         location = response.headers["Location"]

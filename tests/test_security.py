@@ -140,3 +140,11 @@ def test_an_unexpected_error_is_logged_and_shown_calmly(client, caplog):
     assert response.status_code == 500
     assert "Traceback" not in response.get_data(as_text=True)
     assert "a bug" in caplog.text
+
+
+def test_a_nul_byte_in_the_address_or_query_is_not_a_server_error(client):
+    # PostgreSQL refuses NUL in text: without this, /services/%00 was a 500 there.
+    assert client.get("/services/%00").status_code == 404
+    assert client.get("/guides/a%00b").status_code == 404
+    assert client.get("/api/oruk/services?search=a%00").status_code == 400
+    assert client.get("/services?q=%00").status_code == 400

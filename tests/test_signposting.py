@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
+import sqlalchemy as sa
 
 from portal.signposting.markdown import contents, link_terms, reading_age, to_html
-from portal.signposting.models import Service, ServiceText
+from portal.signposting.models import GlossaryTerm, Guide, Service, ServiceText
 
 
 def text(response) -> str:
@@ -262,3 +263,46 @@ def test_searching_filtering_and_paging_work_in_every_language(client, content, 
         body = text(response)
         assert f'<html lang="{lang}" dir="{LANGUAGES[lang].direction}">' in body
     assert "1 service found" in text(client.get("/services?q=offending&lang=en"))
+
+
+def test_every_glossary_term_in_a_paragraph_is_linked_and_entities_are_left_alone():
+    html = "<p>Arrive early &amp; calm. The PSR matters, and so does the youth court.</p>"
+    linked = link_terms(html, [("youth court", "/glossary#youth-court"), ("court", "/g#court"),
+                               ("PSR", "/glossary#psr"), ("amp", "/glossary#amp")])
+    assert '<a href="/glossary#psr" class="glossary-link">PSR</a>' in linked
+    assert '<a href="/glossary#youth-court" class="glossary-link">youth court</a>' in linked
+    assert "&amp;" in linked and "/glossary#amp" not in linked
+    assert "/g#court" not in linked  # "youth court" took the words first
+
+
+def test_a_title_that_looks_like_html_is_only_text(client, content, db):
+    guide = db.session.scalar(sa.select(Guide).where(Guide.slug == "what-happens-at-youth-court"))
+    guide.texts["en"].title = '</title><meta http-equiv="refresh" content="0;url=https://x.example">'
+    db.session.commit()
+    for path in ("/guides/what-happens-at-youth-court",
+                 "/guides/what-happens-at-youth-court/print"):
+        body = text(client.get(path + "?lang=en"))
+        assert '<meta http-equiv="refresh"' not in body
+
+
+def test_renaming_an_organisation_keeps_it_searchable(client, content, db):
+    service = db.session.get(Service, content["court"])
+    service.organisation = "Riverside Family Hub"
+    db.session.commit()
+    assert names(client.get("/services?q=riverside&lang=en")) == ["Youth Offending Team"]
+    assert names(client.get("/services?q=example+youth+justice&lang=en")) == []
+
+
+def test_a_superscript_age_is_explained_not_an_error(client, content, hx):
+    response = client.get("/services", query_string={"age": "²"})
+    assert response.status_code == 200
+    fragment = hx.get("/services?age=abc", target="results")
+    assert "Enter an age as a number, like 14" in text(fragment)
+
+
+def test_a_draft_glossary_term_is_not_linked_or_listed(client, content, db):
+    term = db.session.scalar(sa.select(GlossaryTerm))
+    term.status = "draft"
+    db.session.commit()
+    assert "glossary-link" not in text(client.get("/guides/what-happens-at-youth-court?lang=en"))
+    assert "pre-sentence-report" not in text(client.get("/glossary"))

@@ -22,10 +22,14 @@ def upgrade():
     op.create_table('glossary_terms',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('slug', sa.String(length=80), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
     sa.Column('updated_at', portal.database.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_glossary_terms')),
     sa.UniqueConstraint('slug', name=op.f('uq_glossary_terms_slug'))
     )
+    with op.batch_alter_table('glossary_terms', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_glossary_terms_status'), ['status'], unique=False)
+
     op.create_table('guides',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('slug', sa.String(length=120), nullable=False),
@@ -83,7 +87,7 @@ def upgrade():
     op.create_table('glossary_texts',
     sa.Column('term_id', sa.Integer(), nullable=False),
     sa.Column('language', sa.String(length=8), nullable=False),
-    sa.Column('term', sa.String(length=120), nullable=False),
+    sa.Column('term', sa.String(length=200), nullable=False),
     sa.Column('aliases', sa.Text(), nullable=False),
     sa.Column('definition', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['term_id'], ['glossary_terms.id'], name=op.f('fk_glossary_texts_term_id_glossary_terms'), ondelete='CASCADE'),
@@ -116,7 +120,7 @@ def upgrade():
     )
     op.create_table('service_languages',
     sa.Column('service_id', sa.String(length=36), nullable=False),
-    sa.Column('code', sa.String(length=12), nullable=False),
+    sa.Column('code', sa.String(length=35), nullable=False),
     sa.ForeignKeyConstraint(['service_id'], ['services.id'], name=op.f('fk_service_languages_service_id_services'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('service_id', 'code', name=op.f('pk_service_languages'))
     )
@@ -145,7 +149,7 @@ def upgrade():
     op.create_table('topic_texts',
     sa.Column('topic_id', sa.Integer(), nullable=False),
     sa.Column('language', sa.String(length=8), nullable=False),
-    sa.Column('name', sa.String(length=120), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
     sa.Column('summary', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['topic_id'], ['topics.id'], name=op.f('fk_topic_texts_topic_id_topics'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('topic_id', 'language', name=op.f('pk_topic_texts'))
@@ -180,4 +184,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_guides_status'))
 
     op.drop_table('guides')
+    with op.batch_alter_table('glossary_terms', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_glossary_terms_status'))
+
     op.drop_table('glossary_terms')

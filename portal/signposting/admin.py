@@ -4,6 +4,7 @@ only here. Every change is in the audit log."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -80,8 +81,8 @@ KINDS = {
                      forms.ServiceSettingsForm, forms.ServiceTextForm, "name",
                      "signposting.service"),
     "glossary": Kind("glossary", _l("Glossary"), GlossaryTerm, GlossaryText,
-                     forms.GlossarySettingsForm, forms.GlossaryTextForm, "term", None,
-                     publishable=False),
+                     forms.GlossarySettingsForm, forms.GlossaryTextForm, "term",
+                     "signposting.glossary"),
 }
 
 
@@ -93,11 +94,9 @@ def _kind(name: str) -> Kind:
 
 
 def _item(kind: Kind, item_id: str):
-    if kind.model is not Service and not item_id.isdigit():
+    if kind.model is not Service and not re.fullmatch(r"[0-9]{1,9}", item_id):
         abort(404)
     key = item_id if kind.model is Service else int(item_id)
-    if kind.model is not Service and key > 2_147_483_647:
-        abort(404)
     item = db.session.get(kind.model, key)
     if item is None:
         abort(404)
@@ -109,6 +108,8 @@ def _public_url(kind: Kind, item) -> str | None:
         return None
     if kind.model is Service:
         return url_for(kind.public_endpoint, service_id=item.id)
+    if kind.model is GlossaryTerm:
+        return url_for(kind.public_endpoint) + "#" + item.slug
     return url_for(kind.public_endpoint, slug=item.slug)
 
 

@@ -69,7 +69,7 @@ def demo_signposting() -> str | None:
         db.session.add(guide)
 
     for item in content.GLOSSARY:
-        term = GlossaryTerm(slug=item["slug"])
+        term = GlossaryTerm(slug=item["slug"], status=Status.PUBLISHED.value)
         for language, text in item["texts"].items():
             term.texts[language] = GlossaryText(language=language, **text)
         db.session.add(term)

@@ -75,6 +75,9 @@ def language_codes(_form, field) -> None:
             Locale.parse(code)
         except (ValueError, UnknownLocaleError):
             bad.append(code)
+        else:
+            if len(code) > 35:
+                bad.append(code)
     if bad:
         raise ValidationError(_l("These are not language codes: %(codes)s. Use codes like "
                                  "en, bn, so, pl.", codes=", ".join(bad)))

@@ -53,17 +53,33 @@ def contents(body_html: str | None) -> list[Heading]:
 # --- glossary links ---------------------------------------------------------------------------
 
 SEGMENTS = re.compile(r"(<[^>]+>)")
+ENTITY = re.compile(r"(&[#A-Za-z0-9]+;)")
 NO_LINKS_INSIDE = {"a", "h2", "h3", "h4", "th"}
 
 
 def link_terms(body_html: str, terms: list[tuple[str, str]]) -> str:
-    """Link the first use of each glossary term (``(words, url)``, longest first) in the text
-    of a guide: never inside a link or a heading, never inside a tag."""
-    if not terms:
+    """Link the first use of each glossary term (``(words, url)``) in the text of a guide:
+    never inside a tag, an entity, a link or a heading. One pattern for all the terms, longest
+    first, so that "youth court" wins over "court" and a long guide stays quick."""
+    urls: dict[str, str] = {}
+    for words, url in terms:
+        key = html.escape(words.strip(), quote=False).casefold()
+        if key:
+            urls.setdefault(key, url)
+    if not urls:
         return body_html
-    patterns = [(re.compile(r"(?<!\w)(" + re.escape(html.escape(words, quote=False)) + r")(?!\w)",
-                            re.IGNORECASE), url) for words, url in terms if words.strip()]
+    alternatives = sorted(urls, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in alternatives) + r")(?!\w)",
+                         re.IGNORECASE)
     linked: set[str] = set()
+
+    def link(match: re.Match) -> str:
+        url = urls.get(match.group(1).casefold())
+        if url is None or url in linked:
+            return match.group(0)
+        linked.add(url)
+        return f'<a href="{url}" class="glossary-link">{match.group(1)}</a>'
+
     open_tags: list[str] = []
     out = []
     for segment in SEGMENTS.split(body_html):
@@ -77,19 +93,11 @@ def link_terms(body_html: str, terms: list[tuple[str, str]]) -> str:
                 elif not segment.endswith("/>") and tag in NO_LINKS_INSIDE:
                     open_tags.append(tag)
             out.append(segment)
-            continue
-        if not open_tags:
-            for pattern, url in patterns:
-                if url in linked:
-                    continue
-                replaced, count = pattern.subn(
-                    lambda m, url=url: f'<a href="{url}" class="glossary-link">{m.group(1)}</a>',
-                    segment, count=1)
-                if count:
-                    linked.add(url)
-                    segment = replaced
-                    break  # one term per text run keeps links from nesting
-        out.append(segment)
+        elif open_tags:
+            out.append(segment)
+        else:
+            out.append("".join(part if ENTITY.fullmatch(part) else pattern.sub(link, part)
+                               for part in ENTITY.split(segment)))
     return "".join(out)
 
 

@@ -109,7 +109,7 @@ class TopicText(db.Model):
     topic_id: Mapped[int] = mapped_column(sa.ForeignKey("topics.id", ondelete="CASCADE"),
                                           primary_key=True)
     language: Mapped[str] = mapped_column(sa.String(8), primary_key=True)
-    name: Mapped[str] = mapped_column(sa.String(120))
+    name: Mapped[str] = mapped_column(sa.String(200))
     summary: Mapped[str] = mapped_column(sa.Text, default="")
 
     topic: Mapped[Topic] = relationship(back_populates="texts")
@@ -157,7 +157,7 @@ service_languages = sa.Table(
     "service_languages", db.metadata,
     sa.Column("service_id", sa.ForeignKey("services.id", ondelete="CASCADE"), primary_key=True),
     # An ISO 639 code ("bn", "ti", "pl"): a service may be delivered in any language at all.
-    sa.Column("code", sa.String(12), primary_key=True, index=True),
+    sa.Column("code", sa.String(35), primary_key=True, index=True),
 )
 
 
@@ -241,6 +241,8 @@ class GlossaryTerm(TranslatableMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(sa.String(80), unique=True)
+    # A term is linked into guides only once published, like everything else parents see.
+    status: Mapped[str] = mapped_column(sa.String(20), default=Status.DRAFT.value, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     texts: Mapped[dict[str, GlossaryText]] = relationship(
@@ -254,7 +256,7 @@ class GlossaryText(db.Model):
     term_id: Mapped[int] = mapped_column(sa.ForeignKey("glossary_terms.id", ondelete="CASCADE"),
                                          primary_key=True)
     language: Mapped[str] = mapped_column(sa.String(8), primary_key=True)
-    term: Mapped[str] = mapped_column(sa.String(120))
+    term: Mapped[str] = mapped_column(sa.String(200))
     # Other words a guide may use for it ("PSR" for "pre-sentence report"), one per line.
     aliases: Mapped[str] = mapped_column(sa.Text, default="")
     definition: Mapped[str] = mapped_column(sa.Text)
@@ -269,6 +271,15 @@ def _fill_search_text(_mapper, _connection, target) -> None:
                                         target.eligibility)
     elif isinstance(target, GuideText):
         target.search_text = searchable(target.title, target.summary, target.body)
+
+
+@sa.event.listens_for(Service.organisation, "set")
+def _organisation_renamed(target, value, old, _initiator) -> None:
+    """The organisation's name is searchable through each text: keep them in step."""
+    if value == old:
+        return
+    for text in target.texts.values():
+        text.search_text = searchable(text.name, value, text.description, text.eligibility)
 
 
 for _model in (ServiceText, GuideText):

@@ -169,7 +169,7 @@ def glossary_terms(language: str) -> list[tuple[str, str]]:
     """(words, url) for every glossary term in this language, longest first so that "youth
     court" is linked before "court"."""
     pairs = []
-    for term in db.session.scalars(sa.select(GlossaryTerm)).all():
+    for term in db.session.scalars(published(GlossaryTerm)).all():
         text = term.in_language(language).text
         if text is None:
             continue
@@ -197,4 +197,4 @@ def set_guide_text(item: Guide, language: str, *, title: str, summary: str,
 
 
 def glossary() -> list[GlossaryTerm]:
-    return db.session.scalars(sa.select(GlossaryTerm).order_by(GlossaryTerm.slug)).all()
+    return db.session.scalars(published(GlossaryTerm).order_by(GlossaryTerm.slug)).all()

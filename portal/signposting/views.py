@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import abort, request
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SearchField, SelectChoice, SelectField, StringField
@@ -114,7 +116,7 @@ class DirectoryForm(PortalForm):
         value = (self.age.data or "").strip()
         if not value:
             return None
-        if not value.isdigit() or int(value) > 99:
+        if not re.fullmatch(r"[0-9]{1,2}", value):  # not isdigit(): "²" is a digit to it
             self.age.errors = [_l("Enter an age as a number, like 14")]
             return None
         return int(value)
