@@ -220,3 +220,15 @@ def test_a_phone_only_sign_up_works_and_needs_no_email(app, client, make_event, 
     assert response.status_code == 303
     assert registrations(db)[0].contact_key == "tel:07700900123"
     assert outbox(app) == []
+
+
+def test_the_demo_has_the_social_care_webinar_with_150_attended(runner, db, client):
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    attended = db.session.scalar(sa.select(sa.func.count()).select_from(Registration).join(Event)
+                                 .where(Event.slug == "navigating-social-care",
+                                        Registration.attended.is_(True)))
+    assert attended == 150
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Registration).where(
+        Registration.email.is_not(None), Registration.erased_at.is_not(None))) == 0
+    listing = text(client.get("/events/"))
+    assert "What happens at youth court" in listing and "Past events" in listing
