@@ -55,6 +55,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     from portal import accounts, audit, demo, events, main, signposting, staff
     from portal.rendering import page_title
+    from portal.events.cli import events as events_cli
     from portal.signposting import directory, oruk
 
     app.add_template_global(page_title)
@@ -70,6 +71,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     main.register_error_handlers(app)
     app.cli.add_command(demo.seed_demo)
     app.cli.add_command(directory.directory)
+    app.cli.add_command(events_cli)
     return app
 
 

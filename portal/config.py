@@ -79,6 +79,10 @@ class DefaultConfig:
 
     # Events: an online event's join link shows on the manage page this long before it starts.
     EVENT_JOIN_LINK_MINUTES = 30
+    # `flask events send-reminders` (run it from cron, say hourly) reminds confirmed people
+    # this many hours before; `flask events purge` erases their details this long after.
+    EVENT_REMINDER_HOURS = 24
+    EVENT_RETENTION_DAYS = 30
 
     # Email (Flask-Mailman). Development prints emails to the terminal; production sends by
     # SMTP: set MAIL_SERVER, MAIL_PORT, MAIL_USE_TLS, MAIL_USERNAME, MAIL_PASSWORD.

@@ -232,3 +232,49 @@ def test_the_demo_has_the_social_care_webinar_with_150_attended(runner, db, clie
         Registration.email.is_not(None), Registration.erased_at.is_not(None))) == 0
     listing = text(client.get("/events/"))
     assert "What happens at youth court" in listing and "Past events" in listing
+
+
+def test_reminders_go_once_and_again_only_if_the_event_moves(app, client, runner, make_event,
+                                                             db):
+    event = make_event(starts_in=timedelta(hours=5))
+    sign_up(client)
+    sign_up(app.test_client(), email="phone-only@example.org", phone="")
+    before = len(outbox(app))
+    result = runner.invoke(args=["events", "send-reminders"])
+    assert "Reminders sent: 2" in result.output
+    reminders = outbox(app)[before:]
+    assert {m.to[0] for m in reminders} == {"amina@example.org", "phone-only@example.org"}
+    assert "/events/manage/" in reminders[0].body
+    assert "Reminders sent: 0" in runner.invoke(args=["events", "send-reminders"]).output
+    # Moved by an hour: one new reminder each, for the new time.
+    event = db.session.get(Event, event.id)
+    event.starts_at += timedelta(hours=1)
+    event.ends_at += timedelta(hours=1)
+    db.session.commit()
+    assert "Reminders sent: 2" in runner.invoke(args=["events", "send-reminders"]).output
+
+
+def test_no_reminder_for_the_waiting_cancelled_or_far_away(app, client, runner, make_event):
+    make_event(capacity=1, starts_in=timedelta(hours=5))
+    sign_up(client)
+    sign_up(app.test_client(), email="waiting@example.org")
+    make_event(slug="later", starts_in=timedelta(days=10))
+    sign_up(app.test_client(), slug="later", email="later@example.org")
+    assert "Reminders sent: 1" in runner.invoke(args=["events", "send-reminders"]).output
+
+
+def test_purge_erases_details_after_the_retention_period_and_keeps_the_counts(
+        app, client, runner, make_event, db):
+    event = make_event(starts_in=timedelta(hours=5))
+    sign_up(client, needs="An interpreter")
+    event = db.session.get(Event, event.id)
+    assert "Registrations erased: 0" in runner.invoke(args=["events", "purge"]).output
+    event.starts_at -= timedelta(days=40)
+    event.ends_at -= timedelta(days=40)
+    db.session.commit()
+    assert "Registrations erased: 1" in runner.invoke(args=["events", "purge"]).output
+    [registration] = registrations(db)
+    assert (registration.first_name, registration.email, registration.needs) == (None,) * 3
+    assert registration.status == "confirmed" and registration.language == "so"
+    assert registration.erased_at is not None
+    assert "Registrations erased: 0" in runner.invoke(args=["events", "purge"]).output

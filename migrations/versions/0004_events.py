@@ -73,6 +73,7 @@ def upgrade():
     sa.Column('promoted_at', portal.database.UTCDateTime(), nullable=True),
     sa.Column('cancelled_at', portal.database.UTCDateTime(), nullable=True),
     sa.Column('erased_at', portal.database.UTCDateTime(), nullable=True),
+    sa.Column('reminded_for', portal.database.UTCDateTime(), nullable=True),
     sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_registrations_event_id_events'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_registrations')),
     sa.UniqueConstraint('code', name=op.f('uq_registrations_code')),

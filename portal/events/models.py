@@ -123,5 +123,7 @@ class Registration(db.Model):
     promoted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The start time the reminder was sent for: a moved event gets a new one, never two.
+    reminded_for: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     event: Mapped[Event] = relationship(back_populates="registrations", lazy="joined")

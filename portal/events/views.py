@@ -68,7 +68,7 @@ def calendar(slug: str):
     return _calendar(_event(slug))
 
 
-def _send(registration: Registration, template: str, token: str | None = None) -> bool:
+def send_to(registration: Registration, template: str, token: str | None = None) -> bool:
     """Email a registrant, if they gave an email; False when it could not be sent (the pages
     show everything, so nothing depends on it)."""
     if not registration.email:
@@ -108,10 +108,10 @@ def register(slug: str):
         if not signed.created:
             # Somebody already signed up with this email or number: say so, and send the
             # manage link to that address rather than showing it to whoever typed it.
-            _send(signed.registration, "event_already_registered")
+            send_to(signed.registration, "event_already_registered")
             return render("events/already.html", event=item,
                           shown=item.in_language(language()), registration=signed.registration)
-        _send(signed.registration, "event_confirmation", signed.token)
+        send_to(signed.registration, "event_confirmation", signed.token)
         flash(_l("You are booked in.") if signed.registration.status ==
               RegistrationStatus.CONFIRMED.value else _l("You are on the waiting list."),
               "success")
@@ -151,7 +151,7 @@ def cancel(token: str):
     registration = _registration(token)
     promoted = services.cancel(registration)
     for person in promoted:
-        _send(person, "event_promoted")
+        send_to(person, "event_promoted")
     flash(_l("Your registration is cancelled. Thank you for letting us know: your place can go "
              "to someone on the waiting list."), "success")
     return see_other(url_for("events.manage", token=token))
