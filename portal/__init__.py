@@ -54,8 +54,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     mail.init_app(app)
 
     from portal import accounts, audit, demo, events, main, signposting, staff
-    from portal.rendering import page_title
     from portal.events.cli import events as events_cli
+    from portal.rendering import page_title
     from portal.signposting import directory, oruk
 
     app.add_template_global(page_title)
