@@ -65,6 +65,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(signposting.admin.bp)
     app.register_blueprint(oruk.bp)
     app.register_blueprint(events.bp)
+    app.register_blueprint(events.admin.bp)
     accounts.init_app(app)
     app.register_blueprint(staff.bp)
     app.register_blueprint(audit.bp)

@@ -534,3 +534,30 @@ def live_content(live_server):
     """The same small directory, in the live server's database, once for the whole run."""
     with live_server.app.app_context():
         return add_signposting_content(_db)
+
+
+# --- events -----------------------------------------------------------------------------------
+
+@pytest.fixture
+def make_event(db):
+    """``make_event(slug, capacity, status, starts_in)``: an event with English and Somali."""
+    from datetime import timedelta
+
+    from portal.database import utcnow
+    from portal.events.models import Event, EventText
+
+    def make(slug="social-care", capacity=150, status="published", starts_in=None,
+             **fields):
+        start = utcnow() + (starts_in if starts_in is not None else timedelta(days=7))
+        event = Event(slug=slug, status=status, capacity=capacity, starts_at=start,
+                      ends_at=start + timedelta(hours=1), language="en",
+                      join_url="https://meet.example.org/abc", **fields)
+        event.texts["en"] = EventText(language="en", title="How to navigate the social care "
+                                      "system", description="A webinar for parents.")
+        event.texts["so"] = EventText(language="so", title="Sida loo maro nidaamka daryeelka",
+                                      description="Webinar waalidiinta.")
+        db.session.add(event)
+        db.session.commit()
+        return event
+
+    return make

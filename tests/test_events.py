@@ -9,32 +9,13 @@ import sqlalchemy as sa
 from icalendar import Calendar
 
 from portal.database import utcnow
-from portal.events.models import Event, EventText, Registration
+from portal.events.models import Event, Registration
 
 from .conftest import csrf_token, outbox, translated
 
 
 def text(response) -> str:
     return response.get_data(as_text=True)
-
-
-@pytest.fixture
-def make_event(db):
-    def make(slug="social-care", capacity=150, status="published", starts_in=timedelta(days=7),
-             **fields):
-        start = utcnow() + starts_in
-        event = Event(slug=slug, status=status, capacity=capacity, starts_at=start,
-                      ends_at=start + timedelta(hours=1), language="en",
-                      join_url="https://meet.example.org/abc", **fields)
-        event.texts["en"] = EventText(language="en", title="How to navigate the social care "
-                                      "system", description="A webinar for parents.")
-        event.texts["so"] = EventText(language="so", title="Sida loo maro nidaamka daryeelka",
-                                      description="Webinar waalidiinta.")
-        db.session.add(event)
-        db.session.commit()
-        return event
-
-    return make
 
 
 def sign_up(client, slug="social-care", **fields):

@@ -7,4 +7,4 @@ from flask import Blueprint
 
 bp = Blueprint("events", __name__, url_prefix="/events")
 
-from portal.events import demo, models, views  # noqa: E402,F401 - models, routes, seeder
+from portal.events import admin, demo, models, views  # noqa: E402,F401 - models, routes

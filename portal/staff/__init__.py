@@ -18,6 +18,7 @@ def _staff_navigation_items():
     items = [
         ("staff.dashboard", _l("Staff home")),
         ("content.overview", _l("Content")),
+        ("event_admin.events", _l("Events")),
         ("staff.users", _l("Staff accounts")),
         ("audit.events", _l("Audit log")),
         ("accounts.account", _l("Your account")),

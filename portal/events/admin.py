@@ -1,0 +1,283 @@
+"""Coordinators run events: create, edit, publish and cancel them, see who registered and who
+waits, mark attendance on a phone, and export the list."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from flask import Blueprint, Response, abort, current_app, flash, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
+from wtforms import DateTimeLocalField, RadioField, SelectChoice, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+
+from portal import audit
+from portal.access import Role, roles
+from portal.accounts.forms import EmptyForm
+from portal.events import services
+from portal.events.models import Event, EventStatus, EventText, Format, Registration
+from portal.extensions import db
+from portal.forms import IntegerField, PortalForm
+from portal.rendering import render, see_other
+from portal.staff.tasks import Task, add_task
+
+bp = Blueprint("event_admin", __name__, url_prefix="/staff/events")
+EDITORS = (Role.COORDINATOR, Role.ADMIN)
+
+add_task(Task("event_admin.events", _l("Webinars and events"),
+              _l("Create and publish events, see who is coming, mark attendance."),
+              frozenset(EDITORS)))
+audit.describe_actions({
+    "event.created": _l("Event created"),
+    "event.changed": _l("Event changed"),
+    "event.published": _l("Event published"),
+    "event.cancelled": _l("Event cancelled"),
+    "registrations.exported": _l("Registrations exported"),
+})
+
+
+def london() -> ZoneInfo:
+    return ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+
+
+class EventForm(PortalForm):
+    title = StringField(_l("Title"), validators=[DataRequired(_l("Enter the title")),
+                                                 Length(max=200)])
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
+    slug = StringField(_l("Web address name"), validators=[
+        DataRequired(_l("Enter the web address name")), Length(max=120),
+        Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+               message=_l("Use lower-case letters, numbers and hyphens, like youth-court"))])
+    format = RadioField(_l("Where"), default=Format.ONLINE.value, choices=[
+        SelectChoice(Format.ONLINE.value, _l("Online")),
+        SelectChoice(Format.IN_PERSON.value, _l("In person")),
+        SelectChoice(Format.HYBRID.value, _l("Online and in person"))],
+        validators=[DataRequired(_l("Choose where it happens"))])
+    starts_at = DateTimeLocalField(_l("Starts (London time)"), format="%Y-%m-%dT%H:%M",
+                                   validators=[DataRequired(_l("Enter when it starts"))])
+    minutes = IntegerField(_l("Length in minutes"), default=90, validators=[
+        DataRequired(_l("Enter how long it lasts")),
+        NumberRange(min=15, max=600, message=_l("Enter a length from 15 to 600 minutes"))])
+    capacity = IntegerField(_l("Places (leave empty for no limit)"), validators=[
+        Optional(), NumberRange(min=1, max=100_000, message=_l("Enter a number of places"))])
+    language = StringField(_l("Language it is delivered in"), default="en",
+                           validators=[DataRequired(), Length(max=12)])
+    interpretation = StringField(_l("Interpreting offered into"), validators=[
+        Optional(), Length(max=200)])
+    location = TextAreaField(_l("Address"), validators=[Optional(), Length(max=500)])
+    join_url = StringField(_l("Link to join online"), validators=[Optional(), Length(max=500)])
+    organiser = StringField(_l("Run by"), validators=[Optional(), Length(max=200)])
+
+    def validate_join_url(self, field) -> None:
+        if field.data and not re.match(r"^https://\S+$", field.data):
+            raise ValidationError(_l("Enter a web address starting with https://"))
+
+
+def _event(event_id: int) -> Event:
+    item = db.session.get(Event, event_id)
+    if item is None:
+        abort(404)
+    return item
+
+
+EVENT = "/<int(max=2147483647):event_id>"
+
+
+@bp.get("/")
+@roles(*EDITORS)
+def events():
+    items = db.session.scalars(sa.select(Event).order_by(Event.starts_at.desc())).all()
+    counts = {item.id: services.registration_counts(item.id) for item in items}
+    return render("events/admin/events.html", events=items, counts=counts)
+
+
+def _apply(form: EventForm, item: Event) -> None:
+    start = form.starts_at.data.replace(tzinfo=london())
+    item.slug, item.format = form.slug.data, form.format.data
+    item.starts_at = start.astimezone(ZoneInfo("UTC"))
+    item.ends_at = item.starts_at + timedelta(minutes=form.minutes.data)
+    item.language, item.interpretation = form.language.data, form.interpretation.data or ""
+    item.location = form.location.data or None
+    item.join_url = form.join_url.data or None
+    item.organiser = form.organiser.data or ""
+    text = item.texts.get("en")
+    if text is None:
+        item.texts["en"] = EventText(language="en", title=form.title.data,
+                                     description=form.description.data or "")
+    else:
+        text.title, text.description = form.title.data, form.description.data or ""
+
+
+def _form_data(item: Event) -> dict:
+    text = item.texts.get("en")
+    return {"title": text.title if text else "", "description": text.description if text else "",
+            "slug": item.slug, "format": item.format,
+            "starts_at": item.starts_at.astimezone(london()).replace(tzinfo=None),
+            "minutes": int((item.ends_at - item.starts_at).total_seconds() // 60),
+            "capacity": item.capacity, "language": item.language,
+            "interpretation": item.interpretation, "location": item.location,
+            "join_url": item.join_url, "organiser": item.organiser}
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@roles(*EDITORS)
+def create():
+    form = EventForm()
+    if form.validate_on_submit():
+        item = Event(status=EventStatus.DRAFT.value, capacity=form.capacity.data)
+        _apply(form, item)
+        db.session.add(item)
+        try:
+            db.session.flush()
+        except IntegrityError:
+            db.session.rollback()
+            form.slug.errors = [SLUG_TAKEN]
+        else:
+            audit.record(current_user, "event.created", item)
+            db.session.commit()
+            flash(_l("Saved as a draft. Parents cannot see it until you publish it."), "success")
+            return see_other(url_for("event_admin.edit", event_id=item.id))
+    return _form_page(form, None)
+
+
+SLUG_TAKEN = _l("Another event already has this web address name")
+
+
+def _form_page(form: EventForm, item: Event | None):
+    has_errors = bool(form.errors)
+    return render("events/admin/event.html", form=form, event=item, button_form=EmptyForm(),
+                  counts=services.registration_counts(item.id) if item else {},
+                  status=422 if has_errors else 200, has_errors=has_errors)
+
+
+@bp.route(EVENT, methods=["GET", "POST"])
+@roles(*EDITORS)
+def edit(event_id: int):
+    item = _event(event_id)
+    form = EventForm() if request.method == "POST" else EventForm(data=_form_data(item))
+    if form.validate_on_submit():
+        old_capacity = item.capacity
+        _apply(form, item)
+        try:
+            db.session.flush()
+        except IntegrityError:
+            db.session.rollback()
+            form.slug.errors = [SLUG_TAKEN]
+            return _form_page(form, _event(event_id))
+        audit.record(current_user, "event.changed", item)
+        db.session.commit()
+        promoted = _set_capacity(item, old_capacity, form.capacity.data)
+        flash(_l("Saved.") if not promoted else _l(
+            "Saved. %(num)d people on the waiting list now have a place, and have been told.",
+            num=len(promoted)), "success")
+        return see_other(url_for("event_admin.edit", event_id=item.id))
+    return _form_page(form, item)
+
+
+def _set_capacity(item: Event, old: int | None, new: int | None) -> list[Registration]:
+    """More places (or no limit) go to the waiting list, first come first served."""
+    if old == new:
+        return []
+    event_id = item.id
+    db.session.execute(sa.update(Event).where(Event.id == event_id).values(capacity=new)
+                       .execution_options(synchronize_session=False))
+    promoted = services.promote_waiting(event_id)
+    db.session.commit()
+    from portal.events.views import send_to
+
+    for person in promoted:
+        send_to(person, "event_promoted")
+    return promoted
+
+
+@bp.post(EVENT + "/publish")
+@roles(*EDITORS)
+def publish(event_id: int):
+    item = _event(event_id)
+    if item.status == EventStatus.DRAFT.value:
+        item.status = EventStatus.PUBLISHED.value
+        audit.record(current_user, "event.published", item)
+        db.session.commit()
+        flash(_l("Published: parents can see it and sign up."), "success")
+    return see_other(url_for("event_admin.edit", event_id=item.id))
+
+
+@bp.post(EVENT + "/cancel")
+@roles(*EDITORS)
+def cancel(event_id: int):
+    """Cancel the event and tell everyone who registered or waits."""
+    item = _event(event_id)
+    if item.status != EventStatus.CANCELLED.value:
+        item.status = EventStatus.CANCELLED.value
+        audit.record(current_user, "event.cancelled", item)
+        db.session.commit()
+        from portal.events.views import send_to
+
+        people = db.session.scalars(sa.select(Registration).where(
+            Registration.event_id == item.id, Registration.status != "cancelled")).all()
+        for person in people:
+            send_to(person, "event_cancelled")
+        flash(_l("Cancelled. Everyone who signed up has been emailed."), "success")
+    return see_other(url_for("event_admin.edit", event_id=item.id))
+
+
+@bp.get(EVENT + "/registrations")
+@roles(*EDITORS)
+def registrations(event_id: int):
+    item = _event(event_id)
+    people = db.session.scalars(sa.select(Registration).where(Registration.event_id == item.id)
+                                .order_by(Registration.created_at, Registration.id)).all()
+    return render("events/admin/registrations.html", event=item, people=people,
+                  button_form=EmptyForm())
+
+
+@bp.post(EVENT + "/registrations/<int(max=2147483647):registration_id>/attended")
+@roles(*EDITORS)
+def attended(event_id: int, registration_id: int):
+    """Tick or untick attendance: htmx swaps the one row; without JavaScript, back to the list."""
+    person = db.session.get(Registration, registration_id)
+    if person is None or person.event_id != event_id:
+        abort(404)
+    person.attended = request.form.get("attended") == "1"
+    db.session.commit()
+    if request.htmx:
+        return render("events/admin/registrations.html", block="row", event=person.event,
+                      person=person, button_form=EmptyForm())
+    return see_other(url_for("event_admin.registrations", event_id=event_id)
+                     + f"#registration-{person.id}")
+
+
+@bp.get(EVENT + "/registrations.csv")
+@roles(*EDITORS)
+def export(event_id: int):
+    item = _event(event_id)
+    people = db.session.scalars(sa.select(Registration).where(Registration.event_id == item.id)
+                                .order_by(Registration.created_at, Registration.id)).all()
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["code", "status", "first_name", "email", "phone", "language", "needs",
+                     "questions", "attended", "registered_at"])
+    for person in people:
+        writer.writerow([_cell(value) for value in (
+            person.code, person.status, person.first_name, person.email, person.phone,
+            person.language, person.needs, person.questions, "yes" if person.attended else "",
+            person.created_at.astimezone(london()).strftime("%Y-%m-%d %H:%M"))])
+    audit.record(current_user, "registrations.exported", item, rows=len(people), commit=True)
+    response = Response(out.getvalue(), mimetype="text/csv")
+    response.headers["Content-Disposition"] = \
+        f'attachment; filename="{item.slug}-registrations.csv"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _cell(value) -> str:
+    """A spreadsheet must not run what a parent typed: a cell starting =, +, - or @ is text."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+

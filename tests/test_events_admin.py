@@ -1,0 +1,124 @@
+"""Coordinators create, publish and cancel events, see registrations, mark attendance."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from portal.database import utcnow
+from portal.events.models import Event, Registration
+
+from .conftest import Auth, csrf_token, outbox
+from .test_events import registrations, sign_up
+
+
+def text(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def event_form(**fields):
+    start = (utcnow() + timedelta(days=10)).strftime("%Y-%m-%dT%H:%M")
+    return {"title": "Exclusions explained", "description": "For parents.",
+            "slug": "exclusions", "format": "online", "starts_at": start, "minutes": "60",
+            "capacity": "2", "language": "en", "interpretation": "so",
+            "join_url": "https://meet.example.org/x", **fields}
+
+
+def test_a_coordinator_creates_publishes_and_cancels_an_event(app, client, auth, signed_in,
+                                                               db):
+    signed_in("coordinator")
+    response = auth.post("/staff/events/new", event_form())
+    assert response.status_code == 303, text(response)
+    event = db.session.scalar(sa.select(Event))
+    assert event.status == "draft" and client.get("/events/exclusions").status_code == 404
+    assert auth.post(f"/staff/events/{event.id}/publish").status_code == 303
+    assert client.get("/events/exclusions").status_code == 200
+
+    parent = app.test_client()
+    sign_up(parent, slug="exclusions")
+    before = len(outbox(app))
+    assert auth.post(f"/staff/events/{event.id}/cancel").status_code == 303
+    assert "Cancelled: Exclusions explained" in outbox(app)[before].subject
+    assert "This event has been cancelled." in text(parent.get("/events/exclusions/register"))
+
+
+def test_bad_event_details_are_explained_and_kept(auth, signed_in, db):
+    signed_in("coordinator")
+    response = auth.post("/staff/events/new", event_form(
+        starts_at="tomorrow", minutes="5", join_url="http://insecure.example.org",
+        slug="Bad Slug"))
+    assert response.status_code == 422
+    page = text(response)
+    assert "Enter a length from 15 to 600 minutes" in page
+    assert "Enter a web address starting with https://" in page
+    assert "Use lower-case letters, numbers and hyphens" in page
+    assert 'value="Exclusions explained"' in page
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Event)) == 0
+
+
+def test_raising_the_capacity_promotes_the_waiting_list(app, auth, signed_in, make_event, db):
+    event = make_event(capacity=1)
+    sign_up(app.test_client(), email="one@example.org")
+    sign_up(app.test_client(), email="two@example.org")
+    sign_up(app.test_client(), email="three@example.org")
+    signed_in("coordinator")
+    page = auth.client.get(f"/staff/events/{event.id}")
+    assert page.status_code == 200
+    form = event_form(slug="social-care", title="How to navigate the social care system",
+                      capacity="2")
+    response = auth.post(f"/staff/events/{event.id}", form)
+    assert response.status_code == 303
+    assert [r.status for r in registrations(db)] == ["confirmed", "confirmed", "waiting"]
+    # Signed up in Somali: the waiting-list email, then "a place is yours".
+    assert len([m for m in outbox(app) if m.to == ["two@example.org"]]) == 2
+
+
+def test_attendance_is_marked_with_and_without_htmx(app, client, auth, signed_in, make_event,
+                                                    db, hx):
+    event = make_event()
+    sign_up(app.test_client())
+    signed_in("coordinator")
+    person = registrations(db)[0]
+    page = text(client.get(f"/staff/events/{event.id}/registrations"))
+    assert "Amina" in page and person.code in page
+    url = f"/staff/events/{event.id}/registrations/{person.id}/attended"
+    plain = client.post(url, data={"csrf_token": csrf_token(client), "attended": "1"})
+    assert plain.status_code == 303
+    db.session.refresh(person)
+    assert person.attended
+    fragment = hx.post(url, {"attended": "0"}, target=f"registration-{person.id}")
+    assert fragment.status_code == 200
+    assert f'id="registration-{person.id}"' in text(fragment) and "<header" not in text(fragment)
+    db.session.refresh(person)
+    assert not person.attended
+
+
+def test_the_csv_export_is_safe_to_open_in_a_spreadsheet(app, client, signed_in, make_event, db):
+    event = make_event()
+    sign_up(app.test_client(), first_name="=HYPERLINK(\"http://x\")")
+    signed_in("coordinator")
+    response = client.get(f"/staff/events/{event.id}/registrations.csv")
+    assert response.mimetype == "text/csv"
+    rows = list(csv.reader(io.StringIO(text(response))))
+    assert rows[0][:3] == ["code", "status", "first_name"]
+    assert rows[1][2].startswith("'=")
+
+
+def test_champions_cannot_run_events(client, signed_in):
+    signed_in("champion")
+    assert client.get("/staff/events/").status_code == 403
+
+
+def test_a_registration_of_another_event_is_not_found(app, auth, signed_in, make_event, db):
+    first = make_event()
+    second = make_event(slug="other")
+    sign_up(app.test_client())
+    signed_in("coordinator")
+    person = db.session.scalar(sa.select(Registration))
+    assert person.event_id == first.id
+    response = Auth(auth.client).post(
+        f"/staff/events/{second.id}/registrations/{person.id}/attended", {"attended": "1"})
+    assert response.status_code == 404
