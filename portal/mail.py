@@ -1,5 +1,6 @@
-"""Email, through Flask-Mailman: printed to the terminal in development, kept in
-``mail.outbox`` in the tests, sent by SMTP in production (MAIL_SERVER, MAIL_PORT, ...).
+"""Email, through Flask-Mailman: written as files to ``instance/outbox/`` in development (open
+them to follow a link), kept in ``mail.outbox`` in the tests, sent by SMTP in production
+(MAIL_SERVER, MAIL_PORT, ...).
 
 Every email is written in its reader's language, and links in it are built from BASE_URL,
 never from the Host header of the request that caused it (which anyone can set).
@@ -7,6 +8,7 @@ never from the Host header of the request that caused it (which anyone can set).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from flask import current_app, render_template
@@ -64,6 +66,8 @@ def prepare(to: str, template: str, language: str, **context) -> Callable[[], No
 
 
 def init_app(app) -> None:
-    backend = {"development": "console", "testing": "locmem"}.get(app.config["ENVIRONMENT"])
+    backend = {"development": "file", "testing": "locmem"}.get(app.config["ENVIRONMENT"])
     app.config.setdefault("MAIL_BACKEND", backend or "smtp")
+    if app.config["MAIL_BACKEND"] == "file":
+        app.config.setdefault("MAIL_FILE_PATH", os.path.join(app.instance_path, "outbox"))
     mail.init_app(app)
