@@ -90,3 +90,41 @@ def test_a_parent_signs_up_in_somali_and_cancels(new_page, axe, live_server, liv
     assert len(promoted) == 2  # booked on the waiting list, then given the place
     other.reload()
     assert "Booked" in other.locator("main").inner_text()
+
+
+def test_a_coordinator_marks_attendance_on_a_phone(new_page, axe, live_server, live_event):
+    from portal.access import Role
+    from portal.accounts import services as accounts
+
+    from .conftest import STAFF_PASSWORD
+
+    email = f"coordinator@{live_event}.example.org"
+    with live_server.app.app_context():
+        user = accounts.invite(None, email=email, name="Cleo Example", language="en",
+                               roles={Role.COORDINATOR})
+        accounts.set_password(user, STAFF_PASSWORD)
+        event_id = db.session.scalar(sa.select(Event.id).where(Event.slug == live_event))
+        db.session.commit()
+    parent = new_page()
+    parent.goto(f"/events/{live_event}/register")
+    fill_and_send(parent, f"parent@{live_event}.example.org")
+    parent.wait_for_url(re.compile(r"/events/manage/"))
+
+    page = new_page()
+    page.goto("/staff/sign-in")
+    page.locator("#email").fill(email)
+    page.locator("#password").fill(STAFF_PASSWORD)
+    page.locator("#sign-in-form button[type=submit]").click()
+    page.wait_for_url("**/staff/")
+    for path in ("/staff/events/", f"/staff/events/{event_id}",
+                 f"/staff/events/{event_id}/registrations"):
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        axe(page)
+    toggle = page.locator("button[aria-pressed]").first
+    assert toggle.get_attribute("aria-pressed") == "false"
+    toggle.click()
+    page.locator("button[aria-pressed='true']").first.wait_for()  # swapped by htmx
+    with live_server.app.app_context():
+        assert db.session.scalar(sa.select(Registration.attended).where(
+            Registration.email == f"parent@{live_event}.example.org")) is True
