@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from portal.database import utcnow
 from portal.events.models import Event, Registration
 
-from .conftest import Auth, csrf_token, outbox
+from .conftest import Auth, csrf_token, outbox, translated
 from .test_events import registrations, sign_up
 
 
@@ -41,7 +41,11 @@ def test_a_coordinator_creates_publishes_and_cancels_an_event(app, client, auth,
     sign_up(parent, slug="exclusions")
     before = len(outbox(app))
     assert auth.post(f"/staff/events/{event.id}/cancel").status_code == 303
-    assert "Cancelled: Exclusions explained" in outbox(app)[before].subject
+    [told] = outbox(app)[before:]
+    assert told.to == ["amina@example.org"]
+    # In the language she signed up in (Somali).
+    assert told.subject == translated(app, "so", "Cancelled: %(title)s") % {
+        "title": "Exclusions explained"}
     assert "This event has been cancelled." in text(parent.get("/events/exclusions/register"))
 
 
