@@ -73,3 +73,19 @@ class MultiCheckboxField(SelectMultipleField):
 
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
+
+
+def saved_unless_taken(field, message) -> bool:
+    """Flush the session's changes; if a unique value (a web address name, say) is already
+    taken, roll back and put ``message`` on ``field`` instead. The form keeps what was typed."""
+    from sqlalchemy.exc import IntegrityError
+
+    from portal.extensions import db
+
+    try:
+        db.session.flush()
+    except IntegrityError:
+        db.session.rollback()
+        field.errors = [message]
+        return False
+    return True

@@ -126,3 +126,12 @@ def test_a_registration_of_another_event_is_not_found(app, auth, signed_in, make
     response = Auth(auth.client).post(
         f"/staff/events/{second.id}/registrations/{person.id}/attended", {"attended": "1"})
     assert response.status_code == 404
+
+
+def test_a_taken_event_address_is_explained_and_what_was_typed_kept(auth, signed_in, db):
+    signed_in("coordinator")
+    assert auth.post("/staff/events/new", event_form()).status_code == 303
+    again = auth.post("/staff/events/new", event_form(title="Second go"))
+    assert again.status_code == 422
+    assert "Another event already has this web address name" in text(again)
+    assert 'value="Second go"' in text(again)

@@ -13,7 +13,6 @@ import sqlalchemy as sa
 from flask import Blueprint, Response, abort, current_app, flash, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy.exc import IntegrityError
 from wtforms import DateTimeLocalField, RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
@@ -23,7 +22,7 @@ from portal.accounts.forms import EmptyForm
 from portal.events import services
 from portal.events.models import Event, EventStatus, EventText, Format, Registration
 from portal.extensions import db
-from portal.forms import IntegerField, PortalForm
+from portal.forms import IntegerField, PortalForm, saved_unless_taken
 from portal.rendering import render, see_other
 from portal.staff.tasks import Task, add_task
 
@@ -133,12 +132,7 @@ def create():
         item = Event(status=EventStatus.DRAFT.value, capacity=form.capacity.data)
         _apply(form, item)
         db.session.add(item)
-        try:
-            db.session.flush()
-        except IntegrityError:
-            db.session.rollback()
-            form.slug.errors = [SLUG_TAKEN]
-        else:
+        if saved_unless_taken(form.slug, SLUG_TAKEN):
             audit.record(current_user, "event.created", item)
             db.session.commit()
             flash(_l("Saved as a draft. Parents cannot see it until you publish it."), "success")
@@ -164,11 +158,7 @@ def edit(event_id: int):
     if form.validate_on_submit():
         old_capacity = item.capacity
         _apply(form, item)
-        try:
-            db.session.flush()
-        except IntegrityError:
-            db.session.rollback()
-            form.slug.errors = [SLUG_TAKEN]
+        if not saved_unless_taken(form.slug, SLUG_TAKEN):
             return _form_page(form, _event(event_id))
         audit.record(current_user, "event.changed", item)
         db.session.commit()

@@ -11,13 +11,13 @@ import sqlalchemy as sa
 from flask import Blueprint, abort, flash, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy.exc import IntegrityError
 from wtforms import SelectChoice
 
 from portal import audit
 from portal.access import Role, roles
 from portal.accounts.forms import EmptyForm
 from portal.extensions import db
+from portal.forms import saved_unless_taken
 from portal.i18n import LANGUAGES
 from portal.rendering import render, render_form, see_other
 from portal.signposting import forms
@@ -207,12 +207,7 @@ def create(kind_name: str):
             _apply_settings(kind, item, form)
             _write_text(kind, item, FALLBACK_LANGUAGE, text_form)
             db.session.add(item)
-            try:
-                db.session.flush()
-            except IntegrityError:
-                db.session.rollback()
-                form.slug.errors = [SLUG_TAKEN]
-            else:
+            if "slug" not in form or saved_unless_taken(form.slug, SLUG_TAKEN):
                 audit.record(current_user, "content.created", item)
                 db.session.commit()
                 flash(_l("Saved as a draft. Parents cannot see it until you publish it.")
@@ -251,17 +246,13 @@ def save_settings(kind_name: str, item_id: str):
     form = _form_for(kind, thing)
     if form.validate():
         _apply_settings(kind, thing, form)
-        try:
-            db.session.flush()
-        except IntegrityError:
-            db.session.rollback()
-            thing = _item(kind, item_id)
-            form.slug.errors = [SLUG_TAKEN]
-        else:
+        # Services have no web address name: nothing of theirs can be taken.
+        if "slug" not in form or saved_unless_taken(form.slug, SLUG_TAKEN):
             audit.record(current_user, "content.changed", thing)
             db.session.commit()
             flash(_l("Saved."), "success")
             return see_other(url_for("content.item", kind_name=kind.name, item_id=thing.id))
+        thing = _item(kind, item_id)  # as stored: the rollback dropped the changes
     return _item_page(kind, thing, form, status=422)
 
 
