@@ -135,3 +135,25 @@ def test_a_taken_event_address_is_explained_and_what_was_typed_kept(auth, signed
     assert again.status_code == 422
     assert "Another event already has this web address name" in text(again)
     assert 'value="Second go"' in text(again)
+
+
+def test_the_events_list_counts_bookings_in_one_query(app, client, signed_in, make_event, db):
+    from sqlalchemy import event as sa_event
+
+    first = make_event()
+    make_event(slug="second")
+    make_event(slug="third")
+    sign_up(app.test_client())
+    signed_in("coordinator")
+    statements = []
+
+    def record(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    sa_event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        page = text(client.get("/staff/events/"))
+    finally:
+        sa_event.remove(db.engine, "before_cursor_execute", record)
+    assert "1 booked, 0 waiting" in page and f"/staff/events/{first.id}" in page
+    assert sum("FROM registrations" in s for s in statements) == 1

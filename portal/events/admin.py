@@ -92,7 +92,7 @@ EVENT = "/<int(max=2147483647):event_id>"
 @roles(*EDITORS)
 def events():
     items = db.session.scalars(sa.select(Event).order_by(Event.starts_at.desc())).all()
-    counts = {item.id: services.registration_counts(item.id) for item in items}
+    counts = services.registration_counts(*(item.id for item in items))
     return render("events/admin/events.html", events=items, counts=counts)
 
 
@@ -146,7 +146,7 @@ SLUG_TAKEN = _l("Another event already has this web address name")
 def _form_page(form: EventForm, item: Event | None):
     has_errors = bool(form.errors)
     return render("events/admin/event.html", form=form, event=item, button_form=EmptyForm(),
-                  counts=services.registration_counts(item.id) if item else {},
+                  counts=services.registration_counts(item.id)[item.id] if item else {},
                   status=422 if has_errors else 200, has_errors=has_errors)
 
 

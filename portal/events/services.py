@@ -254,9 +254,14 @@ def _host() -> str:
     return re.sub(r"^https?://", "", current_app.config["BASE_URL"]).split("/")[0]
 
 
-def registration_counts(event_id: int) -> dict[str, int]:
+def registration_counts(*event_ids: int) -> dict[int, dict[str, int]]:
+    """{event id: {status: count}} for these events, in one query."""
     rows = db.session.execute(
-        sa.select(Registration.status, sa.func.count()).where(Registration.event_id == event_id)
-        .group_by(Registration.status)).all()
-    return {status: count for status, count in rows}
+        sa.select(Registration.event_id, Registration.status, sa.func.count())
+        .where(Registration.event_id.in_(event_ids))
+        .group_by(Registration.event_id, Registration.status)).all()
+    counts: dict[int, dict[str, int]] = {event_id: {} for event_id in event_ids}
+    for event_id, status, count in rows:
+        counts[event_id][status] = count
+    return counts
 
