@@ -4,16 +4,22 @@ them to follow a link), kept in ``mail.outbox`` in the tests, sent by SMTP in pr
 
 Every email is written in its reader's language, and links in it are built from BASE_URL,
 never from the Host header of the request that caused it (which anyone can set).
+
+Each email is plain text with an HTML alternative made from that same text (see ``html_body``),
+so the wording lives in one place, ``templates/email/<name>.txt``.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 
 from flask import current_app, render_template
 from flask_babel import force_locale
-from flask_mailman import EmailMessage, Mail
+from flask_mailman import EmailMultiAlternatives, Mail
+
+from portal.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 mail = Mail()
 
@@ -26,13 +32,36 @@ def external_url(path: str) -> str:
     return current_app.config["BASE_URL"].rstrip("/") + path
 
 
-def _message(to: str, template: str, language: str, attachments=(), **context) -> EmailMessage:
+# A line that is nothing but a web address becomes a link in the HTML part.
+LINK_LINE = re.compile(r"https?://\S+")
+
+
+def html_body(subject: str, body: str, language: str) -> str:
+    """The HTML part: ``body`` (the plain text, already in ``language``) through
+    ``templates/email/layout.html``, which escapes it all. Blocks between blank lines are
+    paragraphs, other line breaks stay line breaks, and a line that is only an http(s) address
+    is a link."""
+    paragraphs = [
+        [(line, bool(LINK_LINE.fullmatch(line)))
+         for line in (raw.strip() for raw in block.splitlines())]
+        for block in re.split(r"\n\s*\n", body.strip())
+    ]
+    shown = LANGUAGES.get(language, LANGUAGES[DEFAULT_LANGUAGE])
+    with force_locale(language):  # also outside a request, as for the reminders' command
+        return render_template("email/layout.html", subject=subject, paragraphs=paragraphs,
+                               lang=shown.code, direction=shown.direction)
+
+
+def _message(to: str, template: str, language: str, attachments=(),
+             **context) -> EmailMultiAlternatives:
     """``templates/email/<template>.txt`` in ``language``: its first line is the subject.
     ``attachments`` are (filename, content, mimetype), such as a calendar file."""
     with force_locale(language):
         text = render_template(f"email/{template}.txt", **context)
     subject, _, body = text.strip().partition("\n")
-    message = EmailMessage(subject=subject.strip(), body=body.strip() + "\n", to=[to])
+    subject, body = subject.strip(), body.strip() + "\n"
+    message = EmailMultiAlternatives(subject=subject, body=body, to=[to])
+    message.attach_alternative(html_body(subject, body, language), "text/html")
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
     return message

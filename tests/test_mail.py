@@ -1,20 +1,61 @@
 """Email as it really leaves: through a real SMTP server (aiosmtpd) in production settings, and
-as files in instance/outbox/ in development."""
+as files in instance/outbox/ in development; and the HTML part every email has beside its text."""
 
 from __future__ import annotations
 
 import socket
 from datetime import timedelta
 from email import message_from_bytes
+from html.parser import HTMLParser
 
 import pytest
+from markupsafe import escape
 
 from portal import create_app
 from portal.database import utcnow
 from portal.events.models import Event, EventText
 from portal.extensions import db
+from portal.mail import html_body
 
-from .conftest import csrf_token, make_config
+from .conftest import TEST_BASE_URL, csrf_token, link_in, make_config, outbox
+
+
+class Links(HTMLParser):
+    """The links in an HTML email, as (href, text), and the lang and dir of each element."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.links, self.directions, self._href = [], [], None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "dir" in attrs:
+            self.directions.append((attrs.get("lang"), attrs["dir"]))
+        if tag == "a":
+            self._href = attrs["href"]
+            self.links.append((self._href, ""))
+
+    def handle_data(self, data):
+        if self._href is not None:
+            self.links[-1] = (self._href, self.links[-1][1] + data)
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self._href = None
+
+
+def html_part(message) -> str:
+    [(html, mimetype)] = message.alternatives
+    assert mimetype == "text/html"
+    return html
+
+
+def sign_up_by_email(client, first_name="Ayan", language="en", slug="social-care"):
+    return client.post(f"/events/{slug}/register", data={
+        "csrf_token": csrf_token(client, f"/events/{slug}/register"),
+        "first_name": first_name, "email": "ayan@example.org", "language": language,
+        "consent_event": "y"})
 
 
 def free_port() -> int:
@@ -58,7 +99,7 @@ def test_a_confirmation_goes_through_a_real_smtp_server_with_its_calendar(smtp_s
     app = create_app(make_config(
         DATABASE_URL=f"sqlite:///{tmp_path}/mail.sqlite3", INSTANCE_PATH=str(tmp_path / "i"),
         MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port,
-        MAIL_DEFAULT_SENDER="Parent Champions <no-reply@example.org>"))
+        MAIL_DEFAULT_SENDER="Parent Champions <no-reply@example.org>", BASE_URL=TEST_BASE_URL))
     with app.app_context():
         db.create_all()
         add_event()
@@ -74,6 +115,11 @@ def test_a_confirmation_goes_through_a_real_smtp_server_with_its_calendar(smtp_s
     assert message["Subject"] == "You are booked in: SMTP webinar"
     parts = {part.get_content_type(): part for part in message.walk()}
     assert response.location in parts["text/plain"].get_payload(decode=True).decode()
+    assert parts["multipart/alternative"].get_payload() == [parts["text/plain"],
+                                                            parts["text/html"]]
+    html = parts["text/html"].get_payload(decode=True).decode()
+    manage = TEST_BASE_URL + response.location
+    assert Links(html).links == [(manage, manage)]
     assert b"BEGIN:VCALENDAR" in parts["text/calendar"].get_payload(decode=True)
 
 
@@ -90,3 +136,65 @@ def test_development_writes_emails_to_the_outbox_folder(tmp_path):
         "consent_event": "y"})
     [written] = list((tmp_path / "i" / "outbox").iterdir())
     assert "You are booked in: SMTP webinar" in written.read_text()
+
+
+def test_every_email_has_an_html_part_made_from_its_text(app, client, make_event, db):
+    app.config["BASE_URL"] = TEST_BASE_URL
+    make_event()
+    assert sign_up_by_email(client).status_code == 303
+    [message] = outbox(app)
+    html = html_part(message)
+    manage = TEST_BASE_URL + link_in(message)  # the text part still has the link
+    assert manage in message.body
+    # The link is clickable, built from BASE_URL, and the only one.
+    assert Links(html).links == [(manage, manage)]
+    # Same wording: every line of the text is in the HTML, blank lines making paragraphs.
+    for line in filter(None, message.body.splitlines()):
+        assert escape(line) in html
+    assert html.count("<p") == message.body.strip().count("\n\n") + 1
+    assert "<br>" in html  # the booking code and the date share a paragraph
+    # Text and HTML are alternatives of one another; the calendar file is still attached.
+    mime = message.message()
+    assert mime.get_content_type() == "multipart/mixed"
+    alternative, calendar = mime.get_payload()
+    assert [part.get_content_type() for part in alternative.get_payload()] == [
+        "text/plain", "text/html"]
+    assert calendar.get_content_type() == "text/calendar"
+    assert calendar.get_filename() == "social-care.ics"
+    [(filename, _content, mimetype)] = message.attachments
+    assert (filename, mimetype) == ("social-care.ics", "text/calendar")
+
+
+def test_the_html_part_shows_what_people_typed_as_text(app, client, make_event, db):
+    make_event()
+    sign_up_by_email(client, first_name='<b>x</b> & "<a href=https://evil.example>')
+    [message] = outbox(app)
+    assert '<b>x</b> & "<a href=https://evil.example>' in message.body  # plain text is plain
+    html = html_part(message)
+    assert "&lt;b&gt;x&lt;/b&gt; &amp; &#34;&lt;a href=https://evil.example&gt;" in html
+    assert "<b>" not in html and "evil" not in "".join(href for href, _ in Links(html).links)
+
+
+@pytest.mark.parametrize("language, direction", [("en", "ltr"), ("so", "ltr"), ("ur", "rtl"),
+                                                 ("ar", "rtl")])
+def test_the_html_part_has_the_readers_language_and_direction(app, client, make_event, db,
+                                                              language, direction):
+    make_event()
+    sign_up_by_email(client, language=language)
+    [message] = outbox(app)
+    html = html_part(message)
+    assert html.startswith("<!DOCTYPE html>")
+    # On <html>, and again on the wrapper for mail apps that drop the <html> attributes.
+    assert Links(html).directions == [(language, direction)] * 2
+
+
+def test_only_a_web_address_on_a_line_of_its_own_becomes_a_link(app):
+    body = ("See https://portal.example.org/a in a sentence.\n"
+            "javascript:alert(1)\n\n"
+            "https://portal.example.org/events/manage/abc?x=1&y=2\n"
+            "ftp://portal.example.org/file\n")
+    with app.app_context():
+        html = html_body("Subject", body, "en")
+    assert Links(html).links == [("https://portal.example.org/events/manage/abc?x=1&y=2",
+                                  "https://portal.example.org/events/manage/abc?x=1&y=2")]
+    assert "See https://portal.example.org/a in a sentence.<br>" in html
