@@ -83,6 +83,9 @@ class DefaultConfig:
     # this many hours before; `flask events purge` erases their details this long after.
     EVENT_REMINDER_HOURS = 24
     EVENT_RETENTION_DAYS = 30
+    # Sign-ups sent (posts of the sign-up form), per client address. Generous: a family or a
+    # community centre helping parents may sign several people up from one address.
+    EVENT_SIGNUP_LIMIT = "20 per hour"
 
     # Email (Flask-Mailman). Development prints emails to the terminal; production sends by
     # SMTP: set MAIL_SERVER, MAIL_PORT, MAIL_USE_TLS, MAIL_USERNAME, MAIL_PASSWORD.

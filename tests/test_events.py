@@ -133,6 +133,27 @@ def test_bad_input_is_explained_in_the_parents_language(app, client, make_event)
                                  "send you the details") in text(response)
 
 
+def test_too_many_sign_ups_from_one_address_are_refused_kindly(app, client, make_event, db):
+    app.config["EVENT_SIGNUP_LIMIT"] = "2 per hour"
+    make_event()
+    client.get("/language/so")
+    assert sign_up(client, email="one@example.org").status_code == 303
+    assert sign_up(client, email="two@example.org").status_code == 303
+    refused = sign_up(client, email="three@example.org")
+    assert refused.status_code == 429 and "Retry-After" in refused.headers
+    page = text(refused)
+    assert translated(app, "so", "Too many attempts") in page
+    assert "three@example.org" not in page  # the friendly error page, not the form
+    # Nothing stored and nothing sent for the refused sign-up.
+    assert [r.email for r in registrations(db)] == ["one@example.org", "two@example.org"]
+    assert [m.to for m in outbox(app)] == [["one@example.org"], ["two@example.org"]]
+    # Looking at the form is not limited, and another address may still sign up.
+    assert client.get("/events/social-care/register").status_code == 200
+    other = app.test_client()
+    other.environ_base["REMOTE_ADDR"] = "192.0.2.7"
+    assert sign_up(other, email="three@example.org").status_code == 303
+
+
 def test_a_closed_or_cancelled_event_takes_no_sign_ups(client, make_event, db):
     make_event(slug="closed", registration_closes_at=utcnow() - timedelta(hours=1))
     make_event(slug="cancelled", status="cancelled")

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from flask import Response, abort, flash, url_for
+from flask import Response, abort, current_app, flash, url_for
 from flask_babel import lazy_gettext as _l
 
 from portal.access import public
 from portal.events import bp, services
 from portal.events.forms import NeedsForm, SignUpForm
 from portal.events.models import Event, Registration, RegistrationStatus
-from portal.extensions import db
+from portal.extensions import db, limiter
 from portal.i18n import current_language
 from portal.mail import MailNotSent, external_url, send
 from portal.main.views import NAVIGATION
@@ -90,6 +90,8 @@ def send_to(registration: Registration, template: str, token: str | None = None)
 
 @bp.route("/<slug>/register", methods=["GET", "POST"])
 @public
+# Sign-ups only (not looking at the form), per client address; the 429 page is the friendly one.
+@limiter.limit(lambda: current_app.config["EVENT_SIGNUP_LIMIT"], methods=["POST"])
 def register(slug: str):
     item = _event(slug)
     problem = services.registration_problem(item)
