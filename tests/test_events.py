@@ -85,6 +85,25 @@ def test_a_full_event_has_a_waiting_list_and_a_cancellation_promotes_the_first(a
     assert "Booked: you have a place" in text(client.get(second))
 
 
+def test_raising_the_capacity_says_how_many_people_got_a_place(app, auth, signed_in,
+                                                               make_event, db):
+    from .test_events_admin import event_form  # here: that module imports this one
+
+    event = make_event(capacity=1)
+    for number in range(4):
+        sign_up(app.test_client(), email=f"parent{number}@example.org")
+    signed_in("coordinator")
+    url = f"/staff/events/{event.id}"
+    fields = {"slug": "social-care", "title": "How to navigate the social care system"}
+    one = auth.post(url, event_form(capacity="2", **fields), follow_redirects=True)
+    assert ("Saved. 1 person on the waiting list now has a place, and has been told."
+            in text(one))
+    two = auth.post(url, event_form(capacity="4", **fields), follow_redirects=True)
+    assert ("Saved. 2 people on the waiting list now have a place, and have been told."
+            in text(two))
+    assert [r.status for r in registrations(db)] == ["confirmed"] * 4
+
+
 def test_signing_up_twice_gives_the_existing_registration(app, client, make_event, db):
     make_event()
     first = sign_up(client)

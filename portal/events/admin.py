@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from flask import Blueprint, Response, abort, current_app, flash, request, url_for
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 from wtforms import DateTimeLocalField, RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
@@ -163,9 +164,10 @@ def edit(event_id: int):
         audit.record(current_user, "event.changed", item)
         db.session.commit()
         promoted = _set_capacity(item, old_capacity, form.capacity.data)
-        flash(_l("Saved.") if not promoted else _l(
+        flash(_l("Saved.") if not promoted else ngettext(
+            "Saved. %(num)d person on the waiting list now has a place, and has been told.",
             "Saved. %(num)d people on the waiting list now have a place, and have been told.",
-            num=len(promoted)), "success")
+            len(promoted)), "success")
         return see_other(url_for("event_admin.edit", event_id=item.id))
     return _form_page(form, item)
 
