@@ -299,3 +299,70 @@ def test_purge_erases_details_after_the_retention_period_and_keeps_the_counts(
     assert registration.status == "confirmed" and registration.language == "so"
     assert registration.erased_at is not None
     assert "Registrations erased: 0" in runner.invoke(args=["events", "purge"]).output
+
+
+# --- topics -----------------------------------------------------------------------------------
+
+def give_topics(db, event, *slugs) -> None:
+    from portal.signposting.models import Topic
+
+    event.topics = db.session.scalars(sa.select(Topic).where(Topic.slug.in_(slugs))).all()
+    db.session.commit()
+
+
+def test_an_events_topics_link_to_the_topic_pages(client, content, make_event, db):
+    give_topics(db, make_event(), "youth-justice", "secret-topic")
+    page = text(client.get("/events/social-care"))
+    assert '<a href="/topics/youth-justice">Youth justice and court</a>' in page
+    assert "Unfinished topic" not in page and "/topics/secret-topic" not in page
+    # In the parent's language where the topic has it, else in English, marked as English.
+    assert "قضاء الأحداث والمحاكم" in text(client.get("/events/social-care?lang=ar"))
+    assert ('<a href="/topics/youth-justice" lang="en" dir="ltr">Youth justice and court</a>'
+            in text(client.get("/events/social-care?lang=pl")))
+
+
+def test_the_listing_filters_by_topic(client, content, make_event, db):
+    give_topics(db, make_event(), "youth-justice")
+    other = make_event(slug="exclusions")
+    other.texts["en"].title = "If your child is excluded"
+    db.session.commit()
+    everything = text(client.get("/events/"))
+    assert "How to navigate" in everything and "If your child is excluded" in everything
+    assert 'href="/events/?topic=youth-justice"' in everything  # the filter offers the topic
+
+    about = client.get("/events/?topic=youth-justice")
+    assert about.status_code == 200
+    assert "How to navigate" in text(about) and "If your child is excluded" not in text(about)
+    assert "Showing the events about" in text(about)
+
+
+@pytest.mark.parametrize("asked", ["no-such-topic", "secret-topic", "", "Bad Slug", "%00",
+                                   "x" * 5000, "youth-justice%27%3B--", "%E2%80%AE"])
+def test_an_unknown_topic_shows_every_event_without_an_error(client, content, make_event, db,
+                                                              asked):
+    give_topics(db, make_event(), "youth-justice", "secret-topic")
+    make_event(slug="exclusions")
+    response = client.get(f"/events/?topic={asked}")
+    if asked == "%00":  # a NUL anywhere in a query is refused before any view
+        assert response.status_code == 400
+        return
+    assert response.status_code == 200
+    page = text(response)
+    assert 'href="/events/exclusions"' in page and 'href="/events/social-care"' in page
+    assert "Showing the events about" not in page
+
+
+def test_the_demo_webinars_have_their_topics_once(runner, db, client):
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    event = db.session.scalar(sa.select(Event).where(Event.slug == "navigating-social-care"))
+    assert [t.slug for t in event.topics] == ["social-care"]
+    # A database seeded before events had topics gets them on the next run.
+    event.topics = []
+    db.session.commit()
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    db.session.expire_all()
+    assert [t.slug for t in db.session.get(Event, event.id).topics] == ["social-care"]
+    listing = text(client.get("/events/?topic=youth-justice"))
+    assert "What happens at youth court" in listing
+    assert "How to navigate the social care system" not in listing

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import timedelta
 
+import pytest
 import sqlalchemy as sa
 
 from portal.database import utcnow
 from portal.events.models import Event, Registration
+from portal.signposting.models import Topic
 
 from .conftest import Auth, csrf_token, outbox, translated
 from .test_events import registrations, sign_up
@@ -157,3 +160,84 @@ def test_the_events_list_counts_bookings_in_one_query(app, client, signed_in, ma
         sa_event.remove(db.engine, "before_cursor_execute", record)
     assert "1 booked, 0 waiting" in page and f"/staff/events/{first.id}" in page
     assert sum("FROM registrations" in s for s in statements) == 1
+
+
+# --- topics -----------------------------------------------------------------------------------
+
+def topic_id(db, slug: str) -> int:
+    return db.session.scalar(sa.select(Topic.id).where(Topic.slug == slug))
+
+
+def audited(db, action: str) -> list:
+    from portal.audit.models import AuditEvent
+
+    return db.session.scalars(sa.select(AuditEvent).where(AuditEvent.action == action)
+                              .order_by(AuditEvent.id)).all()
+
+
+def test_topics_are_chosen_from_the_published_ones_and_saved(client, auth, signed_in, content,
+                                                             db):
+    signed_in("coordinator")
+    youth = topic_id(db, "youth-justice")
+    page = text(client.get("/staff/events/new"))
+    assert "Youth justice and court" in page and f'value="{youth}"' in page
+    assert "Unfinished topic" not in page  # a draft topic is not offered
+
+    response = auth.post("/staff/events/new", event_form(topics=[str(youth)]))
+    assert response.status_code == 303, text(response)
+    event = db.session.scalar(sa.select(Event))
+    assert [t.slug for t in event.topics] == ["youth-justice"]
+    assert [row.subject_label for row in audited(db, "event.created")] == ["exclusions"]
+
+    page = text(client.get(f"/staff/events/{event.id}"))
+    assert re.search(rf'<input checked [^>]*value="{youth}"', page)  # ticked when edited
+
+    response = auth.post(f"/staff/events/{event.id}", event_form())  # none ticked
+    assert response.status_code == 303
+    db.session.expire_all()
+    assert db.session.get(Event, event.id).topics == []
+    assert len(audited(db, "event.changed")) == 1
+
+
+def test_the_topics_are_named_in_the_staff_members_language(client, signed_in, content):
+    signed_in("coordinator")
+    page = text(client.get("/staff/events/new?lang=ar"))
+    assert "قضاء الأحداث والمحاكم" in page
+
+
+@pytest.mark.parametrize("forged", ["draft", "999999", "not-a-number"])
+def test_a_forged_topic_is_refused_and_nothing_changes(client, auth, signed_in, content,
+                                                       make_event, db, hx, forged):
+    event = make_event()
+    youth = topic_id(db, "youth-justice")
+    event.topics = [db.session.get(Topic, youth)]
+    db.session.commit()
+    signed_in("coordinator")
+    value = str(topic_id(db, "secret-topic")) if forged == "draft" else forged
+    form = event_form(slug="social-care", title="Changed title", topics=[str(youth), value])
+    response = auth.post(f"/staff/events/{event.id}", form)
+    assert response.status_code == 422
+    assert "Choose topics from the list" in text(response)
+    as_htmx = hx.post(f"/staff/events/{event.id}", form)
+    assert as_htmx.status_code == 422 and "Choose topics from the list" in text(as_htmx)
+    db.session.expire_all()
+    stored = db.session.get(Event, event.id)
+    assert [t.slug for t in stored.topics] == ["youth-justice"]
+    assert stored.texts["en"].title == "How to navigate the social care system"
+    assert audited(db, "event.changed") == []
+
+
+def test_a_topic_unpublished_later_is_kept_when_the_event_is_saved(client, auth, signed_in,
+                                                                  content, make_event, db):
+    event = make_event()
+    hidden = db.session.scalar(sa.select(Topic).where(Topic.slug == "secret-topic"))
+    event.topics = [hidden]
+    db.session.commit()
+    signed_in("coordinator")
+    page = text(client.get(f"/staff/events/{event.id}"))
+    assert "Unfinished topic (draft)" in page
+    response = auth.post(f"/staff/events/{event.id}", event_form(
+        slug="social-care", topics=[str(hidden.id)]))
+    assert response.status_code == 303
+    db.session.expire_all()
+    assert [t.slug for t in db.session.get(Event, event.id).topics] == ["secret-topic"]

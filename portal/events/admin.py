@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import Blueprint, Response, abort, current_app, flash, request, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
@@ -23,8 +24,10 @@ from portal.accounts.forms import EmptyForm
 from portal.events import services
 from portal.events.models import Event, EventStatus, EventText, Format, Registration
 from portal.extensions import db
-from portal.forms import IntegerField, PortalForm, saved_unless_taken
+from portal.forms import IntegerField, MultiCheckboxField, PortalForm, saved_unless_taken
+from portal.i18n import current_language
 from portal.rendering import render, see_other
+from portal.signposting.models import Status, Topic
 from portal.staff.tasks import Task, add_task
 
 bp = Blueprint("event_admin", __name__, url_prefix="/staff/events")
@@ -73,10 +76,35 @@ class EventForm(PortalForm):
     location = TextAreaField(_l("Address"), validators=[Optional(), Length(max=500)])
     join_url = StringField(_l("Link to join online"), validators=[Optional(), Length(max=500)])
     organiser = StringField(_l("Run by"), validators=[Optional(), Length(max=200)])
+    # Choices are the published topics (see _topic_choices); anything else is refused with our
+    # own message rather than WTForms' "not a valid choice".
+    topics = MultiCheckboxField(_l("Topics"), validate_choice=False, validators=[Optional()])
+
+    def validate_topics(self, field) -> None:
+        offered = {value for value, _label in field.choices or []}
+        if any(value not in offered for value in field.data or []):
+            raise ValidationError(_l("Choose topics from the list"))
 
     def validate_join_url(self, field) -> None:
         if field.data and not re.match(r"^https://\S+$", field.data):
             raise ValidationError(_l("Enter a web address starting with https://"))
+
+
+def _topic_choices(form: EventForm, item: Event | None) -> EventForm:
+    """The published topics, named in the staff member's language; a topic the event already
+    has that is no longer published stays on offer, marked, so saving does not drop it."""
+    language = current_language().code
+    published = db.session.scalars(sa.select(Topic).where(Topic.status == Status.PUBLISHED.value)
+                                   .order_by(Topic.position, Topic.slug)).all()
+    kept = [t for t in (item.topics if item else []) if t.status != Status.PUBLISHED.value]
+    form.topics.choices = [(str(t.id), _topic_name(t, language)) for t in published] + [
+        (str(t.id), _("%(name)s (draft)", name=_topic_name(t, language))) for t in kept]
+    return form
+
+
+def _topic_name(topic: Topic, language: str) -> str:
+    text = topic.in_language(language).text
+    return text.name if text else topic.slug
 
 
 def _event(event_id: int) -> Event:
@@ -106,6 +134,9 @@ def _apply(form: EventForm, item: Event) -> None:
     item.location = form.location.data or None
     item.join_url = form.join_url.data or None
     item.organiser = form.organiser.data or ""
+    wanted = {int(value) for value in form.topics.data or []}
+    item.topics = db.session.scalars(sa.select(Topic).where(Topic.id.in_(wanted))).all() \
+        if wanted else []
     text = item.texts.get("en")
     if text is None:
         item.texts["en"] = EventText(language="en", title=form.title.data,
@@ -122,13 +153,14 @@ def _form_data(item: Event) -> dict:
             "minutes": int((item.ends_at - item.starts_at).total_seconds() // 60),
             "capacity": item.capacity, "language": item.language,
             "interpretation": item.interpretation, "location": item.location,
-            "join_url": item.join_url, "organiser": item.organiser}
+            "join_url": item.join_url, "organiser": item.organiser,
+            "topics": [str(topic.id) for topic in item.topics]}
 
 
 @bp.route("/new", methods=["GET", "POST"])
 @roles(*EDITORS)
 def create():
-    form = EventForm()
+    form = _topic_choices(EventForm(), None)
     if form.validate_on_submit():
         item = Event(status=EventStatus.DRAFT.value, capacity=form.capacity.data)
         _apply(form, item)
@@ -156,6 +188,7 @@ def _form_page(form: EventForm, item: Event | None):
 def edit(event_id: int):
     item = _event(event_id)
     form = EventForm() if request.method == "POST" else EventForm(data=_form_data(item))
+    _topic_choices(form, item)
     if form.validate_on_submit():
         old_capacity = item.capacity
         _apply(form, item)

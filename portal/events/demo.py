@@ -12,7 +12,14 @@ from portal.database import utcnow
 from portal.demo import demo_seeder
 from portal.events.models import Event, EventText, Registration
 from portal.extensions import db
+from portal.signposting.models import Topic
 
+# Each webinar's topic in the signposting demo (portal/signposting/demo_content.py).
+TOPICS = {
+    "navigating-social-care": "social-care",
+    "youth-court-explained": "youth-justice",
+    "school-exclusions": "school-exclusions",
+}
 WEBINARS = [
     # slug, days from today, capacity, English title, Somali title, description
     ("navigating-social-care", -40, 200, "How to navigate the social care system",
@@ -32,7 +39,7 @@ WEBINARS = [
 @demo_seeder
 def demo_events() -> str | None:
     if db.session.scalar(sa.select(sa.func.count()).select_from(Event)):
-        return None
+        return _demo_topics()
     today = utcnow().replace(hour=18, minute=30, second=0, microsecond=0)
     for slug, days, capacity, title, somali, description in WEBINARS:
         start = today + timedelta(days=days)
@@ -54,4 +61,21 @@ def demo_events() -> str | None:
                     contact_key=f"erased-{number}", status="confirmed", attended=True,
                     language=("en", "so", "ar", "ur", "pl")[number % 5], erased_at=erased))
             event.confirmed_count = 150
+    db.session.flush()
+    _demo_topics()
     return f"Events: {len(WEBINARS)} webinars, one past with 150 attended."
+
+
+def _demo_topics() -> str | None:
+    """Give each demo webinar its topic, if the demo topics are there and it has none yet (so
+    a database seeded before events had topics gets them on the next run, and only once)."""
+    events = db.session.scalars(sa.select(Event).where(Event.slug.in_(TOPICS))).all()
+    topics = {topic.slug: topic for topic in db.session.scalars(
+        sa.select(Topic).where(Topic.slug.in_(set(TOPICS.values()))))}
+    given = 0
+    for event in events:
+        topic = topics.get(TOPICS[event.slug])
+        if topic is not None and not event.topics:
+            event.topics = [topic]
+            given += 1
+    return f"Events: topics given to {given} demo webinars." if given else None

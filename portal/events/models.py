@@ -16,7 +16,7 @@ from sqlalchemy.orm import Mapped, attribute_keyed_dict, mapped_column, relation
 
 from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
-from portal.signposting.models import TranslatableMixin
+from portal.signposting.models import Topic, TranslatableMixin
 
 
 class EventStatus(enum.StrEnum):
@@ -35,6 +35,15 @@ class RegistrationStatus(enum.StrEnum):
     CONFIRMED = "confirmed"
     WAITING = "waiting"
     CANCELLED = "cancelled"
+
+
+# What an event is about: the same topics as the signposting directory, so a parent reading
+# about social care finds the webinar on it, and the other way round.
+event_topics = sa.Table(
+    "event_topics", db.metadata,
+    sa.Column("event_id", sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("topic_id", sa.ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True),
+)
 
 
 class Event(TranslatableMixin, db.Model):
@@ -65,6 +74,9 @@ class Event(TranslatableMixin, db.Model):
         lazy="selectin", back_populates="event")
     registrations: Mapped[list[Registration]] = relationship(
         back_populates="event", cascade="all, delete-orphan", lazy="raise_on_sql")
+    # In the order the topics page lists them.
+    topics: Mapped[list[Topic]] = relationship(
+        secondary=event_topics, lazy="selectin", order_by=(Topic.position, Topic.slug))
 
     @property
     def places_left(self) -> int | None:

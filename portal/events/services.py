@@ -18,25 +18,46 @@ from icalendar import Event as CalendarEvent
 from sqlalchemy.exc import IntegrityError
 
 from portal.database import utcnow
-from portal.events.models import Event, EventStatus, Registration, RegistrationStatus
+from portal.events.models import (
+    Event,
+    EventStatus,
+    Registration,
+    RegistrationStatus,
+    event_topics,
+)
 from portal.extensions import db
+from portal.signposting.models import Status, Topic
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I to misread on the phone
 
 
-def published_events():
-    return sa.select(Event).where(Event.status.in_(
+def published_events(topic: Topic | None = None):
+    """The events parents may see; with ``topic``, only those about it."""
+    statement = sa.select(Event).where(Event.status.in_(
         [EventStatus.PUBLISHED.value, EventStatus.CANCELLED.value]))
+    if topic is not None:
+        statement = statement.where(Event.id.in_(
+            sa.select(event_topics.c.event_id).where(event_topics.c.topic_id == topic.id)))
+    return statement
 
 
-def upcoming() -> list[Event]:
-    return db.session.scalars(published_events().where(Event.ends_at >= utcnow())
+def upcoming(topic: Topic | None = None) -> list[Event]:
+    return db.session.scalars(published_events(topic).where(Event.ends_at >= utcnow())
                               .order_by(Event.starts_at)).all()
 
 
-def past(limit: int = 20) -> list[Event]:
-    return db.session.scalars(published_events().where(Event.ends_at < utcnow())
+def past(limit: int = 20, topic: Topic | None = None) -> list[Event]:
+    return db.session.scalars(published_events(topic).where(Event.ends_at < utcnow())
                               .order_by(Event.starts_at.desc()).limit(limit)).all()
+
+
+def topics_with_events() -> list[Topic]:
+    """The published topics that some event parents can see is about: the listing's filter."""
+    listed = published_events().with_only_columns(Event.id)
+    return db.session.scalars(
+        sa.select(Topic).where(Topic.status == Status.PUBLISHED.value, Topic.id.in_(
+            sa.select(event_topics.c.topic_id).where(event_topics.c.event_id.in_(listed))))
+        .order_by(Topic.position, Topic.slug)).all()
 
 
 def event(slug: str) -> Event | None:

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from flask import Response, abort, current_app, flash, url_for
+import re
+
+from flask import Response, abort, current_app, flash, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from portal.access import public
@@ -12,6 +14,8 @@ from portal.i18n import current_language
 from portal.mail import MailNotSent, external_url, send
 from portal.main.views import NAVIGATION
 from portal.rendering import render, render_form, see_other
+from portal.signposting import services as signposting
+from portal.signposting.models import Status
 from portal.signposting.services import language_name
 
 NAVIGATION.insert(3, ("events.listing", _l("Webinars and events")))
@@ -35,11 +39,20 @@ def _event(slug: str) -> Event:
     return item
 
 
+TOPIC_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
 @bp.get("/")
 @public
 def listing():
-    return render("events/listing.html", upcoming=services.upcoming(), past=services.past(),
-                  lang=language())
+    # ?topic=social-care: only the events about it. A topic that does not exist (an old or
+    # mistyped link) shows every event, as if there were no filter.
+    asked = request.args.get("topic", "")
+    looks_right = len(asked) <= 80 and TOPIC_SLUG.fullmatch(asked)
+    topic = signposting.topic(asked) if looks_right else None
+    return render("events/listing.html", upcoming=services.upcoming(topic),
+                  past=services.past(topic=topic), topic=topic,
+                  topics=services.topics_with_events(), lang=language())
 
 
 @bp.get("/<slug>")
@@ -49,6 +62,7 @@ def detail(slug: str):
     problem = services.registration_problem(item)
     return render("events/detail.html", block="places", event=item,
                   shown=item.in_language(language()), lang=language(),
+                  topics=[t for t in item.topics if t.status == Status.PUBLISHED.value],
                   closed=CLOSED_MESSAGES.get(problem) if problem else None,
                   language_name=lambda code: language_name(code, language()))
 
