@@ -40,6 +40,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             x_proto=app.config["PROXY_FIX_X_PROTO"],
         )
 
+    from portal.feedback.privacy import ForgetSender
+
+    # Outermost, so that it runs after ProxyFix has set the client address.
+    app.wsgi_app = ForgetSender(app.wsgi_app)  # type: ignore[method-assign]
+
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(app.root_path), "migrations"))
     # Access first: an anonymous post is sent to sign in before CSRF looks at it.
@@ -53,7 +58,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     assets.init_app(app)
     mail.init_app(app)
 
-    from portal import accounts, audit, demo, events, main, signposting, staff
+    from portal import accounts, audit, demo, events, feedback, main, signposting, staff
     from portal.events.cli import events as events_cli
     from portal.rendering import page_title
     from portal.signposting import directory, oruk
@@ -66,6 +71,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(oruk.bp)
     app.register_blueprint(events.bp)
     app.register_blueprint(events.admin.bp)
+    app.register_blueprint(feedback.bp)
+    app.register_blueprint(feedback.admin.bp)
     accounts.init_app(app)
     app.register_blueprint(staff.bp)
     app.register_blueprint(audit.bp)

@@ -104,6 +104,17 @@ class DefaultConfig:
     # The neutral page "Exit this page" sends people to (the GOV.UK pattern uses BBC Weather).
     QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
 
+    # Anonymous feedback: posts per client address (held only as a daily keyed hash, in the
+    # limiter's memory or Redis), the least time a person takes to fill in the form, how long
+    # a form stays good, and how long after sending the optional "about you" questions can be
+    # answered.
+    FEEDBACK_LIMIT = "10 per hour;30 per day"
+    FEEDBACK_MIN_SECONDS = 4
+    FEEDBACK_FORM_MAX_HOURS = 24
+    FEEDBACK_ABOUT_YOU_MINUTES = 60
+    # The council's own page on how to complain; the complaints page links to it when set.
+    COMPLAINTS_URL = ""
+
     # Shown in the footer and on the contact page; each borough sets its own.
     CONTACT_EMAIL = "parentchampions@example.org"
     CONTACT_PHONE = "020 7946 0000"

@@ -90,8 +90,15 @@ def best_from_accept_language() -> str | None:
     return None
 
 
+# Blueprints whose pages set no cookie (anonymous feedback): there ``?lang=`` applies to the
+# page and is carried in its links and forms, but is not remembered.
+SESSIONLESS_BLUEPRINTS: set[str] = set()
+
+
 def remember_language_from_query() -> None:
     """A ``?lang=`` link (shared by a champion, say) also sets the language for later pages."""
+    if request.blueprint in SESSIONLESS_BLUEPRINTS:
+        return
     asked = request.args.get("lang")
     if asked in LANGUAGES and session.get(SESSION_KEY) != asked:
         remember_language(asked)

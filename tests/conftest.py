@@ -57,6 +57,8 @@ def make_config(**overrides) -> dict:
         "SERVER_NAME": None,
         # Hashing at full cost in every test would make the suite slow for nothing.
         "PASSWORD_HASH_PROFILE": "CHEAPEST",
+        # Tests post feedback at once; tests of the minimum fill time set it themselves.
+        "FEEDBACK_MIN_SECONDS": 0,
     }
     config.update(overrides)
     return config
@@ -323,7 +325,7 @@ def gunicorn_server(tmp_path):
 
     started = []
 
-    def start(workers: int = 2, **env) -> str:
+    def start(workers: int = 2, args=(), **env) -> str:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
@@ -342,7 +344,8 @@ def gunicorn_server(tmp_path):
                        check=True, capture_output=True)
         process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--workers", str(workers),
-             "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "portal:create_app()"],
+             "--bind", f"127.0.0.1:{port}", "--log-level", "warning", *args,
+             "portal:create_app()"],
             env=environment, cwd=os.path.dirname(os.path.dirname(__file__)))
         started.append(process)
         url = f"http://127.0.0.1:{port}"

@@ -19,6 +19,7 @@ def _staff_navigation_items():
         ("staff.dashboard", _l("Staff home")),
         ("content.overview", _l("Content")),
         ("event_admin.events", _l("Events")),
+        ("feedback_admin.results", _l("Feedback")),
         ("staff.users", _l("Staff accounts")),
         ("audit.events", _l("Audit log")),
         ("accounts.account", _l("Your account")),

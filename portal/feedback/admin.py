@@ -1,0 +1,267 @@
+"""Staff and feedback: the figures and approved comments (coordinators, admins and
+commissioners), moderation of comments and the forms' optional questions (coordinators and
+admins), and the invitation that gives a webinar's attendees their one-time links."""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
+from flask_login import current_user
+from wtforms import RadioField, SelectChoice, TextAreaField
+from wtforms.validators import Length, Optional, ValidationError
+
+from portal import audit
+from portal.access import Role, roles
+from portal.accounts.forms import EmptyForm
+from portal.database import utcnow
+from portal.events import services as events
+from portal.events.models import Event, EventStatus, Registration
+from portal.extensions import db
+from portal.feedback import questions, redaction, services
+from portal.feedback.models import FeedbackComment, FeedbackInvitation
+from portal.feedback.questions import Kind
+from portal.forms import DateField, MultiCheckboxField, PortalForm
+from portal.mail import MailNotSent, external_url, send
+from portal.rendering import render, render_form, see_other
+from portal.staff.tasks import Task, add_task
+
+bp = Blueprint("feedback_admin", __name__, url_prefix="/staff/feedback")
+MODERATORS = (Role.COORDINATOR, Role.ADMIN)
+READERS = (Role.COORDINATOR, Role.ADMIN, Role.COMMISSIONER)
+# Fewer responses than this and the figures are not shown: they could point to someone.
+FEWEST_TO_SHOW = 5
+
+add_task(Task("feedback_admin.results", _l("Feedback"),
+              _l("Satisfaction, confidence and fair treatment, with approved comments."),
+              frozenset(READERS)))
+add_task(Task("feedback_admin.moderation", _l("Moderate comments"),
+              _l("Read comments before anyone else does; approve, redact or reject them."),
+              frozenset(MODERATORS)))
+audit.describe_actions({
+    "feedback.comment.approved": _l("Comment approved"),
+    "feedback.comment.redacted": _l("Comment approved with changes"),
+    "feedback.comment.rejected": _l("Comment rejected"),
+    "feedback.form.changed": _l("Feedback form changed"),
+    "feedback.invitation.sent": _l("Feedback invitation sent"),
+})
+
+
+# --- figures -------------------------------------------------------------------------------------
+
+class ResultsFilter(PortalForm):
+    class Meta:
+        csrf = False
+
+    kind = RadioField(_l("Feedback about"), default="", validate_choice=False, choices=[
+        SelectChoice("", _l("Everything")),
+        *[SelectChoice(kind.value, label) for kind, label in questions.KIND_LABELS.items()]])
+    start = DateField(_l("From"), validators=[Optional()])
+    end = DateField(_l("To"), validators=[Optional()])
+
+    def validate_kind(self, field) -> None:
+        if field.data and field.data not in {kind.value for kind in Kind}:
+            raise ValidationError(_l("Choose one of the options shown"))
+
+    def validate_end(self, field) -> None:
+        if field.data and self.start.data and field.data < self.start.data:
+            raise ValidationError(_l("The end date must be on or after the start date"))
+
+
+@bp.get("/")
+@roles(*READERS)
+def results():
+    form = ResultsFilter(request.args)
+    today = services.today()
+    scope = services.Scope(start=today - timedelta(days=365), end=today)
+    event_id = request.args.get("event", type=int)
+    if form.validate():
+        scope = services.Scope(
+            kind=Kind(form.kind.data) if form.kind.data else None, event_id=event_id,
+            start=form.start.data or scope.start, end=form.end.data or scope.end)
+    figures = services.results(scope)
+    attendees = (services.results(services.Scope(**{**scope.__dict__, "from_attendee": True}))
+                 if figures.from_attendees else None)
+    comments = services.approved_comments(scope) if figures.responses >= FEWEST_TO_SHOW else []
+    return render_form("feedback/admin/results.html", form, figures=figures,
+                       attendees=attendees, comments=comments, scope=scope,
+                       fewest=FEWEST_TO_SHOW, questions=questions,
+                       can_moderate=bool(current_user.role_set & set(MODERATORS)),
+                       event=db.session.get(Event, event_id) if event_id else None)
+
+
+# --- moderation ----------------------------------------------------------------------------------
+
+class ModerationForm(PortalForm):
+    text = TextAreaField(_l("Text to publish"), validators=[
+        Optional(), Length(max=questions.COMMENT_MAX_LENGTH, message=_l(
+            "Write %(max)d characters or fewer", max=questions.COMMENT_MAX_LENGTH))])
+
+
+DECISIONS = ("approve", "approve-edited", "reject")
+
+
+@bp.get("/moderation")
+@roles(*MODERATORS)
+def moderation():
+    comments = services.pending_comments()
+    forms = {comment.id: ModerationForm(formdata=None, text=redaction.suggested_redaction(
+        comment.text or "")) for comment in comments}
+    return render("feedback/admin/moderation.html", comments=comments, forms=forms,
+                  pending=services.pending_count(), highlight=redaction.highlight,
+                  findings=redaction.findings, questions=questions)
+
+
+@bp.post("/moderation/<int(max=9223372036854775807):comment_id>")
+@roles(*MODERATORS)
+def moderate(comment_id: int):
+    comment = db.session.get(FeedbackComment, comment_id)
+    if comment is None:
+        abort(404)
+    decision = request.form.get("decision", "")
+    form = ModerationForm()
+    if comment.status != "pending":
+        flash(_l("Someone else has already moderated that comment."), "success")
+        return see_other(url_for("feedback_admin.moderation"))
+    valid = form.validate_on_submit()
+    if decision not in DECISIONS:
+        form.text.errors = [*form.text.errors,
+                            _l("Choose approve, approve with changes, or reject")]
+    elif decision == "approve-edited" and not form.text.data:
+        form.text.errors = [*form.text.errors,
+                            _l("Write the text to publish, or reject the comment")]
+    if valid and not form.text.errors:
+        action = {"approve": "approved", "approve-edited": "redacted",
+                  "reject": "rejected"}[decision]
+        services.moderate(comment, "reject" if decision == "reject" else "approve",
+                          form.text.data if decision == "approve-edited" else None)
+        audit.record(current_user, f"feedback.comment.{action}", f"comment {comment.id}")
+        db.session.commit()
+        if request.htmx:
+            return render("feedback/admin/moderation.html", block="done", comment=comment)
+        flash(_l("Comment approved.") if decision != "reject" else _l("Comment rejected."),
+              "success")
+        return see_other(url_for("feedback_admin.moderation"))
+    return render_form("feedback/admin/moderation.html", form, block="comment",
+                       comments=[comment], forms={comment.id: form}, comment=comment,
+                       pending=services.pending_count(), highlight=redaction.highlight,
+                       findings=redaction.findings, questions=questions)
+
+
+# --- the forms' optional questions ----------------------------------------------------------------
+
+class QuestionsForm(PortalForm):
+    asks = MultiCheckboxField(_l("Optional questions this form asks"),
+                              choices=[SelectChoice(q.key, q.label)
+                                       for q in questions.OPTIONAL_QUESTIONS],
+                              validate_choice=False, validators=[Optional()])
+
+    def validate_asks(self, field) -> None:
+        if any(key not in questions.OPTIONAL_KEYS for key in field.data or []):
+            raise ValidationError(_l("Choose one of the options shown"))
+
+
+@bp.route("/forms/<kind>", methods=["GET", "POST"])
+@roles(*MODERATORS)
+def form_questions(kind: str):
+    if kind not in {k.value for k in Kind}:
+        abort(404)
+    settings = services.form_for(Kind(kind))
+    form = QuestionsForm(asks=sorted(settings.asks))
+    if form.validate_on_submit():
+        if services.set_questions(settings, form.asks.data or []):
+            audit.record(current_user, "feedback.form.changed", settings,
+                         version=settings.version, asks=sorted(settings.asks))
+            db.session.commit()
+            flash(_l("Saved. New responses use version %(version)d of the form.",
+                     version=settings.version), "success")
+        else:
+            flash(_l("Nothing changed."), "success")
+        return see_other(url_for("feedback_admin.forms"))
+    return render_form("feedback/admin/form_questions.html", form, settings=settings,
+                       kind_label=questions.KIND_LABELS[Kind(kind)])
+
+
+@bp.get("/forms")
+@roles(*MODERATORS)
+def forms():
+    return render("feedback/admin/forms.html", forms=services.all_forms(),
+                  labels=questions.KIND_LABELS, optional=questions.OPTIONAL_QUESTIONS)
+
+
+# --- webinar invitations ------------------------------------------------------------------------
+
+def _attendees_to_invite(event_id: int) -> list[Registration]:
+    return db.session.scalars(sa.select(Registration).where(
+        Registration.event_id == event_id, Registration.attended.is_(True),
+        Registration.erased_at.is_(None))).all()
+
+
+@bp.get("/events")
+@roles(*MODERATORS)
+def invitations():
+    past = [item for item in events.past(limit=30) if item.status == EventStatus.PUBLISHED.value]
+    sent = {row.event_id: row for row in db.session.scalars(sa.select(FeedbackInvitation).where(
+        FeedbackInvitation.event_id.in_([item.id for item in past])))}
+    attended = dict(db.session.execute(
+        sa.select(Registration.event_id, sa.func.count()).where(
+            Registration.event_id.in_([item.id for item in past]),
+            Registration.attended.is_(True), Registration.erased_at.is_(None))
+        .group_by(Registration.event_id)).all())
+    return render("feedback/admin/invitations.html", events=past, sent=sent, attended=attended,
+                  form=EmptyForm(), public_link=lambda item: external_url(
+                      url_for("feedback.event", slug=item.slug)))
+
+
+@bp.post("/events/<int(max=2147483647):event_id>/invite")
+@roles(*MODERATORS)
+def invite(event_id: int):
+    item = db.session.get(Event, event_id)
+    if item is None or item.status != EventStatus.PUBLISHED.value:
+        abort(404)
+    form = EmptyForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if item.ends_at > utcnow():
+        flash(_l("You can invite attendees once the event is over."), "error")
+        return see_other(url_for("feedback_admin.invitations"))
+    # One invitation per event: the row is the lock, so two clicks cannot send two.
+    invitation = FeedbackInvitation(event_id=item.id, sent_on=services.today())
+    db.session.add(invitation)
+    try:
+        db.session.flush()
+    except sa.exc.IntegrityError:
+        db.session.rollback()
+        flash(_l("The invitation for this event has already been sent."), "error")
+        return see_other(url_for("feedback_admin.invitations"))
+    people = _attendees_to_invite(item.id)
+    with_email = [person for person in people if person.email]
+    random.SystemRandom().shuffle(with_email)
+    tokens = services.issue_tokens(item.id, len(with_email))
+    invitation.without_email = len(people) - len(with_email)
+    db.session.commit()
+    failed = 0
+    for person, token in zip(with_email, tokens, strict=True):
+        shown = item.in_language(person.language).text
+        link = external_url(url_for("feedback.event", slug=item.slug, t=token,
+                                    lang=person.language))
+        try:
+            send(person.email, "feedback_invitation", person.language, title=shown.title,
+                 first_name=person.first_name, link=link)
+        except MailNotSent:
+            failed += 1
+    invitation.sent = len(with_email) - failed
+    audit.record(current_user, "feedback.invitation.sent", item, sent=invitation.sent,
+                 failed=failed, without_email=invitation.without_email)
+    db.session.commit()
+    flash(ngettext("Invitation sent to %(num)d attendee.", "Invitation sent to %(num)d attendees.",
+                   invitation.sent), "success")
+    if failed:
+        flash(ngettext("%(num)d email could not be sent.", "%(num)d emails could not be sent.",
+                       failed), "error")
+    return see_other(url_for("feedback_admin.invitations"))
+

@@ -1,0 +1,356 @@
+"""The rules of feedback: which form asks what, storing a response without anything about who
+sent it, the attendees' one-time links, moderation, and the figures."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from flask import current_app
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from sqlalchemy.exc import IntegrityError
+
+from portal.database import utcnow
+from portal.extensions import db
+from portal.feedback import questions
+from portal.feedback.models import (
+    AttendeeToken,
+    CommentQuestion,
+    CommentStatus,
+    FeedbackComment,
+    FeedbackForm,
+    FeedbackFormVersion,
+    FeedbackResponse,
+)
+from portal.feedback.questions import Kind
+
+# --- forms ------------------------------------------------------------------------------------
+
+def form_for(kind: Kind) -> FeedbackForm:
+    """The form for this kind of feedback, made (asking every optional question) on first use."""
+    select = sa.select(FeedbackForm).where(FeedbackForm.kind == kind.value)
+    form = db.session.scalar(select)
+    if form is None:
+        asks = ",".join(questions.OPTIONAL_KEYS)
+        form = FeedbackForm(kind=kind.value, version=1, optional_questions=asks)
+        form.versions.append(FeedbackFormVersion(version=1, optional_questions=asks,
+                                                 started_on=today()))
+        db.session.add(form)
+        try:
+            db.session.commit()
+        except IntegrityError:
+            # Another worker made it in the same instant: use theirs.
+            db.session.rollback()
+            form = db.session.scalars(select).one()
+    return form
+
+
+def all_forms() -> list[FeedbackForm]:
+    return [form_for(kind) for kind in Kind]
+
+
+def kind_of(response: FeedbackResponse) -> Kind:
+    return Kind(db.session.get(FeedbackForm, response.form_id).kind)
+
+
+def set_questions(form: FeedbackForm, keys) -> bool:
+    """Switch the optional questions; a change is a new version. False if nothing changed."""
+    wanted = ",".join(key for key in questions.OPTIONAL_KEYS if key in set(keys))
+    if wanted == form.optional_questions:
+        return False
+    form.version += 1
+    form.optional_questions = wanted
+    db.session.add(FeedbackFormVersion(form_id=form.id, version=form.version,
+                                       optional_questions=wanted, started_on=today()))
+    return True
+
+
+# --- when ---------------------------------------------------------------------------------------
+
+def today() -> date:
+    return utcnow().date()
+
+
+def submission_day(kind: Kind, on: date | None = None) -> date:
+    """The date kept with a response. A service may see only a few people a day, so its
+    feedback keeps only the week (its Monday): the day could point to the one visitor."""
+    on = on or today()
+    if kind == Kind.SERVICE:
+        return on - timedelta(days=on.weekday())
+    return on
+
+
+# --- the signed fields the forms carry ------------------------------------------------------------
+
+def _serializer(purpose: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=f"feedback-{purpose}")
+
+
+def started_stamp(subject: str) -> str:
+    """When the form was shown, signed, carried in the form itself: so a minimum fill time
+    holds off bots without a cookie or anything stored."""
+    return _serializer("started").dumps(subject)
+
+
+class StampProblem(Exception):
+    """The form came back too soon, too late, or with a stamp it was not given."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def check_started(stamp: str, subject: str) -> None:
+    config = current_app.config
+    try:
+        value, signed_at = _serializer("started").loads(
+            stamp or "", max_age=config["FEEDBACK_FORM_MAX_HOURS"] * 3600, return_timestamp=True)
+    except SignatureExpired as error:
+        raise StampProblem("expired") from error
+    except BadSignature as error:
+        raise StampProblem("forged") from error
+    if value != subject:
+        raise StampProblem("forged")
+    seconds = (utcnow() - signed_at).total_seconds()
+    if seconds < config["FEEDBACK_MIN_SECONDS"]:
+        raise StampProblem("too-soon")
+
+
+def response_reference(response_id: int) -> str:
+    """Lets the sender, and only them, add the optional "about you" answers to the response
+    just sent: the reference lives in their browser, not in the database."""
+    return _serializer("about-you").dumps(response_id)
+
+
+def response_for_reference(reference: str) -> FeedbackResponse | None:
+    try:
+        response_id = _serializer("about-you").loads(
+            reference, max_age=current_app.config["FEEDBACK_ABOUT_YOU_MINUTES"] * 60)
+    except BadSignature:
+        return None
+    if not isinstance(response_id, int):
+        return None
+    return db.session.get(FeedbackResponse, response_id)
+
+
+# --- attendees' one-time links -------------------------------------------------------------------
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def issue_tokens(event_id: int, count: int) -> list[str]:
+    """``count`` new one-time links for an event. Only their hashes are kept, in no order
+    that matches the registrants they are sent to."""
+    tokens = [secrets.token_urlsafe(24) for _ in range(count)]
+    db.session.add_all(AttendeeToken(token_hash=token_hash(token), event_id=event_id)
+                       for token in sorted(tokens))
+    return tokens
+
+
+def token_unused(event_id: int, token: str) -> bool:
+    if not token or len(token) > 64:
+        return False
+    return db.session.scalar(sa.select(sa.func.count()).select_from(AttendeeToken).where(
+        AttendeeToken.token_hash == token_hash(token), AttendeeToken.event_id == event_id)) == 1
+
+
+class TokenSpent(Exception):
+    """The one-time link has been used already, or was never given."""
+
+
+# --- storing a response --------------------------------------------------------------------------
+
+@dataclass
+class Answers:
+    experience: str
+    confidence: str | None = None
+    treated_fairly: str | None = None
+    unfair_reasons: list[str] = field(default_factory=list)
+    went_well: str | None = None
+    could_be_better: str | None = None
+
+
+def save_response(form: FeedbackForm, answers: Answers, *, language: str,
+                  service_id: str | None = None, event_id: int | None = None,
+                  token: str | None = None) -> FeedbackResponse:
+    """Store a response (and its comments, to be moderated) in one transaction. With a token,
+    the token is spent in the same transaction: it counts once, or not at all (TokenSpent)."""
+    from_attendee = False
+    if token:
+        spent = db.session.execute(sa.delete(AttendeeToken).where(
+            AttendeeToken.token_hash == token_hash(token), AttendeeToken.event_id == event_id))
+        if spent.rowcount != 1:
+            db.session.rollback()
+            raise TokenSpent
+        from_attendee = True
+    reasons = set(answers.unfair_reasons)
+    response = FeedbackResponse(
+        form_id=form.id, form_version=form.version, service_id=service_id, event_id=event_id,
+        submitted_on=submission_day(Kind(form.kind)), language=language,
+        from_attendee=from_attendee, experience=answers.experience,
+        confidence=answers.confidence, treated_fairly=answers.treated_fairly,
+        **{f"unfair_{code}": code in reasons for code in questions.codes(
+            questions.UNFAIR_REASONS)})
+    for question, text in ((CommentQuestion.WENT_WELL, answers.went_well),
+                           (CommentQuestion.COULD_BE_BETTER, answers.could_be_better)):
+        if text:
+            response.comments.append(FeedbackComment(question=question.value, text=text))
+    db.session.add(response)
+    db.session.commit()
+    return response
+
+
+@dataclass
+class AboutYou:
+    ethnic_group: str | None = None
+    main_language: str | None = None
+    child_send: str | None = None
+    child_age: str | None = None
+    relationship_to_child: str | None = None
+
+
+def save_about_you(response: FeedbackResponse, about: AboutYou) -> bool:
+    """Add the optional answers, once. False if they were given already."""
+    changed = db.session.execute(
+        sa.update(FeedbackResponse)
+        .where(FeedbackResponse.id == response.id, FeedbackResponse.equality_answered.is_(False))
+        .values(equality_answered=True, ethnic_group=about.ethnic_group,
+                main_language=about.main_language, child_send=about.child_send,
+                child_age=about.child_age, relationship_to_child=about.relationship_to_child)
+        .execution_options(synchronize_session=False))
+    db.session.commit()
+    return changed.rowcount == 1
+
+
+def save_background(response: FeedbackResponse, background: str) -> bool:
+    """The second step of the ethnic group question: the background within the group."""
+    changed = db.session.execute(
+        sa.update(FeedbackResponse)
+        .where(FeedbackResponse.id == response.id, FeedbackResponse.ethnicity.is_(None),
+               FeedbackResponse.ethnic_group == response.ethnic_group)
+        .values(ethnicity=background)
+        .execution_options(synchronize_session=False))
+    db.session.commit()
+    return changed.rowcount == 1
+
+
+# --- moderation ----------------------------------------------------------------------------------
+
+def pending_comments(limit: int = 50) -> list[FeedbackComment]:
+    return db.session.scalars(
+        sa.select(FeedbackComment).join(FeedbackResponse)
+        .where(FeedbackComment.status == CommentStatus.PENDING.value)
+        .order_by(FeedbackResponse.submitted_on, FeedbackComment.id).limit(limit)).all()
+
+
+def pending_count() -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(FeedbackComment).where(
+        FeedbackComment.status == CommentStatus.PENDING.value)) or 0
+
+
+def moderate(comment: FeedbackComment, decision: str, text: str | None = None) -> None:
+    """Approve (as sent, or a redacted ``text``) or reject. The words as sent are erased."""
+    if decision == "reject":
+        comment.status = CommentStatus.REJECTED.value
+        comment.published_text = None
+    else:
+        comment.status = CommentStatus.APPROVED.value
+        comment.redacted = text is not None and text != comment.text
+        comment.published_text = text if text is not None else comment.text
+    comment.text = None
+    comment.moderated_on = today()
+
+
+# --- figures -------------------------------------------------------------------------------------
+
+@dataclass
+class Scope:
+    """Which responses a figure covers."""
+
+    kind: Kind | None = None
+    service_id: str | None = None
+    event_id: int | None = None
+    start: date | None = None
+    end: date | None = None
+    from_attendee: bool | None = None
+
+    def where(self, statement):
+        if self.kind is not None:
+            statement = statement.join(FeedbackForm, FeedbackForm.id == FeedbackResponse.form_id
+                                       ).where(FeedbackForm.kind == self.kind.value)
+        if self.service_id is not None:
+            statement = statement.where(FeedbackResponse.service_id == self.service_id)
+        if self.event_id is not None:
+            statement = statement.where(FeedbackResponse.event_id == self.event_id)
+        if self.start is not None:
+            statement = statement.where(FeedbackResponse.submitted_on >= self.start)
+        if self.end is not None:
+            statement = statement.where(FeedbackResponse.submitted_on <= self.end)
+        if self.from_attendee is not None:
+            statement = statement.where(FeedbackResponse.from_attendee.is_(self.from_attendee))
+        return statement
+
+
+@dataclass
+class Tally:
+    """Answers to one question: {code: count}, and the share that is positive."""
+
+    counts: dict[str, int]
+    positive: tuple[str, ...] = ()
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def percent_positive(self) -> int | None:
+        if not self.total:
+            return None
+        return round(100 * sum(self.counts.get(code, 0) for code in self.positive) / self.total)
+
+
+def tally(column, scope: Scope, positive: tuple[str, ...] = ()) -> Tally:
+    statement = scope.where(sa.select(column, sa.func.count()).select_from(FeedbackResponse)
+                            .where(column.is_not(None)).group_by(column))
+    return Tally({code: count for code, count in db.session.execute(statement)}, positive)
+
+
+@dataclass
+class Results:
+    responses: int
+    from_attendees: int
+    experience: Tally
+    confidence: Tally
+    fairness: Tally
+    unfair_reasons: dict[str, int]
+
+
+def results(scope: Scope) -> Results:
+    """The figures for a scope, in a handful of grouped queries over indexed columns."""
+    reason_columns = [getattr(FeedbackResponse, f"unfair_{code}")
+                      for code in questions.codes(questions.UNFAIR_REASONS)]
+    row = db.session.execute(scope.where(sa.select(
+        sa.func.count(),
+        sa.func.coalesce(sa.func.sum(sa.case((FeedbackResponse.from_attendee, 1), else_=0)), 0),
+        *[sa.func.coalesce(sa.func.sum(sa.case((column, 1), else_=0)), 0)
+          for column in reason_columns]).select_from(FeedbackResponse))).one()
+    return Results(
+        responses=row[0], from_attendees=row[1],
+        experience=tally(FeedbackResponse.experience, scope, questions.POSITIVE_EXPERIENCE),
+        confidence=tally(FeedbackResponse.confidence, scope, questions.MORE_CONFIDENT),
+        fairness=tally(FeedbackResponse.treated_fairly, scope, ("yes",)),
+        unfair_reasons=dict(zip(questions.codes(questions.UNFAIR_REASONS), row[2:],
+                                strict=True)))
+
+
+def approved_comments(scope: Scope, limit: int = 100) -> list[FeedbackComment]:
+    """Only ever the approved text: what commissioners and reports may read."""
+    statement = scope.where(
+        sa.select(FeedbackComment).join(FeedbackResponse)
+        .where(FeedbackComment.status == CommentStatus.APPROVED.value))
+    return db.session.scalars(statement.order_by(FeedbackResponse.submitted_on.desc(),
+                                                 FeedbackComment.id.desc()).limit(limit)).all()

@@ -1,0 +1,227 @@
+"""The public feedback pages: a form about the programme, a service or a webinar; the optional
+"about you" questions after it; the thank-you page; and how to complain.
+
+None of these pages sets a cookie or flashes a message (both would need the session), and the
+forms post without a CSRF token (see forms.py).
+"""
+
+from __future__ import annotations
+
+from flask import abort, current_app, request, url_for
+from flask_babel import lazy_gettext as _l
+
+from portal.access import public
+from portal.database import utcnow
+from portal.events import services as events
+from portal.events.models import Event, EventStatus
+from portal.extensions import csrf, limiter
+from portal.feedback import bp, questions, services
+from portal.feedback.forms import about_you_form, answers_form, background_form
+from portal.feedback.privacy import sender_key
+from portal.feedback.questions import Kind
+from portal.i18n import LANGUAGES, SESSIONLESS_BLUEPRINTS, current_language
+from portal.main.errors import error_page
+from portal.main.views import NAVIGATION
+from portal.rendering import render, render_form, see_other
+from portal.signposting import services as signposting
+
+NAVIGATION.insert(4, ("feedback.start", _l("Give feedback")))
+# Feedback sets no cookie, so it has no session to keep a CSRF token in.
+csrf.exempt(bp)
+
+STAMP_MESSAGES = {
+    "too-soon": _l("That was quicker than we expected from a person. Check your answers, then "
+                   "send them again."),
+    "expired": _l("This form was open for a long time. Check your answers, then send them "
+                  "again."),
+    "forged": _l("We could not accept this form as it was sent. Check your answers, then send "
+                 "them again."),
+}
+HONEYPOT_MESSAGE = _l("We could not accept this form. If you are a person, leave the box "
+                      "labelled “Leave this empty” empty, then send it again.")
+TOKEN_MESSAGE = _l("This feedback link has been used already, or is not complete. Your answers "
+                   "are still here: if you send them now, they count as feedback from the public "
+                   "link.")
+
+
+SESSIONLESS_BLUEPRINTS.add(bp.name)
+
+
+def feedback_url(endpoint: str, **values) -> str:
+    """A link within feedback that keeps a ``?lang=`` the page was opened with (it is not
+    remembered in a cookie here)."""
+    asked = request.args.get("lang")
+    return url_for(endpoint, **values, lang=asked if asked in LANGUAGES else None)
+
+
+@bp.context_processor
+def anonymous_pages() -> dict:
+    return {"without_session": True, "feedback_url": feedback_url}
+
+
+def language() -> str:
+    return current_language().code
+
+
+def feedback_limit() -> str:
+    return current_app.config["FEEDBACK_LIMIT"]
+
+
+def rate_limited(view):
+    """One allowance per client for all the feedback forms together."""
+    return limiter.shared_limit(feedback_limit, scope="feedback", key_func=sender_key,
+                                methods=["POST"])(view)
+
+
+@bp.errorhandler(429)
+def too_many(error):
+    return error_page(429, _l("Too much feedback from your connection"), _l(
+        "We have had a lot of feedback from your internet connection in a short time. Wait an "
+        "hour, then send yours again: if you go back, what you wrote is still there."),
+        error.get_headers())
+
+
+@bp.get("/")
+@public
+def start():
+    recent = [item for item in events.past(limit=6)
+              if item.status == EventStatus.PUBLISHED.value]
+    return render("feedback/start.html", events=recent, lang=language())
+
+
+@bp.route("/programme", methods=["GET", "POST"])
+@public
+@rate_limited
+def programme():
+    return _give(Kind.PROGRAMME, subject=None, about=None)
+
+
+@bp.route("/services/<service_id>", methods=["GET", "POST"])
+@public
+@rate_limited
+def service(service_id: str):
+    item = signposting.service(service_id) if len(service_id) <= 36 else None
+    if item is None:
+        abort(404)
+    return _give(Kind.SERVICE, subject=item.id, about=item.in_language(language()).text.name)
+
+
+@bp.route("/events/<slug>", methods=["GET", "POST"])
+@public
+@rate_limited
+def event(slug: str):
+    item = events.event(slug)
+    if item is None:
+        abort(404)
+    if item.status == EventStatus.CANCELLED.value or item.starts_at > utcnow():
+        return render("feedback/not_yet.html", event=item,
+                      shown=item.in_language(language()), status=409)
+    return _give(Kind.EVENT, subject=item.id, about=item.in_language(language()).text.title,
+                 event=item)
+
+
+def _give(kind: Kind, *, subject, about, event: Event | None = None):
+    form_settings = services.form_for(kind)
+    asks = form_settings.asks
+    stamp_subject = f"{kind.value}:{subject or ''}"
+    form = answers_form(asks)
+    token = (form.token.data if form.is_submitted() else request.args.get("t", "")) or ""
+    attendee = bool(event is not None and token and services.token_unused(event.id, token))
+    if not form.is_submitted():
+        form.token.data = token if attendee else ""
+        if token and not attendee:
+            form.form_errors.append(TOKEN_MESSAGE)
+    elif form.website.data:
+        form.form_errors.append(HONEYPOT_MESSAGE)
+    else:
+        problem = None
+        try:
+            services.check_started(form.started.data, stamp_subject)
+        except services.StampProblem as error:
+            problem = error.reason
+        if problem:
+            form.validate()
+            form.form_errors.append(STAMP_MESSAGES[problem])
+        elif form.validate():
+            answers = services.Answers(
+                experience=form.experience.data, confidence=form.confidence.data or None,
+                treated_fairly=form.treated_fairly.data or None,
+                unfair_reasons=form.unfair_reasons.data or [],
+                went_well=form.went_well.data if "went_well" in asks else None,
+                could_be_better=form.could_be_better.data if "could_be_better" in asks else None)
+            try:
+                response = services.save_response(
+                    form_settings, answers, language=language(),
+                    service_id=subject if kind == Kind.SERVICE else None,
+                    event_id=subject if kind == Kind.EVENT else None, token=token or None)
+            except services.TokenSpent:
+                form.token.data = ""
+                form.form_errors.append(TOKEN_MESSAGE)
+            else:
+                if asks & set(questions.EQUALITY_KEYS):
+                    return see_other(feedback_url(
+                        "feedback.about_you", reference=services.response_reference(response.id)))
+                return see_other(feedback_url("feedback.thank_you"))
+    # A fresh stamp each time the form is shown: the fill time counts from now.
+    form.started.data = services.started_stamp(stamp_subject)
+    return render_form("feedback/form.html", form, block="form", kind=kind, about=about,
+                       asks=asks, attendee=attendee, event=event,
+                       action=feedback_url(request.endpoint, **request.view_args))
+
+
+def _response(reference: str):
+    response = services.response_for_reference(reference)
+    if response is None:
+        abort(404)
+    return response
+
+
+@bp.route("/about-you/<reference>", methods=["GET", "POST"])
+@public
+def about_you(reference: str):
+    response = _response(reference)
+    if response.equality_answered:
+        return see_other(feedback_url("feedback.thank_you"))
+    asks = services.form_for(services.kind_of(response)).asks
+    form = about_you_form(asks)
+    if form.validate_on_submit():
+        answer = {key: (form[key].data or None) if key in asks else None
+                  for key in questions.EQUALITY_KEYS}
+        services.save_about_you(response, services.AboutYou(
+            ethnic_group=answer["ethnicity"], main_language=answer["main_language"],
+            child_send=answer["child_send"], child_age=answer["child_age"],
+            relationship_to_child=answer["relationship"]))
+        if answer["ethnicity"] in questions.BACKGROUNDS:
+            return see_other(feedback_url("feedback.background", reference=reference))
+        return see_other(feedback_url("feedback.thank_you"))
+    return render_form("feedback/about_you.html", form, block="form", reference=reference)
+
+
+@bp.route("/about-you/<reference>/background", methods=["GET", "POST"])
+@public
+def background(reference: str):
+    response = _response(reference)
+    group = response.ethnic_group
+    if group not in questions.BACKGROUNDS or response.ethnicity is not None:
+        return see_other(feedback_url("feedback.thank_you"))
+    group_label = dict(questions.ETHNIC_GROUP_CHOICES)[group]
+    form = background_form(group, group_label)
+    if form.validate_on_submit():
+        if form.background.data:
+            services.save_background(response, form.background.data)
+        return see_other(feedback_url("feedback.thank_you"))
+    return render_form("feedback/background.html", form, block="form", reference=reference,
+                       group_label=group_label)
+
+
+@bp.get("/thank-you")
+@public
+def thank_you():
+    return render("feedback/thank_you.html")
+
+
+@bp.get("/complaints")
+@public
+def complaints():
+    return render("feedback/complaints.html",
+                  complaints_url=current_app.config["COMPLAINTS_URL"])

@@ -1,0 +1,549 @@
+"""Anonymous feedback: the forms, what is stored (and what never is), bad input, attendees'
+one-time links, moderation, the figures, and the staff screens."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from portal.database import utcnow
+from portal.feedback import services
+from portal.feedback.models import (
+    AttendeeToken,
+    FeedbackComment,
+    FeedbackForm,
+    FeedbackFormVersion,
+    FeedbackInvitation,
+    FeedbackResponse,
+)
+from portal.feedback.questions import Kind
+from tests.conftest import link_in, make_config, outbox, translated
+
+STAMP = re.compile(r'<input[^>]*name="started"[^>]*value="([^"]+)"')
+USER_AGENT = "FeedbackTestBrowser/1.0 (Phone of someone)"
+
+
+def stamp_from(response) -> str:
+    match = STAMP.search(response.get_data(as_text=True))
+    assert match, "the form carries no started stamp"
+    return match.group(1)
+
+
+def fill(client, path: str, environ_base=None, **answers):
+    """Open the form, as a phone would, and send it with these answers."""
+    extra = {"environ_base": environ_base} if environ_base else {}
+    page = client.get(path, headers={"User-Agent": USER_AGENT}, **extra)
+    assert page.status_code == 200
+    data = {"experience": "very-good", "started": stamp_from(page), **answers}
+    return client.post(path, data=data, headers={"User-Agent": USER_AGENT}, **extra)
+
+
+def responses(db) -> list[FeedbackResponse]:
+    return db.session.scalars(sa.select(FeedbackResponse).order_by(FeedbackResponse.id)).all()
+
+
+def comments(db) -> list[FeedbackComment]:
+    return db.session.scalars(sa.select(FeedbackComment).order_by(FeedbackComment.id)).all()
+
+
+# --- the form and what it stores ----------------------------------------------------------------
+
+def test_the_form_asks_the_standard_questions_and_sets_no_cookie(client, db):
+    page = client.get("/feedback/programme")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    for text in ("Overall, how was your experience of our service?", "Very good",
+                 "Neither good nor poor", "Very poor", "Don’t know",
+                 "I feel more confident to access services", "Strongly disagree",
+                 "Were you treated fairly and with respect?", "Race, ethnicity or skin colour",
+                 "What went well?", "What could be better?"):
+        assert text in html
+    # No session, no CSRF token, nothing that could follow the sender.
+    assert "Set-Cookie" not in page.headers
+    assert "X-CSRFToken" not in html and "csrf_token" not in html
+
+
+def test_a_response_is_stored_with_nothing_about_who_sent_it(client, db):
+    sent = fill(client, "/feedback/programme", confidence="agree", treated_fairly="no",
+                unfair_reasons=["race", "language"], went_well="The champion listened.",
+                environ_base={"REMOTE_ADDR": "203.0.113.9"})
+    assert sent.status_code == 303
+    assert sent.headers["Location"].startswith("/feedback/about-you/")
+    assert "Set-Cookie" not in sent.headers
+    [row] = responses(db)
+    assert (row.experience, row.confidence, row.treated_fairly) == ("very-good", "agree", "no")
+    assert row.unfair_race and row.unfair_language and not row.unfair_religion
+    assert row.submitted_on == utcnow().date() and row.language == "en"
+    assert row.from_attendee is False and row.form_version == 1
+    # Nothing in the row, or in any column of it, could point back to the sender.
+    columns = set(FeedbackResponse.__table__.columns.keys())
+    assert columns == {
+        "id", "form_id", "form_version", "service_id", "event_id", "submitted_on", "language",
+        "from_attendee", "experience", "confidence", "treated_fairly", "unfair_race",
+        "unfair_religion", "unfair_language", "unfair_disability", "unfair_gender",
+        "unfair_other", "equality_answered", "ethnic_group", "ethnicity", "main_language",
+        "child_send", "child_age", "relationship_to_child"}
+    values = " ".join(str(getattr(row, name)) for name in columns)
+    assert "203.0.113" not in values and "FeedbackTestBrowser" not in values
+    assert isinstance(row.submitted_on, date) and not hasattr(row.submitted_on, "hour")
+    [comment] = comments(db)
+    assert (comment.status, comment.text) == ("pending", "The champion listened.")
+
+
+def test_an_htmx_post_is_sent_on_with_a_redirect(client, db, hx):
+    page = client.get("/feedback/programme")
+    sent = hx.post("/feedback/programme", {"experience": "good", "started": stamp_from(page)},
+                   csrf=False)
+    assert sent.status_code == 204
+    assert sent.headers["HX-Redirect"].startswith("/feedback/about-you/")
+    assert len(responses(db)) == 1
+
+
+def test_feedback_about_a_service_keeps_only_the_week(client, db, content):
+    sent = fill(client, f"/feedback/services/{content['court']}")
+    assert sent.status_code == 303
+    [row] = responses(db)
+    today = utcnow().date()
+    assert row.service_id == content["court"] and row.event_id is None
+    assert row.submitted_on == today - timedelta(days=today.weekday())
+
+
+def test_unknown_or_draft_service_is_not_found(client, db, content):
+    assert client.get(f"/feedback/services/{content['draft']}").status_code == 404
+    assert client.get("/feedback/services/" + "x" * 80).status_code == 404
+
+
+@pytest.mark.parametrize("answers, message", [
+    ({"experience": ""}, "Choose how your experience was, or Don’t know"),
+    ({"experience": "brilliant"}, "Choose one of the options shown"),
+    ({"confidence": "maybe"}, "Choose one of the options shown"),
+    ({"unfair_reasons": ["race", "height"], "treated_fairly": "no"},
+     "Choose one of the options shown"),
+    ({"treated_fairly": "yes", "unfair_reasons": ["race"]},
+     "You answered that you were treated fairly"),
+    ({"went_well": "x" * 2001}, "Write 2000 characters or fewer"),
+])
+def test_bad_answers_get_a_clear_message_and_nothing_is_stored(client, db, answers, message):
+    typed = "Typed with care, kept on error"
+    answers = {"could_be_better": typed, **answers}
+    sent = fill(client, "/feedback/programme", **answers)
+    html = sent.get_data(as_text=True)
+    assert sent.status_code == 422
+    assert message in html and "There is a problem" in html
+    assert typed in html  # what was typed is still there
+    assert responses(db) == [] and comments(db) == []
+
+
+def test_a_bot_filling_the_honeypot_is_refused_and_nothing_stored(client, db):
+    sent = fill(client, "/feedback/programme", website="https://spam.example.com")
+    assert sent.status_code == 422
+    assert "Leave this empty" in sent.get_data(as_text=True)
+    assert responses(db) == []
+
+
+def test_the_honeypot_is_hidden_from_people(client, db):
+    html = client.get("/feedback/programme").get_data(as_text=True)
+    assert re.search(r'<div class="honeypot" aria-hidden="true">', html)
+    assert re.search(r'<input[^>]*id="website"[^>]*tabindex="-1"', html)
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_a_form_sent_faster_than_a_person_could_is_refused(database_url, tmp_path):
+    from portal import create_app
+    from portal.extensions import db as _db
+
+    app = create_app(make_config(DATABASE_URL=database_url, FEEDBACK_MIN_SECONDS=60,
+                                 INSTANCE_PATH=str(tmp_path / "instance")))
+    with app.app_context():
+        _db.create_all()
+        client = app.test_client()
+        sent = fill(client, "/feedback/programme", went_well="Kept as typed")
+        html = sent.get_data(as_text=True)
+        assert sent.status_code == 422
+        assert "quicker than we expected" in html and "Kept as typed" in html
+        assert _db.session.scalar(sa.select(sa.func.count()).select_from(FeedbackResponse)) == 0
+        _db.drop_all()
+
+
+@pytest.mark.parametrize("stamp", ["", "forged.stamp.value", "InNlcnZpY2U6Ig.x.y"])
+def test_a_missing_or_forged_stamp_is_refused(client, db, stamp):
+    sent = client.post("/feedback/programme", data={"experience": "good", "started": stamp})
+    assert sent.status_code == 422
+    assert "could not accept this form" in sent.get_data(as_text=True)
+    assert responses(db) == []
+
+
+def test_a_stamp_for_another_form_is_refused(client, db, content):
+    other = stamp_from(client.get(f"/feedback/services/{content['court']}"))
+    sent = client.post("/feedback/programme", data={"experience": "good", "started": other})
+    assert sent.status_code == 422
+    assert responses(db) == []
+
+
+def test_a_flood_from_one_client_meets_a_friendly_429(database_url, tmp_path):
+    from portal import create_app
+    from portal.extensions import db as _db
+    from portal.extensions import limiter
+
+    app = create_app(make_config(DATABASE_URL=database_url, FEEDBACK_LIMIT="3 per hour",
+                                 INSTANCE_PATH=str(tmp_path / "instance")))
+    with app.app_context():
+        _db.create_all()
+        client = app.test_client()
+        # One allowance for every feedback form together.
+        statuses = [fill(client, "/feedback/programme").status_code for _ in range(3)]
+        assert statuses == [303, 303, 303]
+        assert fill(client, "/feedback/programme").status_code == 429
+        refused = fill(client, "/feedback/programme")
+        html = refused.get_data(as_text=True)
+        assert "Too much feedback from your connection" in html
+        assert "what you wrote is still there" in html
+        assert refused.headers.get("Retry-After")
+        assert _db.session.scalar(sa.select(sa.func.count()).select_from(FeedbackResponse)) == 3
+        # The limiter's keys are keyed hashes, never the client's address.
+        keys = [*getattr(limiter.storage, "storage", {}), *getattr(limiter.storage, "events", {})]
+        assert any("feedback:" in key for key in keys)
+        assert not any("127.0.0.1" in key for key in keys)
+        _db.drop_all()
+
+
+def test_the_form_in_urdu_reads_right_to_left(app, client, db):
+    page = client.get("/feedback/programme?lang=ur")
+    html = page.get_data(as_text=True)
+    assert 'dir="rtl"' in html and 'lang="ur"' in html
+    assert translated(app, "ur", "Overall, how was your experience of our service?") in html
+
+
+# --- about you ----------------------------------------------------------------------------------
+
+def test_the_equality_questions_come_after_and_are_all_optional(client, db):
+    sent = fill(client, "/feedback/programme")
+    about = client.get(sent.headers["Location"])
+    html = about.get_data(as_text=True)
+    assert "Thank you: your feedback has been sent." in html
+    assert "What is your ethnic group?" in html and "Prefer not to say" in html
+    for group in ("Asian or Asian British", "Black, Black British, Caribbean or African",
+                  "Mixed or multiple ethnic groups", "White", "Other ethnic group"):
+        assert group in html
+    # Skipping everything is fine.
+    skipped = client.post(sent.headers["Location"], data={})
+    assert skipped.status_code == 303 and skipped.headers["Location"] == "/feedback/thank-you"
+    [row] = responses(db)
+    assert row.equality_answered and row.ethnic_group is None
+
+
+def test_ethnic_group_then_background_in_two_steps(client, db):
+    reference = fill(client, "/feedback/programme").headers["Location"]
+    sent = client.post(reference, data={"ethnicity": "white", "main_language": "ro",
+                                        "child_send": "yes", "child_age": "11-15",
+                                        "relationship": "grandparent"})
+    assert sent.headers["Location"] == reference + "/background"
+    step = client.get(reference + "/background").get_data(as_text=True)
+    assert "Roma" in step and "Gypsy or Irish Traveller" in step and "Pakistani" not in step
+    # A background from another group is refused.
+    wrong = client.post(reference + "/background", data={"background": "pakistani"})
+    assert wrong.status_code == 422
+    assert "Choose one of the options shown" in wrong.get_data(as_text=True)
+    done = client.post(reference + "/background", data={"background": "roma"})
+    assert done.headers["Location"] == "/feedback/thank-you"
+    [row] = responses(db)
+    assert (row.ethnic_group, row.ethnicity, row.main_language, row.child_send, row.child_age,
+            row.relationship_to_child) == ("white", "roma", "ro", "yes", "11-15", "grandparent")
+    # The answers are given once: the reference cannot change them afterwards.
+    again = client.post(reference, data={"ethnicity": "asian"})
+    assert again.headers["Location"] == "/feedback/thank-you"
+    assert responses(db)[0].ethnic_group == "white"
+
+
+def test_prefer_not_to_say_skips_the_background(client, db):
+    reference = fill(client, "/feedback/programme").headers["Location"]
+    sent = client.post(reference, data={"ethnicity": "prefer-not"})
+    assert sent.headers["Location"] == "/feedback/thank-you"
+    assert responses(db)[0].ethnic_group == "prefer-not"
+
+
+@pytest.mark.parametrize("reference", ["forged", "MQ.forged.signature", "x" * 300])
+def test_a_forged_reference_is_not_found(client, db, reference):
+    fill(client, "/feedback/programme")
+    assert client.get(f"/feedback/about-you/{reference}").status_code == 404
+    assert client.post(f"/feedback/about-you/{reference}",
+                       data={"ethnicity": "asian"}).status_code == 404
+    assert responses(db)[0].ethnic_group is None
+
+
+def test_the_thank_you_page_says_what_happens_and_where_to_complain(client, db):
+    html = client.get("/feedback/thank-you").get_data(as_text=True)
+    assert "What happens next" in html
+    assert 'href="/contact"' in html and "ask a parent champion" in html
+    assert 'href="/feedback/complaints"' in html
+    complaints = client.get("/feedback/complaints").get_data(as_text=True)
+    assert "Ombudsman" in complaints and "parentchampions@example.org" in complaints
+
+
+# --- webinars and attendees' one-time links ------------------------------------------------------
+
+@pytest.fixture
+def past_event(make_event):
+    return make_event(slug="social-care", starts_in=timedelta(days=-2))
+
+
+def test_an_attendee_link_counts_once_and_as_from_an_attendee(client, db, past_event):
+    [token] = services.issue_tokens(past_event.id, 1)
+    db.session.commit()
+    path = "/feedback/events/social-care"
+    page = client.get(f"{path}?t={token}")
+    assert "This link is yours to use once." in page.get_data(as_text=True)
+    sent = client.post(path, data={"experience": "good", "started": stamp_from(page),
+                                   "token": token})
+    assert sent.status_code == 303
+    [row] = responses(db)
+    assert row.from_attendee and row.event_id == past_event.id
+    # The pool is spent: nothing left that could match the response to a registrant.
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(AttendeeToken)) == 0
+    # Used again: a clear message, the answers kept, nothing stored.
+    again = client.post(path, data={"experience": "poor", "started": stamp_from(page),
+                                    "token": token, "could_be_better": "Kept"})
+    html = again.get_data(as_text=True)
+    assert again.status_code == 422
+    assert "This feedback link has been used already" in html and "Kept" in html
+    assert len(responses(db)) == 1
+    # Sent again without the link, it counts as public feedback.
+    public = client.post(path, data={"experience": "poor", "started": stamp_from(again),
+                                     "token": ""})
+    assert public.status_code == 303
+    assert [row.from_attendee for row in responses(db)] == [True, False]
+
+
+def test_a_forged_attendee_link_says_so_at_once(client, db, past_event):
+    services.issue_tokens(past_event.id, 3)
+    db.session.commit()
+    page = client.get("/feedback/events/social-care?t=made-up-token")
+    html = page.get_data(as_text=True)
+    assert "This feedback link has been used already" in html
+    assert 'name="token" type="hidden" value=""' in html
+
+
+def test_a_token_for_another_event_does_not_count(client, db, make_event, past_event):
+    other = make_event(slug="youth-court", starts_in=timedelta(days=-5))
+    [token] = services.issue_tokens(other.id, 1)
+    db.session.commit()
+    page = client.get("/feedback/events/social-care")
+    sent = client.post("/feedback/events/social-care",
+                       data={"experience": "good", "started": stamp_from(page), "token": token})
+    assert sent.status_code == 422
+    assert responses(db) == []
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(AttendeeToken)) == 1
+
+
+def test_no_feedback_before_an_event_or_on_a_cancelled_one(client, db, make_event):
+    make_event(slug="coming", starts_in=timedelta(days=3))
+    make_event(slug="called-off", starts_in=timedelta(days=-3), status="cancelled")
+    coming = client.get("/feedback/events/coming")
+    assert coming.status_code == 409
+    assert "once the event has taken place" in coming.get_data(as_text=True)
+    assert "was cancelled" in client.get("/feedback/events/called-off").get_data(as_text=True)
+    assert client.get("/feedback/events/no-such-event").status_code == 404
+
+
+def test_the_invitation_gives_each_attendee_a_link_and_keeps_no_record_of_whose(
+        app, client, db, past_event, signed_in):
+    from portal.events.models import Registration
+
+    people = []
+    for number, (email, attended) in enumerate([("amina@example.org", True),
+                                                ("piotr@example.org", True),
+                                                (None, True), ("no.show@example.org", False)]):
+        people.append(Registration(
+            event_id=past_event.id, code=f"CODE{number}", token_hash=f"h{number}",
+            token_salt="s", contact_key=email or f"tel:0770090000{number}", email=email,
+            phone=None if email else "07700 900001", first_name="Fictional", status="confirmed",
+            attended=attended, language="ur" if number == 0 else "en"))
+    db.session.add_all(people)
+    db.session.commit()
+    signed_in("coordinator")
+    page = client.get("/staff/feedback/events")
+    assert "Send the feedback invitation" in page.get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"',
+                      page.get_data(as_text=True)).group(1)
+    sent = client.post(f"/staff/feedback/events/{past_event.id}/invite",
+                       data={"csrf_token": token})
+    assert sent.status_code == 303
+    mail = outbox(app)
+    assert sorted(message.to[0] for message in mail) == ["amina@example.org",
+                                                         "piotr@example.org"]
+    urdu = next(message for message in mail if message.to == ["amina@example.org"])
+    assert "lang=ur" in link_in(urdu)
+    pool = db.session.scalars(sa.select(AttendeeToken)).all()
+    assert len(pool) == 2
+    # The pool holds a hash and the event, nothing else: no registrant, no order, no time.
+    assert set(AttendeeToken.__table__.columns.keys()) == {"token_hash", "event_id"}
+    invitation = db.session.get(FeedbackInvitation, past_event.id)
+    assert (invitation.sent, invitation.without_email) == (2, 1)
+    # Each link works once, as from an attendee.
+    path = link_in(urdu)
+    form = client.get(path)
+    assert form.status_code == 200
+    client.post(path.split("?")[0], data={"experience": "very-good",
+                                          "started": stamp_from(form),
+                                          "token": re.search(r"t=([^&]+)", path).group(1)})
+    assert [row.from_attendee for row in responses(db)] == [True]
+    # A second invitation is refused: the pool never holds two links for one person.
+    again = client.post(f"/staff/feedback/events/{past_event.id}/invite",
+                        data={"csrf_token": token})
+    assert again.status_code == 303
+    assert len(outbox(app)) == 2
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(AttendeeToken)) == 1
+
+
+# --- moderation and figures ------------------------------------------------------------------
+
+def test_comments_reach_commissioners_only_after_moderation(client, db, signed_in, auth):
+    fill(client, "/feedback/programme", went_well="Mrs Khan on 07700 900123 was kind.",
+         could_be_better="Shorter forms, please.")
+    fill(client, "/feedback/programme", went_well="Rude words here.")
+    for _ in range(3):
+        fill(client, "/feedback/programme")
+    auth.sign_out() if hasattr(auth, "sign_out") else None
+    signed_in("commissioner")
+    results = client.get("/staff/feedback/").get_data(as_text=True)
+    assert "5" in results and "100%" in results  # the numbers count at once
+    assert "Mrs Khan" not in results and "Shorter forms" not in results
+    assert client.get("/staff/feedback/moderation").status_code == 403
+    client.get("/staff/sign-out") if False else auth.sign_out()
+
+    signed_in("coordinator")
+    queue = client.get("/staff/feedback/moderation").get_data(as_text=True)
+    assert '<mark class="finding" title="possible name">Mrs Khan</mark>' in queue
+    assert '<mark class="finding" title="phone number">07700 900123</mark>' in queue
+    first, second, third = comments(db)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', queue).group(1)
+    redacted = client.post(f"/staff/feedback/moderation/{first.id}", data={
+        "csrf_token": token, "decision": "approve-edited", "text": "Mrs […] on […] was kind."})
+    assert redacted.status_code == 303
+    client.post(f"/staff/feedback/moderation/{second.id}",
+                data={"csrf_token": token, "decision": "approve"})
+    client.post(f"/staff/feedback/moderation/{third.id}",
+                data={"csrf_token": token, "decision": "reject"})
+    first, second, third = comments(db)
+    # The words as sent are gone once moderated; only the approved text is kept.
+    assert (first.status, first.text, first.published_text, first.redacted) == (
+        "approved", None, "Mrs […] on […] was kind.", True)
+    assert (second.status, second.published_text) == ("approved", "Shorter forms, please.")
+    assert (third.status, third.text, third.published_text) == ("rejected", None, None)
+    auth.sign_out()
+
+    signed_in("commissioner")
+    results = client.get("/staff/feedback/").get_data(as_text=True)
+    assert "Mrs […] on […] was kind." in results and "Shorter forms, please." in results
+    assert "07700 900123" not in results and "Rude words" not in results
+
+
+def test_moderating_with_htmx_swaps_the_comment_for_the_outcome(client, db, signed_in, hx):
+    fill(client, "/feedback/programme", went_well="Fine.")
+    signed_in("coordinator")
+    [comment] = comments(db)
+    done = hx.post(f"/staff/feedback/moderation/{comment.id}", {"decision": "approve"},
+                   target=f"comment-{comment.id}")
+    assert done.status_code == 200
+    assert "Comment approved." in done.get_data(as_text=True)
+    assert "<html" not in done.get_data(as_text=True)
+    # Approving with changes but no text keeps the comment waiting, with a message.
+    fill(client, "/feedback/programme", went_well="Another.")
+    waiting = comments(db)[1]
+    refused = hx.post(f"/staff/feedback/moderation/{waiting.id}",
+                      {"decision": "approve-edited", "text": ""}, target=f"comment-{waiting.id}")
+    assert refused.status_code == 422
+    assert "Write the text to publish" in refused.get_data(as_text=True)
+    assert comments(db)[1].status == "pending" and comments(db)[1].text == "Another."
+
+
+def test_figures_stay_hidden_below_five_responses(client, db, signed_in):
+    for _ in range(4):
+        fill(client, "/feedback/programme", went_well="Approved later")
+    signed_in("commissioner")
+    html = client.get("/staff/feedback/").get_data(as_text=True)
+    assert "Fewer than 5 responses" in html and "%" not in html.split("<main")[1]
+
+
+def test_results_are_computed_by_the_database(db):
+    form = services.form_for(Kind.EVENT)
+    for answer, confidence in [("very-good", "agree"), ("good", "strongly-agree"),
+                               ("poor", "disagree"), ("dont-know", None)]:
+        db.session.add(FeedbackResponse(form_id=form.id, form_version=1, submitted_on=date.today(),
+                                        language="en", experience=answer,
+                                        confidence=confidence))
+    db.session.commit()
+    figures = services.results(services.Scope(kind=Kind.EVENT))
+    assert figures.responses == 4
+    assert figures.experience.percent_positive == 50  # Don't know counts, as in the FFT
+    assert figures.confidence.percent_positive == 67
+    assert services.results(services.Scope(kind=Kind.SERVICE)).responses == 0
+
+
+def test_bad_filters_on_the_results_page_get_a_message(client, db, signed_in):
+    signed_in("commissioner")
+    page = client.get("/staff/feedback/?kind=nonsense&start=2026-13-40&event=abc")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 422
+    assert "Enter a real date" in html
+
+
+# --- the forms' optional questions -------------------------------------------------------------
+
+def test_a_coordinator_switches_optional_questions_and_the_version_moves_on(client, db,
+                                                                            signed_in):
+    signed_in("coordinator")
+    page = client.get("/staff/feedback/forms/programme")
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"',
+                      page.get_data(as_text=True)).group(1)
+    saved = client.post("/staff/feedback/forms/programme",
+                        data={"csrf_token": token, "asks": ["could_be_better", "ethnicity"]})
+    assert saved.status_code == 303
+    form = db.session.scalar(sa.select(FeedbackForm).where(FeedbackForm.kind == "programme"))
+    assert (form.version, form.asks) == (2, frozenset({"could_be_better", "ethnicity"}))
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(FeedbackFormVersion)) == 2
+    public = client.get("/feedback/programme").get_data(as_text=True)
+    assert "What went well?" not in public and "What could be better?" in public
+    # The standard questions stay.
+    assert "Overall, how was your experience of our service?" in public
+    # A switched-off question is not accepted, and the version is kept with the response.
+    sent = fill(client, "/feedback/programme", went_well="Not asked")
+    assert sent.status_code == 303
+    [row] = responses(db)
+    assert row.form_version == 2 and comments(db) == []
+    about = client.get(sent.headers["Location"]).get_data(as_text=True)
+    assert "What is your ethnic group?" in about and "main language" not in about
+    forged = client.post("/staff/feedback/forms/programme",
+                         data={"csrf_token": token, "asks": ["experience"]})
+    assert forged.status_code == 422
+    assert db.session.get(FeedbackForm, form.id).version == 2
+
+
+def test_only_coordinators_and_admins_change_forms_and_moderate(client, db, signed_in):
+    signed_in("champion")
+    for path in ("/staff/feedback/forms", "/staff/feedback/moderation", "/staff/feedback/",
+                 "/staff/feedback/events"):
+        assert client.get(path).status_code == 403
+
+
+# --- demo ---------------------------------------------------------------------------------------
+
+def test_the_demo_reproduces_the_programmes_figures(app, db, runner):
+    from portal.events.models import Event
+
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    webinar = db.session.scalar(sa.select(Event).where(Event.slug == "navigating-social-care"))
+    figures = services.results(services.Scope(event_id=webinar.id))
+    assert figures.experience.percent_positive == 98
+    assert figures.confidence.percent_positive == 96
+    services_feedback = services.results(services.Scope(kind=Kind.SERVICE))
+    assert services_feedback.responses > 100
+    groups = db.session.scalars(sa.select(FeedbackResponse.ethnicity).distinct()).all()
+    assert "roma" in groups and len(groups) > 10
+    assert services.pending_count() > 0
+    # Idempotent.
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    assert services.results(services.Scope(event_id=webinar.id)).responses == 100
