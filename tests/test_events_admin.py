@@ -241,3 +241,127 @@ def test_a_topic_unpublished_later_is_kept_when_the_event_is_saved(client, auth,
     assert response.status_code == 303
     db.session.expire_all()
     assert [t.slug for t in db.session.get(Event, event.id).topics] == ["secret-topic"]
+
+
+# --- translations -----------------------------------------------------------------------------
+
+def test_a_coordinator_translates_an_event_and_a_parent_reads_it(app, client, auth, signed_in,
+                                                                  make_event, db):
+    event = make_event()  # English and Somali
+    signed_in("coordinator")
+    page = text(client.get(f"/staff/events/{event.id}"))
+    polish_link = f"/staff/events/{event.id}/translations/pl"
+    assert polish_link in page and f"/staff/events/{event.id}/translations/so" in page
+    assert f"/staff/events/{event.id}/translations/en" not in page
+    assert "Not yet translated" in page and "Written" in page
+    assert 'hreflang="pl"' in page  # the page's own language switcher is intact
+
+    form_page = client.get(polish_link)
+    assert form_page.status_code == 200
+    # The English alongside, to translate from; what is typed is marked as Polish.
+    assert "How to navigate the social care system" in text(form_page)
+    assert 'lang="pl"' in text(form_page)
+
+    response = auth.post(polish_link, {"title": "Jak poruszać się po systemie opieki",
+                                       "description": "Webinar dla rodziców."})
+    assert response.status_code == 303
+    assert response.location == f"/staff/events/{event.id}"
+    [row] = audited(db, "event.translated")
+    assert row.details == {"language": "pl"} and row.subject_label == "social-care"
+
+    parent = app.test_client()
+    polish = text(parent.get("/events/social-care?lang=pl"))
+    assert "Jak poruszać się po systemie opieki" in polish and "Webinar dla rodziców." in polish
+    note = translated(app, "pl", "This page is not yet available in %(language)s. It is shown "
+                                 "in English.") % {"language": "Polski"}
+    assert note not in polish
+    # Saving again changes the text in place.
+    assert auth.post(polish_link, {"title": "Nowy tytuł", "description": ""}).status_code == 303
+    db.session.expire_all()
+    assert db.session.get(Event, event.id).texts["pl"].title == "Nowy tytuł"
+    assert len(audited(db, "event.translated")) == 2
+
+
+def test_emptying_a_translation_removes_it_and_parents_see_english_with_a_note(
+        app, client, auth, signed_in, make_event, db):
+    event = make_event()
+    signed_in("coordinator")
+    url = f"/staff/events/{event.id}/translations/so"
+    page = text(client.get(url))
+    assert "Sida loo maro nidaamka daryeelka" in page
+    assert "Leave the title and description empty to remove this translation." in page
+    response = auth.post(url, {"title": "", "description": ""})
+    assert response.status_code == 303
+    db.session.expire_all()
+    assert set(db.session.get(Event, event.id).texts) == {"en"}
+    [row] = audited(db, "event.translation-removed")
+    assert row.details == {"language": "so"}
+
+    somali = text(app.test_client().get("/events/social-care?lang=so"))
+    note = translated(app, "so", "This page is not yet available in %(language)s. It is shown "
+                                 "in English.") % {"language": "Soomaali"}
+    assert note in somali
+    assert '<h1 lang="en" dir="ltr">How to navigate the social care system</h1>' in somali
+
+
+def test_a_bad_translation_is_explained_with_and_without_htmx(client, auth, signed_in,
+                                                              make_event, db, hx):
+    event = make_event()
+    signed_in("coordinator")
+    polish = f"/staff/events/{event.id}/translations/pl"
+    somali = f"/staff/events/{event.id}/translations/so"
+
+    plain = auth.post(polish, {"title": "", "description": "Opis bez tytułu"})
+    assert plain.status_code == 422
+    assert "Enter the title" in text(plain) and "Opis bez tytułu" in text(plain)
+    assert "<header" in text(plain)  # the whole page
+
+    fragment = hx.post(polish, {"title": "x" * 201, "description": ""})
+    assert fragment.status_code == 422
+    assert "This must be 200 characters or fewer" in text(fragment)
+    assert 'id="translation-form"' in text(fragment) and "<header" not in text(fragment)
+    assert fragment.headers["Vary"] and "HX-Request" in fragment.headers["Vary"]
+
+    # An existing translation with its title emptied but not its description: say how to
+    # remove it, rather than guessing.
+    kept = hx.post(somali, {"title": "", "description": "Webinar waalidiinta."})
+    assert kept.status_code == 422
+    assert "Enter the title, or empty both boxes to remove this translation" in text(kept)
+    # Nothing to remove in Polish: an empty form is an error, not a silent success.
+    assert auth.post(polish, {"title": "", "description": ""}).status_code == 422
+
+    db.session.expire_all()
+    stored = db.session.get(Event, event.id)
+    assert set(stored.texts) == {"en", "so"}
+    assert stored.texts["so"].title == "Sida loo maro nidaamka daryeelka"
+    assert audited(db, "event.translated") == audited(db, "event.translation-removed") == []
+
+    done = hx.post(polish, {"title": "Jak poruszać się po systemie opieki", "description": ""})
+    assert done.status_code == 204
+    assert done.headers["HX-Redirect"] == f"/staff/events/{event.id}"
+    assert len(audited(db, "event.translated")) == 1
+
+
+def test_english_and_unknown_languages_are_not_translation_pages(client, signed_in,
+                                                                 make_event):
+    event = make_event()
+    signed_in("coordinator")
+    assert client.get(f"/staff/events/{event.id}/translations/en").status_code == 404
+    assert client.get(f"/staff/events/{event.id}/translations/xx").status_code == 404
+    assert client.get("/staff/events/999999/translations/pl").status_code == 404
+
+
+def test_only_coordinators_and_admins_translate_events(app, client, auth, signed_in,
+                                                       make_event, db):
+    event = make_event()
+    url = f"/staff/events/{event.id}/translations/pl"
+    anonymous = app.test_client().get(url)
+    assert anonymous.status_code == 302 and "/staff/sign-in" in anonymous.location
+    signed_in("champion")
+    assert client.get(url).status_code == 403
+    assert auth.post(url, {"title": "Forged", "description": ""}).status_code == 403
+    db.session.expire_all()
+    assert "pl" not in db.session.get(Event, event.id).texts
+    auth.sign_out()
+    signed_in("admin")
+    assert client.get(url).status_code == 200

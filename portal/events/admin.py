@@ -22,16 +22,20 @@ from portal import audit
 from portal.access import Role, roles
 from portal.accounts.forms import EmptyForm
 from portal.events import services
+from portal.events.forms import EventTextForm
 from portal.events.models import Event, EventStatus, EventText, Format, Registration
 from portal.extensions import db
 from portal.forms import IntegerField, MultiCheckboxField, PortalForm, saved_unless_taken
-from portal.i18n import current_language
-from portal.rendering import render, see_other
-from portal.signposting.models import Status, Topic
+from portal.i18n import LANGUAGES, current_language
+from portal.rendering import render, render_form, see_other
+from portal.signposting.models import FALLBACK_LANGUAGE, Status, Topic
 from portal.staff.tasks import Task, add_task
 
 bp = Blueprint("event_admin", __name__, url_prefix="/staff/events")
 EDITORS = (Role.COORDINATOR, Role.ADMIN)
+# English is written with the rest of the event; these are the languages it is translated into.
+TRANSLATED_INTO = {code: language for code, language in LANGUAGES.items()
+                   if code != FALLBACK_LANGUAGE}
 
 add_task(Task("event_admin.events", _l("Webinars and events"),
               _l("Create and publish events, see who is coming, mark attendance."),
@@ -42,6 +46,8 @@ audit.describe_actions({
     "event.published": _l("Event published"),
     "event.cancelled": _l("Event cancelled"),
     "registrations.exported": _l("Registrations exported"),
+    "event.translated": _l("Event translated"),
+    "event.translation-removed": _l("Translation removed"),
 })
 
 
@@ -180,7 +186,8 @@ def _form_page(form: EventForm, item: Event | None):
     has_errors = bool(form.errors)
     return render("events/admin/event.html", form=form, event=item, button_form=EmptyForm(),
                   counts=services.registration_counts(item.id)[item.id] if item else {},
-                  status=422 if has_errors else 200, has_errors=has_errors)
+                  other_languages=TRANSLATED_INTO, status=422 if has_errors else 200,
+                  has_errors=has_errors)
 
 
 @bp.route(EVENT, methods=["GET", "POST"])
@@ -250,6 +257,41 @@ def cancel(event_id: int):
             send_to(person, "event_cancelled")
         flash(_l("Cancelled. Everyone who signed up has been emailed."), "success")
     return see_other(url_for("event_admin.edit", event_id=item.id))
+
+
+# --- the title and description in other languages -------------------------------------------
+
+@bp.route(EVENT + "/translations/<language>", methods=["GET", "POST"])
+@roles(*EDITORS)
+def translation(event_id: int, language: str):
+    """The event in one language, with the English alongside to translate from. Emptying both
+    boxes removes the translation: parents then see the English, with a note saying so."""
+    item = _event(event_id)
+    if language not in TRANSLATED_INTO:
+        abort(404)
+    existing = item.texts.get(language)
+    form = EventTextForm(obj=existing if request.method == "GET" else None,
+                         exists=existing is not None)
+    if form.validate_on_submit():
+        if form.removes:
+            del item.texts[language]
+            audit.record(current_user, "event.translation-removed", item, language=language)
+            message = _l("Translation removed: parents see English instead.")
+        else:
+            title, description = form.title.data, form.description.data or ""
+            if existing is None:
+                item.texts[language] = EventText(language=language, title=title,
+                                                 description=description)
+            else:
+                existing.title, existing.description = title, description
+            audit.record(current_user, "event.translated", item, language=language)
+            message = _l("Saved.")
+        db.session.commit()
+        flash(message, "success")
+        return see_other(url_for("event_admin.edit", event_id=item.id))
+    return render_form("events/admin/translation.html", form, block="form", event=item,
+                       language=TRANSLATED_INTO[language],
+                       english=item.texts.get(FALLBACK_LANGUAGE))
 
 
 @bp.get(EVENT + "/registrations")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, RadioField, StringField, TelField, TextAreaField
-from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
+from wtforms.validators import DataRequired, Email, Length, Optional, Regexp, ValidationError
 
 from portal.accounts.forms import language_choices
 from portal.forms import PortalForm
@@ -48,3 +48,31 @@ class NeedsForm(PortalForm):
     needs = TextAreaField(_l("Do you need an interpreter, or anything else to take part?"),
                           validators=[Optional(), Length(max=1000, message=_l(
                               "This must be 1,000 characters or fewer"))])
+
+
+# --- staff: an event's title and description in one language ---------------------------------
+
+class EventTextForm(PortalForm):
+    """An event in one language other than English. Emptying both boxes of a translation that
+    exists removes it, and parents see the English with a note."""
+
+    title = StringField(_l("Title"), validators=[Length(
+        max=200, message=_l("This must be 200 characters or fewer"))])
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(
+        max=5000, message=_l("This must be 5,000 characters or fewer"))])
+
+    def __init__(self, *args, exists: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.exists = exists
+
+    @property
+    def removes(self) -> bool:
+        return self.exists and not self.title.data and not self.description.data
+
+    def validate_title(self, field) -> None:
+        if field.data or self.removes:
+            return
+        if self.exists:
+            raise ValidationError(_l("Enter the title, or empty both boxes to remove this "
+                                     "translation"))
+        raise ValidationError(_l("Enter the title"))
