@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import sqlalchemy as sa
 
 from portal.audit.models import AuditEvent
@@ -176,3 +178,14 @@ def test_a_date_or_number_that_is_not_one_is_explained_in_the_editors_language(c
     assert "Proszę wpisać prawidłową datę" in page
     assert "Proszę wpisać liczbę całkowitą, na przykład 14" in page
     assert 'value="ten"' in page
+
+
+def test_the_language_switcher_works_on_every_content_page(client, signed_in, db, content):
+    """The editor's pages once passed their own ``languages`` to the template, which hid the
+    header's list and left the switcher's links empty."""
+    signed_in("coordinator")
+    for path in ("/staff/content/", "/staff/content/translations",
+                 f"/staff/content/services/{content['court']}"):
+        html = client.get(path).get_data(as_text=True)
+        assert 'lang="pl"' in html and "Polski" in html, path
+        assert re.search(r'href="/language/pl\?next=', html), path

@@ -123,7 +123,7 @@ def overview():
         items = db.session.scalars(sa.select(kind.model)).all()
         items.sort(key=lambda item: kind.title(item).casefold())
         sections.append((kind, items))
-    return render("signposting/admin/overview.html", sections=sections, languages=LANGUAGES)
+    return render("signposting/admin/overview.html", sections=sections)
 
 
 @bp.get("/translations")
@@ -141,7 +141,8 @@ def translations():
                     if code in missing and not text.body and item.texts[
                             FALLBACK_LANGUAGE].body:
                         missing[code].append((kind, item))
-    return render("signposting/admin/translations.html", missing=missing, languages=LANGUAGES,
+    return render("signposting/admin/translations.html", missing=missing,
+                  portal_languages=LANGUAGES,
                   KINDS=KINDS)
 
 
@@ -233,7 +234,7 @@ def item(kind_name: str, item_id: str):
 
 def _item_page(kind: Kind, thing, form, status: int = 200):
     return render("signposting/admin/item.html", kind=kind, item=thing, form=form,
-                  button_form=EmptyForm(), languages=LANGUAGES, title=kind.title(thing),
+                  button_form=EmptyForm(), portal_languages=LANGUAGES, title=kind.title(thing),
                   public_url=_public_url(kind, thing), status=status,
                   has_errors=bool(form.errors))
 
