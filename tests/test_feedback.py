@@ -49,6 +49,12 @@ def comments(db) -> list[FeedbackComment]:
     return db.session.scalars(sa.select(FeedbackComment).order_by(FeedbackComment.id)).all()
 
 
+def comment_that_said(db, text: str) -> FeedbackComment:
+    """Ids are random, so comments are found by what they said (or, once moderated, by id)."""
+    return db.session.scalars(sa.select(FeedbackComment).where(
+        FeedbackComment.text == text)).one()
+
+
 # --- the form and what it stores ----------------------------------------------------------------
 
 def test_the_form_asks_the_standard_questions_and_sets_no_cookie(client, db):
@@ -418,7 +424,9 @@ def test_comments_reach_commissioners_only_after_moderation(client, db, signed_i
     queue = client.get("/staff/feedback/moderation").get_data(as_text=True)
     assert '<mark class="finding" title="possible name">Mrs Khan</mark>' in queue
     assert '<mark class="finding" title="phone number">07700 900123</mark>' in queue
-    first, second, third = comments(db)
+    first = comment_that_said(db, "Mrs Khan on 07700 900123 was kind.")
+    second = comment_that_said(db, "Shorter forms, please.")
+    third = comment_that_said(db, "Rude words here.")
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', queue).group(1)
     redacted = client.post(f"/staff/feedback/moderation/{first.id}", data={
         "csrf_token": token, "decision": "approve-edited", "text": "Mrs […] on […] was kind."})
@@ -427,7 +435,7 @@ def test_comments_reach_commissioners_only_after_moderation(client, db, signed_i
                 data={"csrf_token": token, "decision": "approve"})
     client.post(f"/staff/feedback/moderation/{third.id}",
                 data={"csrf_token": token, "decision": "reject"})
-    first, second, third = comments(db)
+    first, second, third = (db.session.get(FeedbackComment, c.id) for c in (first, second, third))
     # The words as sent are gone once moderated; only the approved text is kept.
     assert (first.status, first.text, first.published_text, first.redacted) == (
         "approved", None, "Mrs […] on […] was kind.", True)
@@ -444,7 +452,7 @@ def test_comments_reach_commissioners_only_after_moderation(client, db, signed_i
 def test_moderating_with_htmx_swaps_the_comment_for_the_outcome(client, db, signed_in, hx):
     fill(client, "/feedback/programme", went_well="Fine.")
     signed_in("coordinator")
-    [comment] = comments(db)
+    comment = comment_that_said(db, "Fine.")
     done = hx.post(f"/staff/feedback/moderation/{comment.id}", {"decision": "approve"},
                    target=f"comment-{comment.id}")
     assert done.status_code == 200
@@ -452,12 +460,12 @@ def test_moderating_with_htmx_swaps_the_comment_for_the_outcome(client, db, sign
     assert "<html" not in done.get_data(as_text=True)
     # Approving with changes but no text keeps the comment waiting, with a message.
     fill(client, "/feedback/programme", went_well="Another.")
-    waiting = comments(db)[1]
+    waiting = comment_that_said(db, "Another.")
     refused = hx.post(f"/staff/feedback/moderation/{waiting.id}",
                       {"decision": "approve-edited", "text": ""}, target=f"comment-{waiting.id}")
     assert refused.status_code == 422
     assert "Write the text to publish" in refused.get_data(as_text=True)
-    assert comments(db)[1].status == "pending" and comments(db)[1].text == "Another."
+    assert comment_that_said(db, "Another.").status == "pending"
 
 
 def test_figures_stay_hidden_below_five_responses(client, db, signed_in):
@@ -547,3 +555,15 @@ def test_the_demo_reproduces_the_programmes_figures(app, db, runner):
     # Idempotent.
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     assert services.results(services.Scope(event_id=webinar.id)).responses == 100
+
+
+def test_services_and_past_webinars_lead_to_their_feedback(client, db, content, past_event,
+                                                           make_event):
+    service = client.get(f"/services/{content['court']}").get_data(as_text=True)
+    assert f'href="/feedback/services/{content["court"]}"' in service
+    assert 'href="/feedback/events/social-care"' in client.get(
+        "/events/social-care").get_data(as_text=True)
+    make_event(slug="coming-soon", starts_in=timedelta(days=4))
+    assert "/feedback/events/" not in client.get("/events/coming-soon").get_data(as_text=True)
+    start = client.get("/feedback/").get_data(as_text=True)
+    assert 'href="/feedback/programme"' in start and 'href="/feedback/events/social-care"' in start

@@ -6,9 +6,10 @@ from flask import Response, abort, current_app, flash, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from portal.access import public
+from portal.database import utcnow
 from portal.events import bp, services
 from portal.events.forms import NeedsForm, SignUpForm
-from portal.events.models import Event, Registration, RegistrationStatus
+from portal.events.models import Event, EventStatus, Registration, RegistrationStatus
 from portal.extensions import db, limiter
 from portal.i18n import current_language
 from portal.mail import MailNotSent, external_url, send
@@ -64,6 +65,8 @@ def detail(slug: str):
                   shown=item.in_language(language()), lang=language(),
                   topics=[t for t in item.topics if t.status == Status.PUBLISHED.value],
                   closed=CLOSED_MESSAGES.get(problem) if problem else None,
+                  feedback_open=(item.status == EventStatus.PUBLISHED.value
+                                 and item.starts_at <= utcnow()),
                   language_name=lambda code: language_name(code, language()))
 
 
