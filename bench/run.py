@@ -9,10 +9,12 @@ asserts nothing and never runs in the suite.
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 import time
 import tracemalloc
+from datetime import date, timedelta
 
 from flask import Flask
 
@@ -28,6 +30,9 @@ REPEATS = 5
 
 ORUK_SERVICES = 5_000  # published services behind the Open Referral UK listing
 ORUK_REQUESTS = 50  # per run: a page of 50 services is slow enough to measure in fewer
+
+FEEDBACK_RESPONSES = 1_000_000  # a year of feedback, spread over the days
+FEEDBACK_REQUESTS = 3
 
 PASSWORD = "bench mark lantern kettle"  # noqa: S105 - a fictional account in a throwaway database
 
@@ -63,6 +68,39 @@ def add_published_services(count: int) -> None:
     db.session.commit()
 
 
+def add_feedback(count: int) -> None:
+    """``count`` feedback responses about services over the last year, inserted in bulk."""
+    import random
+    from datetime import timedelta
+
+    import sqlalchemy as sa
+
+    from portal.feedback import questions
+    from portal.feedback import services as feedback
+    from portal.feedback.models import FeedbackResponse, random_id
+    from portal.feedback.questions import Kind
+
+    rng = random.Random(1)  # noqa: S311 - repeatable benchmark data
+    form = feedback.form_for(Kind.SERVICE)
+    today = feedback.today()
+    experience = questions.codes(questions.EXPERIENCE)
+    confidence = questions.codes(questions.CONFIDENCE)
+    batch = []
+    for n in range(count):
+        batch.append({
+            "id": random_id(), "form_id": form.id, "form_version": 1,
+            "submitted_on": today - timedelta(days=n % 365), "language": "en",
+            "from_attendee": False, "experience": rng.choice(experience),
+            "confidence": rng.choice(confidence), "treated_fairly": "yes",
+            "unfair_race": n % 97 == 0, "ethnic_group": "white", "ethnicity": "roma"})
+        if len(batch) == 50_000:
+            db.session.execute(sa.insert(FeedbackResponse), batch)
+            batch = []
+    if batch:
+        db.session.execute(sa.insert(FeedbackResponse), batch)
+    db.session.commit()
+
+
 def per_request(client, path: str, headers=None, requests: int = REQUESTS) -> float:
     timings = []
     for _ in range(REPEATS):
@@ -87,17 +125,27 @@ def main() -> None:
     baseline = baseline_app.test_client()
 
     with tempfile.TemporaryDirectory() as folder:
+        # SQLite by default; PORTAL_BENCH_DATABASE_URL measures another database (its tables
+        # are dropped and made afresh).
+        url = os.environ.get("PORTAL_BENCH_DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3")
         app = create_app({"ENVIRONMENT": "testing", "INSTANCE_PATH": folder,
-                          "DATABASE_URL": f"sqlite:///{folder}/bench.sqlite3"})
+                          "DATABASE_URL": url})
+        print(f"database: {url.split(':')[0]}")
         with app.app_context():
+            db.drop_all()
             db.create_all()
             user = services.invite(None, email="bench@example.org", name="Bench", language="en",
-                                   roles={Role.CHAMPION})
+                                   roles={Role.CHAMPION, Role.COMMISSIONER})
             services.set_password(user, PASSWORD)
             db.session.commit()
             add_published_services(ORUK_SERVICES)
+            started = time.perf_counter()
+            add_feedback(FEEDBACK_RESPONSES)
+            print(f"({FEEDBACK_RESPONSES:,} feedback responses stored in "
+                  f"{time.perf_counter() - started:.0f} s)")
         portal = app.test_client()
         staff = app.test_client()
+        month_ago = (date.today() - timedelta(days=30)).isoformat()
         sign_in(staff)
         cases = [
             ("home page, English", portal, "/", {"Accept-Language": "en"}),
@@ -110,6 +158,11 @@ def main() -> None:
             (f"directory search, {ORUK_SERVICES:,}", portal, "/services?q=support&age=12",
              {"Accept-Language": "pl"}, ORUK_REQUESTS),
             ("staff home, signed in", staff, "/staff/", None),
+            (f"feedback figures, 1 month of {FEEDBACK_RESPONSES // 1_000_000}M", staff,
+             f"/staff/feedback/?kind=service&start={month_ago}", None, FEEDBACK_REQUESTS),
+            (f"feedback figures, 1 year of {FEEDBACK_RESPONSES // 1_000_000}M", staff,
+             "/staff/feedback/?kind=service", None, FEEDBACK_REQUESTS),
+            ("feedback form, Urdu", portal, "/feedback/programme", {"Accept-Language": "ur"}),
         ]
         base = per_request(baseline, "/")
         base_memory = peak_memory(baseline, "/")
@@ -122,7 +175,8 @@ def main() -> None:
             print(f"{name:28} {seconds * 1e6:8.0f} µs/request  x{seconds / base:5.1f} baseline"
                   f"   peak {memory / 1024:6.0f} KiB  x{memory / base_memory:5.1f}")
         print(f"(best of {REPEATS} runs of {REQUESTS} requests each, {ORUK_REQUESTS} for the "
-              "5,000-service pages; compare the ratios)")
+              f"5,000-service pages, {FEEDBACK_REQUESTS} for the feedback figures; compare the "
+              "ratios)")
         with app.test_request_context():
             start = time.perf_counter()
             hash_password(PASSWORD)

@@ -3,7 +3,7 @@ moderation, the forms' versions, and the pool of attendees' one-time links.
 
 Revision ID: 0006
 Revises: 0005
-Create Date: 2026-11-23 06:33:24.688031
+Create Date: 2026-11-23 06:45:51.729281
 
 """
 import sqlalchemy as sa
@@ -84,9 +84,9 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_feedback_responses'))
     )
     with op.batch_alter_table('feedback_responses', schema=None) as batch_op:
-        batch_op.create_index('ix_feedback_responses_date', ['submitted_on'], unique=False)
+        batch_op.create_index('ix_feedback_responses_date', ['submitted_on', 'experience', 'confidence', 'treated_fairly', 'from_attendee'], unique=False)
         batch_op.create_index('ix_feedback_responses_event_date', ['event_id', 'submitted_on'], unique=False)
-        batch_op.create_index('ix_feedback_responses_form_date', ['form_id', 'submitted_on'], unique=False)
+        batch_op.create_index('ix_feedback_responses_form_date', ['form_id', 'submitted_on', 'experience', 'confidence', 'treated_fairly', 'from_attendee'], unique=False)
         batch_op.create_index('ix_feedback_responses_service_date', ['service_id', 'submitted_on'], unique=False)
 
     op.create_table('feedback_comments',

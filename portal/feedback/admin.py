@@ -84,11 +84,11 @@ def results():
             kind=Kind(form.kind.data) if form.kind.data else None, event_id=event_id,
             start=form.start.data or scope.start, end=form.end.data or scope.end)
     figures = services.results(scope)
-    attendees = (services.results(services.Scope(**{**scope.__dict__, "from_attendee": True}))
-                 if figures.from_attendees else None)
-    comments = services.approved_comments(scope) if figures.responses >= FEWEST_TO_SHOW else []
-    return render_form("feedback/admin/results.html", form, figures=figures,
-                       attendees=attendees, comments=comments, scope=scope,
+    shown = figures.everyone.responses >= FEWEST_TO_SHOW
+    comments = services.approved_comments(scope) if shown else []
+    return render_form("feedback/admin/results.html", form, figures=figures.everyone,
+                       attendees=figures.attendees if figures.from_attendees >= FEWEST_TO_SHOW
+                       else None, comments=comments, scope=scope,
                        fewest=FEWEST_TO_SHOW, questions=questions,
                        can_moderate=bool(current_user.role_set & set(MODERATORS)),
                        event=db.session.get(Event, event_id) if event_id else None)

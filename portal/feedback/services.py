@@ -276,12 +276,11 @@ class Scope:
     event_id: int | None = None
     start: date | None = None
     end: date | None = None
-    from_attendee: bool | None = None
 
     def where(self, statement):
         if self.kind is not None:
-            statement = statement.join(FeedbackForm, FeedbackForm.id == FeedbackResponse.form_id
-                                       ).where(FeedbackForm.kind == self.kind.value)
+            # The form's id, looked up first, so the (form, date) index does the filtering.
+            statement = statement.where(FeedbackResponse.form_id == form_for(self.kind).id)
         if self.service_id is not None:
             statement = statement.where(FeedbackResponse.service_id == self.service_id)
         if self.event_id is not None:
@@ -290,8 +289,6 @@ class Scope:
             statement = statement.where(FeedbackResponse.submitted_on >= self.start)
         if self.end is not None:
             statement = statement.where(FeedbackResponse.submitted_on <= self.end)
-        if self.from_attendee is not None:
-            statement = statement.where(FeedbackResponse.from_attendee.is_(self.from_attendee))
         return statement
 
 
@@ -312,39 +309,65 @@ class Tally:
             return None
         return round(100 * sum(self.counts.get(code, 0) for code in self.positive) / self.total)
 
-
-def tally(column, scope: Scope, positive: tuple[str, ...] = ()) -> Tally:
-    statement = scope.where(sa.select(column, sa.func.count()).select_from(FeedbackResponse)
-                            .where(column.is_not(None)).group_by(column))
-    return Tally({code: count for code, count in db.session.execute(statement)}, positive)
+    def add(self, code: str | None, count: int) -> None:
+        if code is not None:
+            self.counts[code] = self.counts.get(code, 0) + count
 
 
 @dataclass
 class Results:
-    responses: int
-    from_attendees: int
-    experience: Tally
-    confidence: Tally
-    fairness: Tally
-    unfair_reasons: dict[str, int]
+    responses: int = 0
+    experience: Tally = field(default_factory=lambda: Tally({}, questions.POSITIVE_EXPERIENCE))
+    confidence: Tally = field(default_factory=lambda: Tally({}, questions.MORE_CONFIDENT))
+    fairness: Tally = field(default_factory=lambda: Tally({}, ("yes",)))
+    unfair_reasons: dict[str, int] = field(default_factory=dict)
 
 
-def results(scope: Scope) -> Results:
-    """The figures for a scope, in a handful of grouped queries over indexed columns."""
-    reason_columns = [getattr(FeedbackResponse, f"unfair_{code}")
-                      for code in questions.codes(questions.UNFAIR_REASONS)]
-    row = db.session.execute(scope.where(sa.select(
-        sa.func.count(),
-        sa.func.coalesce(sa.func.sum(sa.case((FeedbackResponse.from_attendee, 1), else_=0)), 0),
-        *[sa.func.coalesce(sa.func.sum(sa.case((column, 1), else_=0)), 0)
-          for column in reason_columns]).select_from(FeedbackResponse))).one()
-    return Results(
-        responses=row[0], from_attendees=row[1],
-        experience=tally(FeedbackResponse.experience, scope, questions.POSITIVE_EXPERIENCE),
-        confidence=tally(FeedbackResponse.confidence, scope, questions.MORE_CONFIDENT),
-        fairness=tally(FeedbackResponse.treated_fairly, scope, ("yes",)),
-        unfair_reasons=dict(zip(questions.codes(questions.UNFAIR_REASONS), row[2:],
-                                strict=True)))
+@dataclass
+class Figures:
+    everyone: Results
+    attendees: Results  # through attendees' one-time links only
+
+    @property
+    def from_attendees(self) -> int:
+        return self.attendees.responses
+
+
+ANSWER_COLUMNS = (FeedbackResponse.experience, FeedbackResponse.confidence,
+                  FeedbackResponse.treated_fairly, FeedbackResponse.from_attendee)
+
+
+def results(scope: Scope) -> Figures:
+    """The figures for a scope: one grouped scan of an index that holds every answer it needs
+    (a few hundred combinations of answers at most), and one for the reasons given, over the
+    few who were not sure they were treated fairly."""
+    figures = Figures(Results(), Results())
+    rows = db.session.execute(scope.where(
+        sa.select(*ANSWER_COLUMNS, sa.func.count()).group_by(*ANSWER_COLUMNS)))
+    for experience, confidence, fairness, from_attendee, count in rows:
+        for results_ in (figures.everyone, figures.attendees) if from_attendee else (
+                figures.everyone,):
+            results_.responses += count
+            results_.experience.add(experience, count)
+            results_.confidence.add(confidence, count)
+            results_.fairness.add(fairness, count)
+    reason_codes = questions.codes(questions.UNFAIR_REASONS)
+    reasons = db.session.execute(scope.where(
+        sa.select(FeedbackResponse.from_attendee, *[
+            sa.func.coalesce(sa.func.sum(sa.case(
+                (getattr(FeedbackResponse, f"unfair_{code}"), 1), else_=0)), 0)
+            for code in reason_codes])
+        .where(sa.or_(FeedbackResponse.treated_fairly.is_(None),
+                      FeedbackResponse.treated_fairly != "yes"))
+        .group_by(FeedbackResponse.from_attendee)))
+    for results_ in (figures.everyone, figures.attendees):
+        results_.unfair_reasons = dict.fromkeys(reason_codes, 0)
+    for from_attendee, *counts in reasons:
+        for results_ in (figures.everyone, figures.attendees) if from_attendee else (
+                figures.everyone,):
+            for code, count in zip(reason_codes, counts, strict=True):
+                results_.unfair_reasons[code] += count
+    return figures
 
 
 def approved_comments(scope: Scope, limit: int = 100) -> list[FeedbackComment]:
