@@ -40,10 +40,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             x_proto=app.config["PROXY_FIX_X_PROTO"],
         )
 
-    from portal.feedback.privacy import ForgetSender
+    from portal.feedback.privacy import ForgetSender, NoSessionForFeedback
 
     # Outermost, so that it runs after ProxyFix has set the client address.
     app.wsgi_app = ForgetSender(app.wsgi_app)  # type: ignore[method-assign]
+    app.session_interface = NoSessionForFeedback()
 
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(app.root_path), "migrations"))

@@ -23,7 +23,9 @@ class DefaultConfig:
 
     # None means the SQLite file ``instance/portal.sqlite3``.
     DATABASE_URL: str | None = None
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # hide_parameters: a database error's log line shows the statement, never the values
+    # (which could be what a parent wrote, or a response's id next to the time).
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
 
     # Languages: see portal/i18n.py for the list and how to add one.
     BABEL_DEFAULT_LOCALE = "en"
@@ -104,11 +106,12 @@ class DefaultConfig:
     # The neutral page "Exit this page" sends people to (the GOV.UK pattern uses BBC Weather).
     QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
 
-    # Anonymous feedback: posts per client address (held only as a daily keyed hash, in the
-    # limiter's memory or Redis), the least time a person takes to fill in the form, how long
+    # Anonymous feedback: responses stored per client address (held only as a daily keyed
+    # hash, in the limiter's memory or Redis; a community centre's parents share one), the
+    # least time a person takes to fill in the form, how long
     # a form stays good, and how long after sending the optional "about you" questions can be
     # answered.
-    FEEDBACK_LIMIT = "10 per hour;30 per day"
+    FEEDBACK_LIMIT = "20 per hour;60 per day"
     FEEDBACK_MIN_SECONDS = 4
     FEEDBACK_FORM_MAX_HOURS = 24
     FEEDBACK_ABOUT_YOU_MINUTES = 60

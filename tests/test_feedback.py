@@ -49,6 +49,12 @@ def comments(db) -> list[FeedbackComment]:
     return db.session.scalars(sa.select(FeedbackComment).order_by(FeedbackComment.id)).all()
 
 
+def staff_token(client) -> str:
+    """A CSRF token from a staff page that always has a form."""
+    page = client.get("/staff/feedback/forms/programme").get_data(as_text=True)
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+
+
 def comment_that_said(db, text: str) -> FeedbackComment:
     """Ids are random, so comments are found by what they said (or, once moderated, by id)."""
     return db.session.scalars(sa.select(FeedbackComment).where(
@@ -70,6 +76,23 @@ def test_the_form_asks_the_standard_questions_and_sets_no_cookie(client, db):
     # No session, no CSRF token, nothing that could follow the sender.
     assert "Set-Cookie" not in page.headers
     assert "X-CSRFToken" not in html and "csrf_token" not in html
+    assert page.headers["Referrer-Policy"] == "no-referrer"
+    # The language switcher changes this page's language without remembering it.
+    assert 'href="/feedback/programme?lang=ur"' in html and "/language/" not in html
+
+
+def test_a_language_chosen_elsewhere_applies_but_no_cookie_is_touched(client, db, signed_in):
+    assert "Set-Cookie" in client.get("/?lang=pl").headers
+    page = client.get("/feedback/programme")
+    assert '<html lang="pl"' in page.get_data(as_text=True)
+    assert "Set-Cookie" not in page.headers
+    # Nor for a member of staff who is signed in: here they are nobody in particular.
+    signed_in("coordinator")
+    page = client.get("/feedback/programme")
+    assert "Set-Cookie" not in page.headers
+    assert "Staff area" in client.get("/").get_data(as_text=True)
+    assert "Staff area" not in page.get_data(as_text=True)
+    assert "Set-Cookie" not in client.get("/feedback/no-such-page").headers
 
 
 def test_a_response_is_stored_with_nothing_about_who_sent_it(client, db):
@@ -310,7 +333,7 @@ def test_an_attendee_link_counts_once_and_as_from_an_attendee(client, db, past_e
     # The pool is spent: nothing left that could match the response to a registrant.
     assert db.session.scalar(sa.select(sa.func.count()).select_from(AttendeeToken)) == 0
     # Used again: a clear message, the answers kept, nothing stored.
-    again = client.post(path, data={"experience": "poor", "started": stamp_from(page),
+    again = client.post(path, data={"experience": "poor", "started": stamp_from(client.get(path)),
                                     "token": token, "could_be_better": "Kept"})
     html = again.get_data(as_text=True)
     assert again.status_code == 422
@@ -412,13 +435,14 @@ def test_comments_reach_commissioners_only_after_moderation(client, db, signed_i
     fill(client, "/feedback/programme", went_well="Rude words here.")
     for _ in range(3):
         fill(client, "/feedback/programme")
-    auth.sign_out() if hasattr(auth, "sign_out") else None
     signed_in("commissioner")
     results = client.get("/staff/feedback/").get_data(as_text=True)
-    assert "5" in results and "100%" in results  # the numbers count at once
+    # The numbers count at once: five responses, all "Very good".
+    assert re.search(r'<span class="figure">5</span>', results)
+    assert re.search(r'<span class="figure">100%</span>', results)
     assert "Mrs Khan" not in results and "Shorter forms" not in results
     assert client.get("/staff/feedback/moderation").status_code == 403
-    client.get("/staff/sign-out") if False else auth.sign_out()
+    auth.sign_out()
 
     signed_in("coordinator")
     queue = client.get("/staff/feedback/moderation").get_data(as_text=True)
@@ -493,10 +517,13 @@ def test_results_are_computed_by_the_database(db):
 
 def test_bad_filters_on_the_results_page_get_a_message(client, db, signed_in):
     signed_in("commissioner")
-    page = client.get("/staff/feedback/?kind=nonsense&start=2026-13-40&event=abc")
+    page = client.get("/staff/feedback/?kind=nonsense&start=2026-13&event=abc")
     html = page.get_data(as_text=True)
     assert page.status_code == 422
-    assert "Enter a real date" in html
+    assert "Enter a month, like 2026-03" in html and "Choose one of the options shown" in html
+    # An id too large for the database is a message, not an error.
+    huge = client.get("/staff/feedback/?event=99999999999")
+    assert huge.status_code == 422
 
 
 # --- the forms' optional questions -------------------------------------------------------------
@@ -567,3 +594,167 @@ def test_services_and_past_webinars_lead_to_their_feedback(client, db, content, 
     assert "/feedback/events/" not in client.get("/events/coming-soon").get_data(as_text=True)
     start = client.get("/feedback/").get_data(as_text=True)
     assert 'href="/feedback/programme"' in start and 'href="/feedback/events/social-care"' in start
+
+
+# --- guards against bots, double submits and other sites ---------------------------------------
+
+def test_a_double_submit_stores_one_response(client, db):
+    page = client.get("/feedback/programme")
+    data = {"experience": "good", "started": stamp_from(page), "went_well": "Once"}
+    first = client.post("/feedback/programme", data=data)
+    second = client.post("/feedback/programme", data=data)
+    assert first.status_code == 303 and first.headers["Location"].startswith("/feedback/about")
+    assert second.status_code == 303 and second.headers["Location"] == "/feedback/thank-you"
+    assert len(responses(db)) == 1 and len(comments(db)) == 1
+
+
+def test_a_post_from_another_site_is_refused_and_the_answers_kept(client, db):
+    page = client.get("/feedback/programme")
+    sent = client.post("/feedback/programme", headers={"Sec-Fetch-Site": "cross-site"}, data={
+        "experience": "good", "started": stamp_from(page), "went_well": "Typed here"})
+    assert sent.status_code == 422
+    assert "Typed here" in sent.get_data(as_text=True)
+    assert responses(db) == []
+
+
+def test_a_form_changed_while_being_filled_in_asks_to_send_again(client, db):
+    page = client.get("/feedback/programme")
+    form = services.form_for(Kind.PROGRAMME)
+    services.set_questions(form, ["could_be_better"])
+    db.session.commit()
+    sent = client.post("/feedback/programme", data={
+        "experience": "good", "started": stamp_from(page), "could_be_better": "Still here"})
+    html = sent.get_data(as_text=True)
+    assert sent.status_code == 422
+    assert "This form changed while you were filling it in" in html and "Still here" in html
+    assert responses(db) == []
+    again = client.post("/feedback/programme", data={
+        "experience": "good", "started": stamp_from(sent), "could_be_better": "Still here"})
+    assert again.status_code == 303
+    assert responses(db)[0].form_version == 2
+
+
+def test_an_about_you_link_after_its_time_says_so_kindly(app, client, db):
+    reference = fill(client, "/feedback/programme").headers["Location"]
+    app.config["FEEDBACK_ABOUT_YOU_MINUTES"] = -1
+    later = fill(client, "/feedback/programme").headers["Location"]
+    closed = client.get(later)
+    assert closed.status_code == 410
+    assert "Your feedback was saved" in closed.get_data(as_text=True)
+    assert client.post(later, data={"ethnicity": "asian"}).status_code == 410
+    app.config["FEEDBACK_ABOUT_YOU_MINUTES"] = 60
+    assert client.get(reference).status_code == 200
+
+
+def test_the_about_you_reference_shows_neither_the_id_nor_the_time(client, db):
+    reference = fill(client, "/feedback/programme").headers["Location"].rsplit("/", 1)[1]
+    [row] = responses(db)
+    import base64
+
+    decoded = base64.urlsafe_b64decode(reference + "=" * (-len(reference) % 4))
+    assert str(row.id).encode() not in decoded
+    assert row.id.to_bytes(8, "big") not in decoded
+    # Tampering with one character makes it nobody's.
+    tampered = reference[:-2] + ("A" if reference[-2] != "A" else "B") + reference[-1]
+    assert client.get(f"/feedback/about-you/{tampered}").status_code == 404
+
+
+# --- moderation races and small numbers -----------------------------------------------------
+
+def test_a_second_moderator_cannot_overwrite_a_redaction(client, db, signed_in):
+    fill(client, "/feedback/programme", went_well="Call Mrs Khan on 07700 900123")
+    comment = comment_that_said(db, "Call Mrs Khan on 07700 900123")
+    assert services.moderate(comment.id, "approve", "Call Mrs […] on […]")
+    db.session.commit()
+    # Another coordinator's page was loaded before: "Approve as sent" changes nothing.
+    signed_in("coordinator")
+    late = client.post(f"/staff/feedback/moderation/{comment.id}", data={
+        "csrf_token": staff_token(client), "decision": "approve"})
+    assert late.status_code == 303
+    assert "already moderated" in client.get(late.headers["Location"]).get_data(as_text=True)
+    assert not services.moderate(comment.id, "approve")
+    stored = db.session.get(FeedbackComment, comment.id)
+    assert stored.published_text == "Call Mrs […] on […]" and stored.redacted
+
+
+def test_the_redacted_choice_comes_first_when_details_are_found(client, db, signed_in):
+    fill(client, "/feedback/programme", went_well="Ring me on 07700 900123")
+    fill(client, "/feedback/programme", could_be_better="More evening sessions")
+    signed_in("coordinator")
+    html = client.get("/staff/feedback/moderation").get_data(as_text=True)
+    articles = re.findall(r"<article.*?</article>", html, re.S)
+    [found] = [article for article in articles if "07700" in article]
+    [plain] = [article for article in articles if "evening" in article]
+    def order(article):
+        return article.index('value="approve-edited"') < article.index('value="approve"')
+
+    assert order(found) and not order(plain)
+    assert "Ring me on […]" in found
+
+
+def test_small_counts_show_as_fewer_than_five(db):
+    assert services.suppressed({"yes": 40, "no": 3, "not-sure": 7}) == {
+        "yes": 40, "no": None, "not-sure": None}  # 3 hidden, and 7 too, or 50-40-7 gives it
+    assert services.suppressed({"yes": 40, "no": 3, "not-sure": 2}) == {
+        "yes": 40, "no": None, "not-sure": None}
+    assert services.suppressed({"yes": 12, "no": 0, "not-sure": 9}) == {
+        "yes": 12, "no": 0, "not-sure": 9}
+
+
+def test_the_figures_page_never_shows_a_count_under_five(client, db, signed_in):
+    for answer in ["very-good"] * 6 + ["poor"] * 2:
+        fill(client, "/feedback/programme", experience=answer, treated_fairly="no",
+             unfair_reasons=["race"] if answer == "poor" else [])
+    signed_in("commissioner")
+    html = client.get("/staff/feedback/").get_data(as_text=True)
+    assert "fewer than 5" in html
+    assert not re.search(r"<dd>[1-4]</dd>", html)
+
+
+# --- help for moderators ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, found", [
+    ("Call 07700 900 123 or +44 (0)20 7946 0000", ["07700 900 123", "+44 (0)20 7946 0000"]),
+    ("Write to a.b@example.org or amina(at)example.org", ["a.b@example.org",
+                                                         "amina(at)example.org"]),
+    ("I live at Flat 3, 12 High Street, E1 6AN", ["Flat 3, 12 High Street", "E1 6AN"]),
+    ("my son is Yusuf and Mrs Khan helped", ["my son is Yusuf", "Mrs Khan"]),
+])
+def test_details_that_may_identify_someone_are_found(text, found):
+    from portal.feedback.redaction import findings
+
+    assert [text[f.start:f.end] for f in findings(text)] == found
+
+
+@pytest.mark.parametrize("text", [
+    "I am Very happy with the help", "I'm Not sure it helped", "I am British Pakistani",
+    "We had 3 Family Court hearings and 2 Youth Court dates", "my daughter Has autism",
+])
+def test_ordinary_words_are_not_taken_for_names_or_addresses(text):
+    from portal.feedback.redaction import findings
+
+    assert findings(text) == []
+
+
+def test_a_highlight_is_escaped(app):
+    from portal.feedback.redaction import highlight
+
+    with app.test_request_context():
+        html = str(highlight('<script>x</script> Mrs Khan "quoted"'))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert '<mark class="finding" title="possible name">Mrs Khan</mark>' in html
+
+
+def test_erased_attendees_cannot_be_invited_and_the_page_says_so(client, db, past_event,
+                                                                 signed_in):
+    from portal.events.models import Registration
+
+    db.session.add(Registration(
+        event_id=past_event.id, code="ERASED01", token_hash="e1", token_salt="s",
+        contact_key="erased-1", status="confirmed", attended=True, language="en",
+        erased_at=utcnow()))
+    db.session.commit()
+    signed_in("coordinator")
+    html = client.get("/staff/feedback/events").get_data(as_text=True)
+    assert "1 attended" in html and "can no longer be invited" in html
+    assert "Send the feedback invitation" not in html

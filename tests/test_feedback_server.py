@@ -42,13 +42,12 @@ def request(url: str, data: dict | None = None) -> tuple[int, str, dict]:
 
 
 def send_many(url: str, count: int) -> list[int]:
-    """One process: open the form once, then send ``count`` responses, 8 at a time."""
-    _status, page, _headers = request(f"{url}/feedback/programme")
-    stamp = STAMP.search(page).group(1)
+    """One process: ``count`` parents, 8 at a time, each opening the form and sending it."""
 
     def send(number: int) -> int:
+        _status, page, _headers = request(f"{url}/feedback/programme")
         answers = {"experience": ["very-good", "good", "poor", "dont-know"][number % 4],
-                   "confidence": "agree", "started": stamp,
+                   "confidence": "agree", "started": STAMP.search(page).group(1),
                    "went_well": f"Comment {number}" if number % 10 == 0 else ""}
         return request(f"{url}/feedback/programme", answers)[0]
 
@@ -82,6 +81,7 @@ def test_the_access_log_keeps_nothing_about_who_sent_feedback(gunicorn_server, d
         request(f"{url}/events/")  # an ordinary page, for comparison
         status, page, headers = request(f"{url}/feedback/programme?lang=en")
         assert status == 200 and "Set-Cookie" not in headers
+        assert headers["Referrer-Policy"] == "no-referrer"
         status, _, headers = request(f"{url}/feedback/programme", {
             "experience": "good", "started": STAMP.search(page).group(1),
             "went_well": "Kind people."})
@@ -108,6 +108,7 @@ def test_the_access_log_keeps_nothing_about_who_sent_feedback(gunicorn_server, d
             assert reference.rsplit("/", 1)[1] not in line, line
         assert any('"POST /feedback/programme ' in line for line in feedback)
         assert any('"GET /feedback/about-you/- ' in line for line in feedback)
+        assert any('"GET /feedback/programme ' in line for line in feedback)  # no ?lang=
         with app.app_context():
             [row] = db.session.scalars(sa.select(FeedbackResponse)).all()
             stored = " ".join(str(getattr(row, column.key))
@@ -142,3 +143,17 @@ def test_two_thousand_responses_at_once_from_several_processes(gunicorn_server, 
             assert counts == {"very-good": 500, "good": 500, "poor": 500, "dont-know": 500}
     finally:
         drop_everything(app)
+
+
+def test_what_the_log_would_show_of_a_feedback_path_is_masked():
+    from portal.feedback.privacy import forget_sender
+
+    environ = {"PATH_INFO": "/feedback/services/2b1c", "RAW_URI": "/feedback/services/2b1c?t=x",
+               "QUERY_STRING": "t=x", "REMOTE_ADDR": "203.0.113.9",
+               "HTTP_USER_AGENT": "Phone", "HTTP_X_FORWARDED_FOR": "198.51.100.7",
+               "werkzeug.proxy_fix.orig": {"REMOTE_ADDR": "10.0.0.1"}}
+    forget_sender(environ)
+    assert environ["PATH_INFO"] == environ["RAW_URI"] == "/feedback/services/-"
+    assert environ["QUERY_STRING"] == "" and "werkzeug.proxy_fix.orig" not in environ
+    assert {environ[key] for key in ("REMOTE_ADDR", "HTTP_USER_AGENT",
+                                     "HTTP_X_FORWARDED_FOR")} == {"-"}

@@ -3,7 +3,7 @@ moderation, the forms' versions, and the pool of attendees' one-time links.
 
 Revision ID: 0006
 Revises: 0005
-Create Date: 2026-11-23 06:45:51.729281
+Create Date: 2026-11-23 06:56:43.175648
 
 """
 import sqlalchemy as sa
@@ -54,7 +54,7 @@ def upgrade():
     sa.PrimaryKeyConstraint('event_id', name=op.f('pk_feedback_invitations'))
     )
     op.create_table('feedback_responses',
-    sa.Column('id', sa.BigInteger(), autoincrement=False, nullable=False),
+    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=False, nullable=False),
     sa.Column('form_id', sa.Integer(), nullable=False),
     sa.Column('form_version', sa.Integer(), nullable=False),
     sa.Column('service_id', sa.String(length=36), nullable=True),
@@ -90,8 +90,8 @@ def upgrade():
         batch_op.create_index('ix_feedback_responses_service_date', ['service_id', 'submitted_on'], unique=False)
 
     op.create_table('feedback_comments',
-    sa.Column('id', sa.BigInteger(), autoincrement=False, nullable=False),
-    sa.Column('response_id', sa.BigInteger(), nullable=False),
+    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=False, nullable=False),
+    sa.Column('response_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('question', sa.String(length=20), nullable=False),
     sa.Column('status', sa.String(length=10), nullable=False),
     sa.Column('text', sa.Text(), nullable=True),

@@ -5,15 +5,16 @@ admins), and the invitation that gives a webinar's attendees their one-time link
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
-from wtforms import RadioField, SelectChoice, TextAreaField
-from wtforms.validators import Length, Optional, ValidationError
+from wtforms import RadioField, SelectChoice, StringField, TextAreaField
+from wtforms.validators import Length, NumberRange, Optional, ValidationError
+from wtforms.widgets import HiddenInput, TextInput
 
 from portal import audit
 from portal.access import Role, roles
@@ -23,9 +24,9 @@ from portal.events import services as events
 from portal.events.models import Event, EventStatus, Registration
 from portal.extensions import db
 from portal.feedback import questions, redaction, services
-from portal.feedback.models import FeedbackComment, FeedbackInvitation
+from portal.feedback.models import CommentStatus, FeedbackComment, FeedbackInvitation
 from portal.feedback.questions import Kind
-from portal.forms import DateField, MultiCheckboxField, PortalForm
+from portal.forms import IntegerField, MultiCheckboxField, PortalForm
 from portal.mail import MailNotSent, external_url, send
 from portal.rendering import render, render_form, see_other
 from portal.staff.tasks import Task, add_task
@@ -34,7 +35,7 @@ bp = Blueprint("feedback_admin", __name__, url_prefix="/staff/feedback")
 MODERATORS = (Role.COORDINATOR, Role.ADMIN)
 READERS = (Role.COORDINATOR, Role.ADMIN, Role.COMMISSIONER)
 # Fewer responses than this and the figures are not shown: they could point to someone.
-FEWEST_TO_SHOW = 5
+FEWEST_TO_SHOW = services.FEWEST_TO_SHOW
 
 add_task(Task("feedback_admin.results", _l("Feedback"),
               _l("Satisfaction, confidence and fair treatment, with approved comments."),
@@ -53,6 +54,27 @@ audit.describe_actions({
 
 # --- figures -------------------------------------------------------------------------------------
 
+class MonthField(StringField):
+    """A month, typed or picked as 2026-03: figures cover whole months, so that two periods
+    a day apart cannot be subtracted to reveal one day's answers."""
+
+    widget = TextInput(input_type="month")
+
+    def _value(self) -> str:
+        if self.data:
+            return self.data.strftime("%Y-%m")
+        return self.raw_data[0] if self.raw_data else ""
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        if self.data:
+            try:
+                self.data = datetime.strptime(self.data.strip(), "%Y-%m").date()
+            except ValueError as error:
+                self.data = None
+                raise ValueError(_l("Enter a month, like 2026-03")) from error
+
+
 class ResultsFilter(PortalForm):
     class Meta:
         csrf = False
@@ -60,8 +82,10 @@ class ResultsFilter(PortalForm):
     kind = RadioField(_l("Feedback about"), default="", validate_choice=False, choices=[
         SelectChoice("", _l("Everything")),
         *[SelectChoice(kind.value, label) for kind, label in questions.KIND_LABELS.items()]])
-    start = DateField(_l("From"), validators=[Optional()])
-    end = DateField(_l("To"), validators=[Optional()])
+    start = MonthField(_l("From the start of"), validators=[Optional()])
+    end = MonthField(_l("To the end of"), validators=[Optional()])
+    event = IntegerField(widget=HiddenInput(), validators=[Optional(), NumberRange(
+        min=1, max=2**31 - 1, message=_l("Choose one of the options shown"))])
 
     def validate_kind(self, field) -> None:
         if field.data and field.data not in {kind.value for kind in Kind}:
@@ -69,29 +93,38 @@ class ResultsFilter(PortalForm):
 
     def validate_end(self, field) -> None:
         if field.data and self.start.data and field.data < self.start.data:
-            raise ValidationError(_l("The end date must be on or after the start date"))
+            raise ValidationError(_l("The end must be the same month as the start, or later"))
+
+
+def _month_end(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
 @bp.get("/")
 @roles(*READERS)
 def results():
     form = ResultsFilter(request.args)
-    today = services.today()
-    scope = services.Scope(start=today - timedelta(days=365), end=today)
-    event_id = request.args.get("event", type=int)
+    this_month = services.today().replace(day=1)
+    year_ago = (this_month - timedelta(days=330)).replace(day=1)
+    scope = services.Scope(start=year_ago, end=_month_end(this_month))
+    event = None
     if form.validate():
+        event = db.session.get(Event, form.event.data) if form.event.data else None
         scope = services.Scope(
-            kind=Kind(form.kind.data) if form.kind.data else None, event_id=event_id,
-            start=form.start.data or scope.start, end=form.end.data or scope.end)
+            kind=Kind(form.kind.data) if form.kind.data else None,
+            event_id=event.id if event else None, start=form.start.data or scope.start,
+            end=_month_end(form.end.data or this_month))
     figures = services.results(scope)
     shown = figures.everyone.responses >= FEWEST_TO_SHOW
     comments = services.approved_comments(scope) if shown else []
+    # The attendees' figures only when both they and the rest are enough to show.
+    split = min(figures.from_attendees,
+                figures.everyone.responses - figures.from_attendees) >= FEWEST_TO_SHOW
     return render_form("feedback/admin/results.html", form, figures=figures.everyone,
-                       attendees=figures.attendees if figures.from_attendees >= FEWEST_TO_SHOW
-                       else None, comments=comments, scope=scope,
-                       fewest=FEWEST_TO_SHOW, questions=questions,
-                       can_moderate=bool(current_user.role_set & set(MODERATORS)),
-                       event=db.session.get(Event, event_id) if event_id else None)
+                       attendees=figures.attendees if split else None, comments=comments,
+                       scope=scope, fewest=FEWEST_TO_SHOW, questions=questions,
+                       shown_counts=services.suppressed, event=event,
+                       can_moderate=bool(current_user.role_set & set(MODERATORS)))
 
 
 # --- moderation ----------------------------------------------------------------------------------
@@ -124,9 +157,8 @@ def moderate(comment_id: int):
         abort(404)
     decision = request.form.get("decision", "")
     form = ModerationForm()
-    if comment.status != "pending":
-        flash(_l("Someone else has already moderated that comment."), "success")
-        return see_other(url_for("feedback_admin.moderation"))
+    if comment.status != CommentStatus.PENDING.value:
+        return _already_moderated()
     valid = form.validate_on_submit()
     if decision not in DECISIONS:
         form.text.errors = [*form.text.errors,
@@ -137,12 +169,15 @@ def moderate(comment_id: int):
     if valid and not form.text.errors:
         action = {"approve": "approved", "approve-edited": "redacted",
                   "reject": "rejected"}[decision]
-        services.moderate(comment, "reject" if decision == "reject" else "approve",
-                          form.text.data if decision == "approve-edited" else None)
+        if not services.moderate(comment.id, "reject" if decision == "reject" else "approve",
+                                 form.text.data if decision == "approve-edited" else None):
+            db.session.rollback()
+            return _already_moderated()
         audit.record(current_user, f"feedback.comment.{action}", f"comment {comment.id}")
         db.session.commit()
         if request.htmx:
-            return render("feedback/admin/moderation.html", block="done", comment=comment)
+            return render("feedback/admin/moderation.html", block="done",
+                          comment=db.session.get(FeedbackComment, comment_id))
         flash(_l("Comment approved.") if decision != "reject" else _l("Comment rejected."),
               "success")
         return see_other(url_for("feedback_admin.moderation"))
@@ -150,6 +185,11 @@ def moderate(comment_id: int):
                        comments=[comment], forms={comment.id: form}, comment=comment,
                        pending=services.pending_count(), highlight=redaction.highlight,
                        findings=redaction.findings, questions=questions)
+
+
+def _already_moderated():
+    flash(_l("Someone else has already moderated that comment."), "success")
+    return see_other(url_for("feedback_admin.moderation"))
 
 
 # --- the forms' optional questions ----------------------------------------------------------------
@@ -176,7 +216,13 @@ def form_questions(kind: str):
         if services.set_questions(settings, form.asks.data or []):
             audit.record(current_user, "feedback.form.changed", settings,
                          version=settings.version, asks=sorted(settings.asks))
-            db.session.commit()
+            try:
+                db.session.commit()
+            except sa.exc.IntegrityError:
+                db.session.rollback()
+                flash(_l("Someone else changed this form at the same moment. Check the "
+                         "questions, then save again."), "error")
+                return see_other(url_for("feedback_admin.form_questions", kind=kind))
             flash(_l("Saved. New responses use version %(version)d of the form.",
                      version=settings.version), "success")
         else:
@@ -207,12 +253,18 @@ def invitations():
     past = [item for item in events.past(limit=30) if item.status == EventStatus.PUBLISHED.value]
     sent = {row.event_id: row for row in db.session.scalars(sa.select(FeedbackInvitation).where(
         FeedbackInvitation.event_id.in_([item.id for item in past])))}
-    attended = dict(db.session.execute(
-        sa.select(Registration.event_id, sa.func.count()).where(
-            Registration.event_id.in_([item.id for item in past]),
-            Registration.attended.is_(True), Registration.erased_at.is_(None))
-        .group_by(Registration.event_id)).all())
+    attended, reachable = {}, {}
+    for event_id, erased, count in db.session.execute(
+            sa.select(Registration.event_id, Registration.erased_at.is_not(None),
+                      sa.func.count()).where(
+                Registration.event_id.in_([item.id for item in past]),
+                Registration.attended.is_(True))
+            .group_by(Registration.event_id, Registration.erased_at.is_not(None))):
+        attended[event_id] = attended.get(event_id, 0) + count
+        if not erased:
+            reachable[event_id] = count
     return render("feedback/admin/invitations.html", events=past, sent=sent, attended=attended,
+                  reachable=reachable,
                   form=EmptyForm(), public_link=lambda item: external_url(
                       url_for("feedback.event", slug=item.slug)))
 

@@ -82,6 +82,7 @@ def _webinar(rng: random.Random, event: Event) -> int:
 
 
 def _comment(response: FeedbackResponse, question: str, text: str, status) -> None:
+    response.language = "en"  # the demo comments are written in English
     comment = FeedbackComment(question=question, status=status.value)
     if status == CommentStatus.PENDING:
         comment.text = text

@@ -25,6 +25,11 @@ def random_id() -> int:
     return secrets.randbits(62) + 1
 
 
+# In SQLite an INTEGER primary key is the rowid itself; any other type would leave a hidden
+# rowid counting up in the order responses came.
+RANDOM_ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+
 class CommentStatus(enum.StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
@@ -87,7 +92,7 @@ class FeedbackResponse(db.Model):
         sa.Index("ix_feedback_responses_event_date", "event_id", "submitted_on"),
     )
 
-    id: Mapped[int] = mapped_column(sa.BigInteger, primary_key=True, autoincrement=False,
+    id: Mapped[int] = mapped_column(RANDOM_ID, primary_key=True, autoincrement=False,
                                     default=random_id)
     form_id: Mapped[int] = mapped_column(sa.ForeignKey("feedback_forms.id"))
     form_version: Mapped[int]
@@ -131,10 +136,10 @@ class FeedbackComment(db.Model):
     __tablename__ = "feedback_comments"
     __table_args__ = (sa.Index("ix_feedback_comments_status", "status", "id"),)
 
-    id: Mapped[int] = mapped_column(sa.BigInteger, primary_key=True, autoincrement=False,
+    id: Mapped[int] = mapped_column(RANDOM_ID, primary_key=True, autoincrement=False,
                                     default=random_id)
     response_id: Mapped[int] = mapped_column(
-        sa.BigInteger, sa.ForeignKey("feedback_responses.id", ondelete="CASCADE"), index=True)
+        RANDOM_ID, sa.ForeignKey("feedback_responses.id", ondelete="CASCADE"), index=True)
     question: Mapped[str] = mapped_column(sa.String(20))
     status: Mapped[str] = mapped_column(sa.String(10), default=CommentStatus.PENDING.value)
     text: Mapped[str | None] = mapped_column(sa.Text)

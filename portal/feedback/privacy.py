@@ -5,7 +5,8 @@ limiter's storage.
 request under /feedback, it blanks what gunicorn would write in its access log about who sent
 it (gunicorn reads the client address, user agent and referrer from the request's environ
 after the answer is made), and masks what would tie the log line to one response: the
-reference in an "about you" address and the one-time link in a query string. The rate
+service, event or "about you" reference in the path, and the query string (a one-time link).
+``NoSessionForFeedback`` keeps the session cookie out of feedback pages altogether. The rate
 limiter has already used the address by then, under a keyed hash that changes every day.
 (The development server writes the request line as it came; it is not for production.)
 """
@@ -17,22 +18,25 @@ import hmac
 import re
 
 from flask import current_app, request
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 
 from portal.database import utcnow
+from portal.i18n import SESSION_KEY as LANGUAGE_KEY
 
 # What an access log line could say about the sender. Set to "-" (gunicorn's own "empty").
 SENDER_KEYS = ("REMOTE_ADDR", "REMOTE_HOST", "REMOTE_PORT", "HTTP_USER_AGENT", "HTTP_REFERER",
                "HTTP_X_FORWARDED_FOR", "HTTP_X_REAL_IP", "HTTP_FORWARDED", "HTTP_COOKIE")
 
 
+PREFIX = "/feedback"
+
+
 class ForgetSender:
-    def __init__(self, app, prefix: str = "/feedback"):
+    def __init__(self, app):
         self.app = app
-        self.prefix = prefix
 
     def __call__(self, environ, start_response):
-        path = environ.get("PATH_INFO", "")
-        if not (path == self.prefix or path.startswith(self.prefix + "/")):
+        if not is_feedback_path(environ.get("PATH_INFO", "")):
             return self.app(environ, start_response)
         try:
             return self.app(environ, start_response)
@@ -40,7 +44,8 @@ class ForgetSender:
             forget_sender(environ)
 
 
-REFERENCE = re.compile(r"^(/feedback/about-you)/[^/?]+")
+# Everything after the page's kind: the service, the event, the "about you" reference.
+SUBJECT = re.compile(r"^(/feedback/[^/]+)/.+$")
 
 
 def forget_sender(environ) -> None:
@@ -49,11 +54,37 @@ def forget_sender(environ) -> None:
             environ[key] = "-"
     # ProxyFix keeps the addresses it replaced.
     environ.pop("werkzeug.proxy_fix.orig", None)
-    path = REFERENCE.sub(r"\1/-", environ.get("PATH_INFO", ""))
+    path = SUBJECT.sub(r"\1/-", environ.get("PATH_INFO", ""))
     environ["PATH_INFO"] = path
     environ["QUERY_STRING"] = ""
     if "RAW_URI" in environ:
         environ["RAW_URI"] = path
+
+
+def is_feedback_path(path: str) -> bool:
+    return path == PREFIX or path.startswith(PREFIX + "/")
+
+
+class FeedbackSession(SecureCookieSession):
+    """What a feedback page sees of the session: the chosen language, nothing else (no
+    signed-in member of staff, no CSRF token); and it is never saved."""
+
+
+class NoSessionForFeedback(SecureCookieSessionInterface):
+    """Feedback pages never write the session cookie, so they cannot set, refresh or link
+    it: a parent who chose a language elsewhere keeps it, and is nobody in particular here."""
+
+    def open_session(self, app, request):
+        session = super().open_session(app, request)
+        if session is None or not is_feedback_path(request.path):
+            return session
+        language = session.get(LANGUAGE_KEY)
+        return FeedbackSession({LANGUAGE_KEY: language} if language else {})
+
+    def save_session(self, app, session, response) -> None:
+        if isinstance(session, FeedbackSession):
+            return
+        super().save_session(app, session, response)
 
 
 def sender_key() -> str:

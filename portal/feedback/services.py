@@ -3,12 +3,16 @@ sent it, the attendees' one-time links, moderation, and the figures."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import secrets
+import struct
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import sqlalchemy as sa
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.exc import IntegrityError
@@ -89,21 +93,24 @@ def _serializer(purpose: str) -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=f"feedback-{purpose}")
 
 
-def started_stamp(subject: str) -> str:
-    """When the form was shown, signed, carried in the form itself: so a minimum fill time
-    holds off bots without a cookie or anything stored."""
-    return _serializer("started").dumps(subject)
+def started_stamp(subject: str, version: int) -> str:
+    """When the form was shown, for which form version, and a random number that makes it
+    good for one response: signed, carried in the form itself, so a minimum fill time and a
+    guard against double submits need no cookie and store nothing about anyone."""
+    return _serializer("started").dumps([subject, version, secrets.token_urlsafe(12)])
 
 
 class StampProblem(Exception):
-    """The form came back too soon, too late, or with a stamp it was not given."""
+    """The form came back too soon, too late, for another form or version, or with a stamp
+    it was not given."""
 
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
 
 
-def check_started(stamp: str, subject: str) -> None:
+def check_started(stamp: str, subject: str, version: int) -> str:
+    """The stamp's one-time number, if the form may be taken; else StampProblem."""
     config = current_app.config
     try:
         value, signed_at = _serializer("started").loads(
@@ -112,27 +119,59 @@ def check_started(stamp: str, subject: str) -> None:
         raise StampProblem("expired") from error
     except BadSignature as error:
         raise StampProblem("forged") from error
-    if value != subject:
+    if not (isinstance(value, list) and len(value) == 3 and value[0] == subject):
         raise StampProblem("forged")
-    seconds = (utcnow() - signed_at).total_seconds()
-    if seconds < config["FEEDBACK_MIN_SECONDS"]:
+    if value[1] != version:
+        raise StampProblem("changed")
+    if (utcnow() - signed_at).total_seconds() < config["FEEDBACK_MIN_SECONDS"]:
         raise StampProblem("too-soon")
+    return str(value[2])
+
+
+def first_use(nonce: str) -> bool:
+    """True the first time a stamp's number is used: a double click, or a bot replaying one
+    form, stores one response. Kept in the rate limiter's storage (memory or Redis, shared by
+    the workers), expiring with the stamp."""
+    from portal.extensions import limiter
+
+    expiry = current_app.config["FEEDBACK_FORM_MAX_HOURS"] * 3600
+    return limiter.storage.incr(f"portal/feedback-stamp/{nonce}", expiry) == 1
+
+
+class ReferenceExpired(Exception):
+    """A genuine "about you" reference, but its time is up."""
+
+
+def _reference_cipher() -> AESGCM:
+    key = hashlib.sha256(b"feedback-about-you:" + current_app.config["SECRET_KEY"].encode())
+    return AESGCM(key.digest())
 
 
 def response_reference(response_id: int) -> str:
     """Lets the sender, and only them, add the optional "about you" answers to the response
-    just sent: the reference lives in their browser, not in the database."""
-    return _serializer("about-you").dumps(response_id)
+    just sent. It lives in their browser (and its history), not in the database, so it is
+    encrypted: it shows neither the response's id nor the time it was sent."""
+    minutes = current_app.config["FEEDBACK_ABOUT_YOU_MINUTES"]
+    expires = int(utcnow().timestamp() // 60) + minutes
+    nonce = secrets.token_bytes(12)
+    sealed = _reference_cipher().encrypt(nonce, struct.pack(">QI", response_id, expires),
+                                         b"about-you")
+    return base64.urlsafe_b64encode(nonce + sealed).decode().rstrip("=")
 
 
 def response_for_reference(reference: str) -> FeedbackResponse | None:
+    """The response, or None for a reference this portal did not make; ReferenceExpired if
+    the time to answer is over."""
+    if not reference or len(reference) > 80:
+        return None
     try:
-        response_id = _serializer("about-you").loads(
-            reference, max_age=current_app.config["FEEDBACK_ABOUT_YOU_MINUTES"] * 60)
-    except BadSignature:
+        sealed = base64.urlsafe_b64decode(reference + "=" * (-len(reference) % 4))
+        plain = _reference_cipher().decrypt(sealed[:12], sealed[12:], b"about-you")
+        response_id, expires = struct.unpack(">QI", plain)
+    except (ValueError, InvalidTag, struct.error):
         return None
-    if not isinstance(response_id, int):
-        return None
+    if utcnow().timestamp() // 60 > expires:
+        raise ReferenceExpired
     return db.session.get(FeedbackResponse, response_id)
 
 
@@ -252,17 +291,25 @@ def pending_count() -> int:
         FeedbackComment.status == CommentStatus.PENDING.value)) or 0
 
 
-def moderate(comment: FeedbackComment, decision: str, text: str | None = None) -> None:
-    """Approve (as sent, or a redacted ``text``) or reject. The words as sent are erased."""
+def moderate(comment_id: int, decision: str, text: str | None = None) -> bool:
+    """Approve (as sent, or a redacted ``text``) or reject a comment still waiting; the words
+    as sent are erased. One conditional UPDATE, so of two moderators deciding at once only the
+    first counts (False for the second): a redaction is never overwritten by the original."""
+    values: dict = {"text": None, "moderated_on": today()}
     if decision == "reject":
-        comment.status = CommentStatus.REJECTED.value
-        comment.published_text = None
+        values |= {"status": CommentStatus.REJECTED.value, "published_text": None}
+    elif text is None:
+        values |= {"status": CommentStatus.APPROVED.value,
+                   "published_text": FeedbackComment.text, "redacted": False}
     else:
-        comment.status = CommentStatus.APPROVED.value
-        comment.redacted = text is not None and text != comment.text
-        comment.published_text = text if text is not None else comment.text
-    comment.text = None
-    comment.moderated_on = today()
+        values |= {"status": CommentStatus.APPROVED.value, "published_text": text,
+                   "redacted": sa.case((FeedbackComment.text == text, False), else_=True)}
+    changed = db.session.execute(
+        sa.update(FeedbackComment)
+        .where(FeedbackComment.id == comment_id,
+               FeedbackComment.status == CommentStatus.PENDING.value)
+        .values(**values).execution_options(synchronize_session=False))
+    return changed.rowcount == 1
 
 
 # --- figures -------------------------------------------------------------------------------------
@@ -312,6 +359,24 @@ class Tally:
     def add(self, code: str | None, count: int) -> None:
         if code is not None:
             self.counts[code] = self.counts.get(code, 0) + count
+
+
+FEWEST_TO_SHOW = 5
+
+
+def suppressed(counts: dict[str, int]) -> dict[str, int | None]:
+    """Counts as they may be shown: one from 1 to 4 could point to someone, so it is None
+    ("fewer than 5"); and if only one count is hidden, the next smallest is hidden too, so
+    that it cannot be worked out from the total."""
+    shown: dict[str, int | None] = {
+        code: (None if 0 < count < FEWEST_TO_SHOW else count) for code, count in counts.items()}
+    hidden = [code for code, value in shown.items() if value is None]
+    if len(hidden) == 1:
+        others = sorted((count, code) for code, count in counts.items()
+                        if code not in hidden and count > 0)
+        if others:
+            shown[others[0][1]] = None
+    return shown
 
 
 @dataclass

@@ -17,7 +17,7 @@ from portal.events.models import Event, EventStatus
 from portal.extensions import csrf, limiter
 from portal.feedback import bp, questions, services
 from portal.feedback.forms import about_you_form, answers_form, background_form
-from portal.feedback.privacy import sender_key
+from portal.feedback.privacy import is_feedback_path, sender_key
 from portal.feedback.questions import Kind
 from portal.i18n import LANGUAGES, SESSIONLESS_BLUEPRINTS, current_language
 from portal.main.errors import error_page
@@ -30,6 +30,8 @@ NAVIGATION.insert(4, ("feedback.start", _l("Give feedback")))
 csrf.exempt(bp)
 
 STAMP_MESSAGES = {
+    "changed": _l("This form changed while you were filling it in. Check your answers, then "
+                  "send them again."),
     "too-soon": _l("That was quicker than we expected from a person. Check your answers, then "
                    "send them again."),
     "expired": _l("This form was open for a long time. Check your answers, then send them "
@@ -54,9 +56,25 @@ def feedback_url(endpoint: str, **values) -> str:
     return url_for(endpoint, **values, lang=asked if asked in LANGUAGES else None)
 
 
-@bp.context_processor
+def switch_language_url(code: str) -> str:
+    """The language switcher, here: the same page in that language, not remembered."""
+    return url_for(request.endpoint, **(request.view_args or {}), lang=code)
+
+
+@bp.app_context_processor
 def anonymous_pages() -> dict:
-    return {"without_session": True, "feedback_url": feedback_url}
+    # By path, so that a "not found" page under /feedback is anonymous too.
+    if not is_feedback_path(request.path):
+        return {}
+    return {"without_session": True, "feedback_url": feedback_url,
+            "switch_language_url": switch_language_url if request.endpoint else None}
+
+
+@bp.after_request
+def no_referrer(response):
+    """Nothing a feedback page links to, or loads, learns which feedback page it came from."""
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 def language() -> str:
@@ -68,9 +86,11 @@ def feedback_limit() -> str:
 
 
 def rate_limited(view):
-    """One allowance per client for all the feedback forms together."""
+    """One allowance per client for all the feedback forms together, spent only by responses
+    stored (a form sent back with a mistake costs nothing)."""
     return limiter.shared_limit(feedback_limit, scope="feedback", key_func=sender_key,
-                                methods=["POST"])(view)
+                                methods=["POST"], deduct_when=lambda response:
+                                response.status_code in (204, 303))(view)
 
 
 @bp.errorhandler(429)
@@ -121,8 +141,8 @@ def event(slug: str):
 
 
 def _give(kind: Kind, *, subject, about, event: Event | None = None):
-    form_settings = services.form_for(kind)
-    asks = form_settings.asks
+    settings = services.form_for(kind)
+    asks = settings.asks
     stamp_subject = f"{kind.value}:{subject or ''}"
     form = answers_form(asks)
     token = (form.token.data if form.is_submitted() else request.args.get("t", "")) or ""
@@ -133,47 +153,73 @@ def _give(kind: Kind, *, subject, about, event: Event | None = None):
             form.form_errors.append(TOKEN_MESSAGE)
     elif form.website.data:
         form.form_errors.append(HONEYPOT_MESSAGE)
+    elif request.headers.get("Sec-Fetch-Site") == "cross-site":
+        # Another site's page posting its visitors' browsers here (there is no CSRF token).
+        form.validate()
+        form.form_errors.append(STAMP_MESSAGES["forged"])
     else:
-        problem = None
         try:
-            services.check_started(form.started.data, stamp_subject)
+            nonce = services.check_started(form.started.data, stamp_subject, settings.version)
         except services.StampProblem as error:
-            problem = error.reason
-        if problem:
             form.validate()
-            form.form_errors.append(STAMP_MESSAGES[problem])
-        elif form.validate():
-            answers = services.Answers(
-                experience=form.experience.data, confidence=form.confidence.data or None,
-                treated_fairly=form.treated_fairly.data or None,
-                unfair_reasons=form.unfair_reasons.data or [],
-                went_well=form.went_well.data if "went_well" in asks else None,
-                could_be_better=form.could_be_better.data if "could_be_better" in asks else None)
-            try:
-                response = services.save_response(
-                    form_settings, answers, language=language(),
-                    service_id=subject if kind == Kind.SERVICE else None,
-                    event_id=subject if kind == Kind.EVENT else None, token=token or None)
-            except services.TokenSpent:
-                form.token.data = ""
-                form.form_errors.append(TOKEN_MESSAGE)
-            else:
-                if asks & set(questions.EQUALITY_KEYS):
-                    return see_other(feedback_url(
-                        "feedback.about_you", reference=services.response_reference(response.id)))
-                return see_other(feedback_url("feedback.thank_you"))
+            form.form_errors.append(STAMP_MESSAGES[error.reason])
+        else:
+            if form.validate():
+                if not services.first_use(nonce):
+                    # Sent twice (a double click): the first one counted.
+                    return see_other(feedback_url("feedback.thank_you"))
+                saved = _save(form, settings, kind, subject, token)
+                if saved is not None:
+                    return saved
     # A fresh stamp each time the form is shown: the fill time counts from now.
-    form.started.data = services.started_stamp(stamp_subject)
+    form.started.data = services.started_stamp(stamp_subject, settings.version)
     return render_form("feedback/form.html", form, block="form", kind=kind, about=about,
                        asks=asks, attendee=attendee, event=event,
                        action=feedback_url(request.endpoint, **request.view_args))
 
 
+class Closed(Exception):
+    """The time to answer the optional questions is over."""
+
+
+def _save(form, settings, kind: Kind, subject, token: str):
+    """Store the answers; where to go next, or None (with the form's error) if a one-time
+    link was spent already."""
+    asks = settings.asks
+    answers = services.Answers(
+        experience=form.experience.data, confidence=form.confidence.data or None,
+        treated_fairly=form.treated_fairly.data or None,
+        unfair_reasons=form.unfair_reasons.data or [],
+        went_well=form.went_well.data if "went_well" in asks else None,
+        could_be_better=form.could_be_better.data if "could_be_better" in asks else None)
+    try:
+        response = services.save_response(
+            settings, answers, language=language(),
+            service_id=subject if kind == Kind.SERVICE else None,
+            event_id=subject if kind == Kind.EVENT else None, token=token or None)
+    except services.TokenSpent:
+        form.token.data = ""
+        form.form_errors.append(TOKEN_MESSAGE)
+        return None
+    if asks & set(questions.EQUALITY_KEYS):
+        return see_other(feedback_url("feedback.about_you",
+                                      reference=services.response_reference(response.id)))
+    return see_other(feedback_url("feedback.thank_you"))
+
+
 def _response(reference: str):
-    response = services.response_for_reference(reference)
+    try:
+        response = services.response_for_reference(reference)
+    except services.ReferenceExpired as error:
+        raise Closed from error
     if response is None:
         abort(404)
     return response
+
+
+@bp.errorhandler(Closed)
+def about_you_closed(_error):
+    return render("feedback/closed.html", status=410)
 
 
 @bp.route("/about-you/<reference>", methods=["GET", "POST"])

@@ -67,7 +67,9 @@ def handle_csrf_error(_error: CSRFError):
 
 def handle_unexpected(error: Exception):
     """Anything not an HTTP error is a bug: log it whole, show the visitor a calm page."""
-    current_app.logger.exception("Unhandled error on %s %s", request.method, request.path)
+    # The route's pattern, not the path: a path can hold a token or a feedback reference.
+    rule = request.url_rule.rule if request.url_rule else "(no route)"
+    current_app.logger.exception("Unhandled error on %s %s", request.method, rule)
     # A failed statement leaves the session unusable, and the error page itself may need the
     # database (the signed-in user in the header): start it afresh.
     db.session.rollback()
