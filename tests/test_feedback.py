@@ -758,3 +758,11 @@ def test_erased_attendees_cannot_be_invited_and_the_page_says_so(client, db, pas
     html = client.get("/staff/feedback/events").get_data(as_text=True)
     assert "1 attended" in html and "can no longer be invited" in html
     assert "Send the feedback invitation" not in html
+
+
+def test_emails_rendered_by_a_command_are_not_disturbed_by_feedback(app, db):
+    """The feedback pages' template values look at the request; a command has none."""
+    from portal.mail import html_body
+
+    with app.app_context():
+        assert "Hello" in html_body("Subject", "Hello", "ur")

@@ -7,7 +7,7 @@ forms post without a CSRF token (see forms.py).
 
 from __future__ import annotations
 
-from flask import abort, current_app, request, url_for
+from flask import abort, current_app, has_request_context, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from portal.access import public
@@ -63,8 +63,9 @@ def switch_language_url(code: str) -> str:
 
 @bp.app_context_processor
 def anonymous_pages() -> dict:
-    # By path, so that a "not found" page under /feedback is anonymous too.
-    if not is_feedback_path(request.path):
+    # By path, so that a "not found" page under /feedback is anonymous too. (An email
+    # rendered by a command has no request at all.)
+    if not has_request_context() or not is_feedback_path(request.path):
         return {}
     return {"without_session": True, "feedback_url": feedback_url,
             "switch_language_url": switch_language_url if request.endpoint else None}
