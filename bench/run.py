@@ -98,6 +98,7 @@ def add_feedback(count: int) -> None:
             batch = []
     if batch:
         db.session.execute(sa.insert(FeedbackResponse), batch)
+    feedback.rebuild_tallies()
     db.session.commit()
 
 

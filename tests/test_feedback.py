@@ -507,6 +507,7 @@ def test_results_are_computed_by_the_database(db):
         db.session.add(FeedbackResponse(form_id=form.id, form_version=1, submitted_on=date.today(),
                                         language="en", experience=answer,
                                         confidence=confidence))
+    services.rebuild_tallies()
     db.session.commit()
     figures = services.results(services.Scope(kind=Kind.EVENT)).everyone
     assert figures.responses == 4
@@ -766,3 +767,27 @@ def test_emails_rendered_by_a_command_are_not_disturbed_by_feedback(app, db):
 
     with app.app_context():
         assert "Hello" in html_body("Subject", "Hello", "ur")
+
+
+def test_the_running_tally_agrees_with_the_responses(app, client, db, content):
+    """Figures for a form and period come from the tally kept as responses arrive; for one
+    service, from the responses. Both must give the same answer."""
+    import random
+
+    app.config["FEEDBACK_LIMIT"] = "1000 per hour"
+    rng = random.Random(7)
+    for _ in range(30):
+        fairly = rng.choice(["yes", "no", ""])
+        sent = fill(client, f"/feedback/services/{content['court']}",
+                    experience=rng.choice(["very-good", "good", "poor", "dont-know"]),
+                    confidence=rng.choice(["agree", "disagree", ""]), treated_fairly=fairly,
+                    **({"unfair_reasons": ["race", "gender"]}
+                       if fairly != "yes" and rng.random() < 0.5 else {}))
+        assert sent.status_code == 303
+    from_tally = services.results(services.Scope(kind=Kind.SERVICE)).everyone
+    from_rows = services.results(services.Scope(service_id=content["court"])).everyone
+    assert from_tally.responses == from_rows.responses == 30
+    assert from_tally == from_rows
+    services.rebuild_tallies()
+    db.session.commit()
+    assert services.results(services.Scope(kind=Kind.SERVICE)).everyone == from_rows

@@ -141,6 +141,9 @@ def test_two_thousand_responses_at_once_from_several_processes(gunicorn_server, 
                 FeedbackResponse.experience, sa.func.count()).group_by(
                 FeedbackResponse.experience)).all())
             assert counts == {"very-good": 500, "good": 500, "poor": 500, "dont-know": 500}
+            # The running tally counted every one, though they came at once.
+            from portal.feedback.models import FeedbackTally
+            assert db.session.scalar(sa.select(sa.func.sum(FeedbackTally.responses))) == RESPONSES
     finally:
         drop_everything(app)
 

@@ -1,9 +1,10 @@
-"""Anonymous feedback: responses with their answers in columns, comments awaiting
-moderation, the forms' versions, and the pool of attendees' one-time links.
+"""Anonymous feedback: responses with their answers in columns, a running tally for the
+figures, comments awaiting moderation, the forms' versions, and the pool of attendees'
+one-time links.
 
 Revision ID: 0006
 Revises: 0005
-Create Date: 2026-11-23 06:56:43.175648
+Create Date: 2026-11-23 07:13:34.618948
 
 """
 import sqlalchemy as sa
@@ -84,10 +85,30 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_feedback_responses'))
     )
     with op.batch_alter_table('feedback_responses', schema=None) as batch_op:
-        batch_op.create_index('ix_feedback_responses_date', ['submitted_on', 'experience', 'confidence', 'treated_fairly', 'from_attendee'], unique=False)
+        batch_op.create_index('ix_feedback_responses_date', ['submitted_on'], unique=False)
         batch_op.create_index('ix_feedback_responses_event_date', ['event_id', 'submitted_on'], unique=False)
-        batch_op.create_index('ix_feedback_responses_form_date', ['form_id', 'submitted_on', 'experience', 'confidence', 'treated_fairly', 'from_attendee'], unique=False)
+        batch_op.create_index('ix_feedback_responses_form_date', ['form_id', 'submitted_on'], unique=False)
         batch_op.create_index('ix_feedback_responses_service_date', ['service_id', 'submitted_on'], unique=False)
+
+    op.create_table('feedback_tallies',
+    sa.Column('form_id', sa.Integer(), nullable=False),
+    sa.Column('submitted_on', sa.Date(), nullable=False),
+    sa.Column('experience', sa.String(length=20), nullable=False),
+    sa.Column('confidence', sa.String(length=20), nullable=False),
+    sa.Column('treated_fairly', sa.String(length=10), nullable=False),
+    sa.Column('from_attendee', sa.Boolean(), nullable=False),
+    sa.Column('responses', sa.Integer(), nullable=False),
+    sa.Column('unfair_race', sa.Integer(), nullable=False),
+    sa.Column('unfair_religion', sa.Integer(), nullable=False),
+    sa.Column('unfair_language', sa.Integer(), nullable=False),
+    sa.Column('unfair_disability', sa.Integer(), nullable=False),
+    sa.Column('unfair_gender', sa.Integer(), nullable=False),
+    sa.Column('unfair_other', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['form_id'], ['feedback_forms.id'], name=op.f('fk_feedback_tallies_form_id_feedback_forms')),
+    sa.PrimaryKeyConstraint('form_id', 'submitted_on', 'experience', 'confidence', 'treated_fairly', 'from_attendee', name=op.f('pk_feedback_tallies'))
+    )
+    with op.batch_alter_table('feedback_tallies', schema=None) as batch_op:
+        batch_op.create_index('ix_feedback_tallies_date', ['submitted_on'], unique=False)
 
     op.create_table('feedback_comments',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=False, nullable=False),
@@ -112,6 +133,10 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_feedback_comments_response_id'))
 
     op.drop_table('feedback_comments')
+    with op.batch_alter_table('feedback_tallies', schema=None) as batch_op:
+        batch_op.drop_index('ix_feedback_tallies_date')
+
+    op.drop_table('feedback_tallies')
     with op.batch_alter_table('feedback_responses', schema=None) as batch_op:
         batch_op.drop_index('ix_feedback_responses_service_date')
         batch_op.drop_index('ix_feedback_responses_form_date')

@@ -127,5 +127,7 @@ def demo_feedback() -> str | None:
     items = db.session.scalars(sa.select(Service).where(Service.status == "published")
                                .order_by(Service.id).limit(12)).all()
     from_services = _services(rng, items) if items else 0
+    db.session.flush()
+    services.rebuild_tallies()
     return (f"Feedback: {from_webinar} responses to the social-care webinar, {from_services} "
             "about services over six months, comments waiting for moderation.")

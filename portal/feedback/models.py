@@ -81,13 +81,11 @@ class FeedbackFormVersion(db.Model):
 
 class FeedbackResponse(db.Model):
     __tablename__ = "feedback_responses"
-    # The figures read only these indexes (form or date, then every standard answer), not
-    # the table: a year of a million responses is one scan of an index.
+    # Reports by form and period read FeedbackTally; these serve one subject, a period, and
+    # anything else a report may ask of the responses themselves.
     __table_args__ = (
-        sa.Index("ix_feedback_responses_form_date", "form_id", "submitted_on", "experience",
-                 "confidence", "treated_fairly", "from_attendee"),
-        sa.Index("ix_feedback_responses_date", "submitted_on", "experience", "confidence",
-                 "treated_fairly", "from_attendee"),
+        sa.Index("ix_feedback_responses_form_date", "form_id", "submitted_on"),
+        sa.Index("ix_feedback_responses_date", "submitted_on"),
         sa.Index("ix_feedback_responses_service_date", "service_id", "submitted_on"),
         sa.Index("ix_feedback_responses_event_date", "event_id", "submitted_on"),
     )
@@ -127,6 +125,30 @@ class FeedbackResponse(db.Model):
 
     comments: Mapped[list[FeedbackComment]] = relationship(
         cascade="all, delete-orphan", lazy="raise_on_sql", back_populates="response")
+
+
+class FeedbackTally(db.Model):
+    """Running counts of the standard answers, per form, day and combination of answers,
+    kept in the same transaction as each response: the figures for any period read a few
+    thousand of these rows rather than a million responses. (Figures for one service or
+    event read the responses, through their own indexes.) "" stands for no answer."""
+
+    __tablename__ = "feedback_tallies"
+    __table_args__ = (sa.Index("ix_feedback_tallies_date", "submitted_on"),)
+
+    form_id: Mapped[int] = mapped_column(sa.ForeignKey("feedback_forms.id"), primary_key=True)
+    submitted_on: Mapped[date] = mapped_column(sa.Date, primary_key=True)
+    experience: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
+    confidence: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
+    treated_fairly: Mapped[str] = mapped_column(sa.String(10), primary_key=True)
+    from_attendee: Mapped[bool] = mapped_column(primary_key=True)
+    responses: Mapped[int] = mapped_column(default=0)
+    unfair_race: Mapped[int] = mapped_column(default=0)
+    unfair_religion: Mapped[int] = mapped_column(default=0)
+    unfair_language: Mapped[int] = mapped_column(default=0)
+    unfair_disability: Mapped[int] = mapped_column(default=0)
+    unfair_gender: Mapped[int] = mapped_column(default=0)
+    unfair_other: Mapped[int] = mapped_column(default=0)
 
 
 class FeedbackComment(db.Model):

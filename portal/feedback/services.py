@@ -28,6 +28,7 @@ from portal.feedback.models import (
     FeedbackForm,
     FeedbackFormVersion,
     FeedbackResponse,
+    FeedbackTally,
 )
 from portal.feedback.questions import Kind
 
@@ -239,8 +240,48 @@ def save_response(form: FeedbackForm, answers: Answers, *, language: str,
         if text:
             response.comments.append(FeedbackComment(question=question.value, text=text))
     db.session.add(response)
+    count_in_tally(response)
     db.session.commit()
     return response
+
+
+REASON_CODES = questions.codes(questions.UNFAIR_REASONS)
+TALLY_KEY = ("form_id", "submitted_on", "experience", "confidence", "treated_fairly",
+             "from_attendee")
+
+
+def count_in_tally(response: FeedbackResponse) -> None:
+    """Add a response to its row of the running tally: one upsert, safe when many responses
+    arrive at once (PostgreSQL and SQLite both have INSERT ... ON CONFLICT)."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    reasons = {f"unfair_{code}": int(bool(getattr(response, f"unfair_{code}")))
+               for code in REASON_CODES}
+    statement = insert(FeedbackTally).values(
+        form_id=response.form_id, submitted_on=response.submitted_on,
+        experience=response.experience, confidence=response.confidence or "",
+        treated_fairly=response.treated_fairly or "", from_attendee=response.from_attendee,
+        responses=1, **reasons)
+    db.session.execute(statement.on_conflict_do_update(
+        index_elements=list(TALLY_KEY),
+        set_={name: getattr(FeedbackTally, name) + getattr(statement.excluded, name)
+              for name in ("responses", *reasons)}))
+
+
+def rebuild_tallies() -> None:
+    """Count every response afresh (after responses were added in bulk, as the demo data
+    and the benchmark do, or if the tally is ever in doubt)."""
+    db.session.execute(sa.delete(FeedbackTally))
+    reason_sums = [sa.func.sum(sa.case((getattr(FeedbackResponse, f"unfair_{code}"), 1),
+                                       else_=0)) for code in REASON_CODES]
+    key = (FeedbackResponse.form_id, FeedbackResponse.submitted_on, FeedbackResponse.experience,
+           sa.func.coalesce(FeedbackResponse.confidence, ""),
+           sa.func.coalesce(FeedbackResponse.treated_fairly, ""), FeedbackResponse.from_attendee)
+    db.session.execute(sa.insert(FeedbackTally).from_select(
+        [*TALLY_KEY, "responses", *(f"unfair_{code}" for code in REASON_CODES)],
+        sa.select(*key, sa.func.count(), *reason_sums).group_by(*key)))
 
 
 @dataclass
@@ -324,18 +365,18 @@ class Scope:
     start: date | None = None
     end: date | None = None
 
-    def where(self, statement):
+    def where(self, statement, table=FeedbackResponse):
         if self.kind is not None:
             # The form's id, looked up first, so the (form, date) index does the filtering.
-            statement = statement.where(FeedbackResponse.form_id == form_for(self.kind).id)
+            statement = statement.where(table.form_id == form_for(self.kind).id)
         if self.service_id is not None:
             statement = statement.where(FeedbackResponse.service_id == self.service_id)
         if self.event_id is not None:
             statement = statement.where(FeedbackResponse.event_id == self.event_id)
         if self.start is not None:
-            statement = statement.where(FeedbackResponse.submitted_on >= self.start)
+            statement = statement.where(table.submitted_on >= self.start)
         if self.end is not None:
-            statement = statement.where(FeedbackResponse.submitted_on <= self.end)
+            statement = statement.where(table.submitted_on <= self.end)
         return statement
 
 
@@ -398,40 +439,41 @@ class Figures:
         return self.attendees.responses
 
 
-ANSWER_COLUMNS = (FeedbackResponse.experience, FeedbackResponse.confidence,
-                  FeedbackResponse.treated_fairly, FeedbackResponse.from_attendee)
-
-
 def results(scope: Scope) -> Figures:
-    """The figures for a scope: one grouped scan of an index that holds every answer it needs
-    (a few hundred combinations of answers at most), and one for the reasons given, over the
-    few who were not sure they were treated fairly."""
+    """The figures for a scope. For a form and a period, from the running tally (a few rows
+    a day, whatever the number of responses); for one service or event, from its responses,
+    through the (service or event, date) index."""
+    if scope.service_id is None and scope.event_id is None:
+        tallied = FeedbackTally
+        where = Scope(kind=scope.kind, start=scope.start, end=scope.end).where
+        rows = db.session.execute(where(sa.select(
+            tallied.experience, tallied.confidence, tallied.treated_fairly,
+            tallied.from_attendee, sa.func.sum(tallied.responses),
+            *[sa.func.sum(getattr(tallied, f"unfair_{code}")) for code in REASON_CODES])
+            .group_by(tallied.experience, tallied.confidence, tallied.treated_fairly,
+                      tallied.from_attendee), table=tallied))
+    else:
+        counted = FeedbackResponse
+        rows = db.session.execute(scope.where(sa.select(
+            counted.experience, sa.func.coalesce(counted.confidence, ""),
+            sa.func.coalesce(counted.treated_fairly, ""), counted.from_attendee,
+            sa.func.count(),
+            *[sa.func.sum(sa.case((getattr(counted, f"unfair_{code}"), 1), else_=0))
+              for code in REASON_CODES])
+            .group_by(counted.experience, counted.confidence, counted.treated_fairly,
+                      counted.from_attendee)))
     figures = Figures(Results(), Results())
-    rows = db.session.execute(scope.where(
-        sa.select(*ANSWER_COLUMNS, sa.func.count()).group_by(*ANSWER_COLUMNS)))
-    for experience, confidence, fairness, from_attendee, count in rows:
+    for results_ in (figures.everyone, figures.attendees):
+        results_.unfair_reasons = dict.fromkeys(REASON_CODES, 0)
+    for experience, confidence, fairness, from_attendee, count, *reasons in rows:
         for results_ in (figures.everyone, figures.attendees) if from_attendee else (
                 figures.everyone,):
             results_.responses += count
             results_.experience.add(experience, count)
-            results_.confidence.add(confidence, count)
-            results_.fairness.add(fairness, count)
-    reason_codes = questions.codes(questions.UNFAIR_REASONS)
-    reasons = db.session.execute(scope.where(
-        sa.select(FeedbackResponse.from_attendee, *[
-            sa.func.coalesce(sa.func.sum(sa.case(
-                (getattr(FeedbackResponse, f"unfair_{code}"), 1), else_=0)), 0)
-            for code in reason_codes])
-        .where(sa.or_(FeedbackResponse.treated_fairly.is_(None),
-                      FeedbackResponse.treated_fairly != "yes"))
-        .group_by(FeedbackResponse.from_attendee)))
-    for results_ in (figures.everyone, figures.attendees):
-        results_.unfair_reasons = dict.fromkeys(reason_codes, 0)
-    for from_attendee, *counts in reasons:
-        for results_ in (figures.everyone, figures.attendees) if from_attendee else (
-                figures.everyone,):
-            for code, count in zip(reason_codes, counts, strict=True):
-                results_.unfair_reasons[code] += count
+            results_.confidence.add(confidence or None, count)
+            results_.fairness.add(fairness or None, count)
+            for code, reason_count in zip(REASON_CODES, reasons, strict=True):
+                results_.unfair_reasons[code] += reason_count or 0
     return figures
 
 
