@@ -112,7 +112,7 @@ class DefaultConfig:
     # a form stays good, and how long after sending the optional "about you" questions can be
     # answered.
     FEEDBACK_LIMIT = "20 per hour;60 per day"
-    FEEDBACK_MIN_SECONDS = 4
+    FEEDBACK_MIN_SECONDS = 3
     FEEDBACK_FORM_MAX_HOURS = 24
     FEEDBACK_ABOUT_YOU_MINUTES = 60
     # The council's own page on how to complain; the complaints page links to it when set.
