@@ -448,6 +448,7 @@ def test_comments_reach_commissioners_only_after_moderation(client, db, signed_i
     queue = client.get("/staff/feedback/moderation").get_data(as_text=True)
     assert '<mark class="finding" title="possible name">Mrs Khan</mark>' in queue
     assert '<mark class="finding" title="phone number">07700 900123</mark>' in queue
+    assert "· English</h2>" in queue  # the language it was written in, by name
     first = comment_that_said(db, "Mrs Khan on 07700 900123 was kind.")
     second = comment_that_said(db, "Shorter forms, please.")
     third = comment_that_said(db, "Rude words here.")

@@ -27,8 +27,10 @@ from portal.feedback import questions, redaction, services
 from portal.feedback.models import CommentStatus, FeedbackComment, FeedbackInvitation
 from portal.feedback.questions import Kind
 from portal.forms import IntegerField, MultiCheckboxField, PortalForm
+from portal.i18n import current_language
 from portal.mail import MailNotSent, external_url, send
 from portal.rendering import render, render_form, see_other
+from portal.signposting.services import language_name
 from portal.staff.tasks import Task, add_task
 
 bp = Blueprint("feedback_admin", __name__, url_prefix="/staff/feedback")
@@ -138,6 +140,12 @@ class ModerationForm(PortalForm):
 DECISIONS = ("approve", "approve-edited", "reject")
 
 
+def _moderation_helpers() -> dict:
+    reader = current_language().code
+    return {"highlight": redaction.highlight, "findings": redaction.findings,
+            "questions": questions, "language_name": lambda code: language_name(code, reader)}
+
+
 @bp.get("/moderation")
 @roles(*MODERATORS)
 def moderation():
@@ -145,8 +153,7 @@ def moderation():
     forms = {comment.id: ModerationForm(formdata=None, text=redaction.suggested_redaction(
         comment.text or "")) for comment in comments}
     return render("feedback/admin/moderation.html", comments=comments, forms=forms,
-                  pending=services.pending_count(), highlight=redaction.highlight,
-                  findings=redaction.findings, questions=questions)
+                  pending=services.pending_count(), **_moderation_helpers())
 
 
 @bp.post("/moderation/<int(max=9223372036854775807):comment_id>")
@@ -183,8 +190,7 @@ def moderate(comment_id: int):
         return see_other(url_for("feedback_admin.moderation"))
     return render_form("feedback/admin/moderation.html", form, block="comment",
                        comments=[comment], forms={comment.id: form}, comment=comment,
-                       pending=services.pending_count(), highlight=redaction.highlight,
-                       findings=redaction.findings, questions=questions)
+                       pending=services.pending_count(), **_moderation_helpers())
 
 
 def _already_moderated():
