@@ -61,6 +61,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     from portal import accounts, audit, demo, events, feedback, main, signposting, staff
     from portal.events.cli import events as events_cli
+    from portal.feedback.cli import feedback as feedback_cli
     from portal.rendering import page_title
     from portal.signposting import directory, oruk
 
@@ -81,6 +82,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.cli.add_command(demo.seed_demo)
     app.cli.add_command(directory.directory)
     app.cli.add_command(events_cli)
+    app.cli.add_command(feedback_cli)
     return app
 
 
