@@ -1,9 +1,9 @@
 """Form pieces every capability shares (render them with the macros in macros/forms.html).
 
 Every form subclasses ``PortalForm``: what people type into text fields is cleaned the same
-way everywhere (surrounding spaces and invisible control characters removed), so a name of
-only spaces counts as empty, and a NUL byte, which PostgreSQL refuses to store, never reaches
-the database. Passwords are left exactly as typed.
+way everywhere (surrounding spaces and invisible control characters removed, and a one-line
+field kept to one line), so a name of only spaces counts as empty, and a NUL byte, which
+PostgreSQL refuses to store, never reaches the database. Passwords are left exactly as typed.
 """
 
 from __future__ import annotations
@@ -13,7 +13,13 @@ import re
 import wtforms
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, SelectMultipleField, StringField, TextAreaField
+from wtforms import (
+    HiddenField,
+    PasswordField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.widgets import CheckboxInput, ListWidget
 
 # C0 controls other than tab, newline and carriage return, DEL, and C1 controls.
@@ -23,6 +29,14 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 def clean_text(value):
     if isinstance(value, str):
         return CONTROL_CHARACTERS.sub("", value).strip()
+    return value
+
+
+def clean_line(value):
+    """A one-line field (an input, not a textarea) holds one line: a line break there can
+    only come from a forged post, and would break an email's subject."""
+    if isinstance(value, str):
+        return " ".join(value.split())
     return value
 
 
@@ -38,8 +52,12 @@ class PortalForm(FlaskForm):
             field_class = unbound_field.field_class
             if issubclass(field_class, PasswordField):
                 extra = (clean_password,)
-            elif issubclass(field_class, StringField | TextAreaField):
+            elif issubclass(field_class, TextAreaField | HiddenField):
+                # A hidden field is checked as sent (a "next" address with a line break in it
+                # is refused, not mended).
                 extra = (clean_text,)
+            elif issubclass(field_class, StringField):
+                extra = (clean_text, clean_line)
             else:
                 extra = ()
             if extra:

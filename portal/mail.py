@@ -32,17 +32,23 @@ def external_url(path: str) -> str:
     return current_app.config["BASE_URL"].rstrip("/") + path
 
 
-# A line that is nothing but a web address becomes a link in the HTML part.
+# A line that is nothing but one of the portal's own addresses becomes a link in the HTML
+# part; anything else (such as an address someone typed as their name) stays text.
 LINK_LINE = re.compile(r"https?://\S+")
+
+
+def _is_our_link(line: str) -> bool:
+    base = current_app.config["BASE_URL"].rstrip("/") + "/"
+    return bool(LINK_LINE.fullmatch(line)) and line.startswith(base)
 
 
 def html_body(subject: str, body: str, language: str) -> str:
     """The HTML part: ``body`` (the plain text, already in ``language``) through
     ``templates/email/layout.html``, which escapes it all. Blocks between blank lines are
-    paragraphs, other line breaks stay line breaks, and a line that is only an http(s) address
-    is a link."""
+    paragraphs, other line breaks stay line breaks, and a line that is only one of the
+    portal's own addresses (under BASE_URL) is a link."""
     paragraphs = [
-        [(line, bool(LINK_LINE.fullmatch(line)))
+        [(line, _is_our_link(line))
          for line in (raw.strip() for raw in block.splitlines())]
         for block in re.split(r"\n\s*\n", body.strip())
     ]
@@ -59,7 +65,8 @@ def _message(to: str, template: str, language: str, attachments=(),
     with force_locale(language):
         text = render_template(f"email/{template}.txt", **context)
     subject, _, body = text.strip().partition("\n")
-    subject, body = subject.strip(), body.strip() + "\n"
+    # One line, whatever a title or name held: a line break would break the header.
+    subject, body = " ".join(subject.split()), body.strip() + "\n"
     message = EmailMultiAlternatives(subject=subject, body=body, to=[to])
     message.attach_alternative(html_body(subject, body, language), "text/html")
     for filename, content, mimetype in attachments:
@@ -72,7 +79,9 @@ def send(to: str, template: str, language: str, **context) -> None:
     message = _message(to, template, language, **context)
     try:
         message.send()
-    except OSError as error:  # smtplib's errors are OSErrors, as are refused connections
+    # smtplib's errors are OSErrors, as are refused connections; a header the mail library
+    # refuses is a ValueError. Either way the page goes on, without the email.
+    except (OSError, ValueError) as error:
         current_app.logger.exception("Could not send the %s email", template)
         raise MailNotSent(str(error)) from error
 
@@ -88,7 +97,7 @@ def prepare(to: str, template: str, language: str, **context) -> Callable[[], No
         with app.app_context():
             try:
                 message.send()
-            except OSError:
+            except (OSError, ValueError):
                 app.logger.exception("Could not send the %s email", template)
 
     return deliver

@@ -157,12 +157,16 @@ def test_too_many_sign_ups_from_one_address_are_refused_kindly(app, client, make
     make_event()
     client.get("/language/so")
     assert sign_up(client, email="one@example.org").status_code == 303
+    # A form sent back with a mistake does not use up the allowance.
+    assert sign_up(client, email="not an email").status_code == 422
     assert sign_up(client, email="two@example.org").status_code == 303
     refused = sign_up(client, email="three@example.org")
     assert refused.status_code == 429 and "Retry-After" in refused.headers
     page = text(refused)
-    assert translated(app, "so", "Too many attempts") in page
-    assert "three@example.org" not in page  # the friendly error page, not the form
+    assert translated(app, "so", "Many sign-ups have come from your internet connection in "
+                      "the last hour. Wait a while, then send this again: what you typed is "
+                      "still here.") in page
+    assert 'value="three@example.org"' in page  # the form, as typed
     # Nothing stored and nothing sent for the refused sign-up.
     assert [r.email for r in registrations(db)] == ["one@example.org", "two@example.org"]
     assert [m.to for m in outbox(app)] == [["one@example.org"], ["two@example.org"]]

@@ -365,3 +365,43 @@ def test_only_coordinators_and_admins_translate_events(app, client, auth, signed
     auth.sign_out()
     signed_in("admin")
     assert client.get(url).status_code == 200
+
+
+def test_a_colleagues_translation_is_not_overwritten_unseen(client, db, make_event, signed_in,
+                                                           auth):
+    event = make_event()
+    signed_in("coordinator")
+    path = f"/staff/events/{event.id}/translations/pl"
+    page = client.get(path).get_data(as_text=True)
+    seen = re.search(r'name="seen" type="hidden" value="([^"]*)"', page).group(1)
+    # A colleague saves a translation after this page was opened ...
+    assert auth.post(path, {"title": "Ich tytuł", "description": ""}).status_code == 303
+    # ... so emptying the boxes (there was nothing when it was opened) removes nothing, and
+    # a new text is not saved over theirs without being told.
+    emptied = auth.post(path, {"title": "", "description": "", "seen": seen})
+    assert emptied.status_code == 409
+    assert "Someone else saved this translation" in emptied.get_data(as_text=True)
+    mine = auth.post(path, {"title": "Mój tytuł", "description": "", "seen": seen})
+    assert mine.status_code == 409 and "Mój tytuł" in mine.get_data(as_text=True)
+    from portal.events.models import EventText
+
+    assert db.session.get(EventText, (event.id, "pl")).title == "Ich tytuł"
+    # Sent again from the page that warned them, it replaces theirs, knowingly.
+    again = re.search(r'name="seen" type="hidden" value="([^"]*)"',
+                      mine.get_data(as_text=True)).group(1)
+    assert auth.post(path, {"title": "Mój tytuł", "description": "",
+                            "seen": again}).status_code == 303
+    db.session.expire_all()
+    assert db.session.get(EventText, (event.id, "pl")).title == "Mój tytuł"
+
+
+def test_the_english_fields_read_left_to_right_for_arabic_staff(client, db, make_event,
+                                                               signed_in):
+    event = make_event()
+    signed_in("coordinator")
+    client.get("/language/ar")
+    page = client.get(f"/staff/events/{event.id}").get_data(as_text=True)
+    assert re.search(r'<input[^>]*id="title"[^>]*(lang="en"[^>]*dir="ltr"|dir="ltr"[^>]*lang="en")',
+                     page) or re.search(r'<input[^>]*dir="ltr"[^>]*id="title"', page)
+    assert re.search(r'<textarea[^>]*id="description"[^>]*dir="ltr"', page) or re.search(
+        r'<textarea[^>]*dir="ltr"[^>]*id="description"', page)

@@ -184,17 +184,41 @@ def test_the_html_part_has_the_readers_language_and_direction(app, client, make_
     [message] = outbox(app)
     html = html_part(message)
     assert html.startswith("<!DOCTYPE html>")
-    # On <html>, and again on the wrapper for mail apps that drop the <html> attributes.
-    assert Links(html).directions == [(language, direction)] * 2
+    # On <html>, and again on the wrapper for mail apps that drop the <html> attributes;
+    # the link itself reads left to right inside a right-to-left paragraph.
+    assert Links(html).directions == [(language, direction)] * 2 + [(None, "ltr")]
 
 
 def test_only_a_web_address_on_a_line_of_its_own_becomes_a_link(app):
     body = ("See https://portal.example.org/a in a sentence.\n"
             "javascript:alert(1)\n\n"
             "https://portal.example.org/events/manage/abc?x=1&y=2\n"
-            "ftp://portal.example.org/file\n")
+            "ftp://portal.example.org/file\n\n"
+            # Typed by someone (as a name, say): an address elsewhere is never a link.
+            "https://evil.example/events/manage/abc\n")
+    app.config["BASE_URL"] = "https://portal.example.org"
     with app.app_context():
         html = html_body("Subject", body, "en")
     assert Links(html).links == [("https://portal.example.org/events/manage/abc?x=1&y=2",
                                   "https://portal.example.org/events/manage/abc?x=1&y=2")]
     assert "See https://portal.example.org/a in a sentence.<br>" in html
+    assert "https://evil.example/events/manage/abc" in html  # shown, as text
+
+
+def test_a_line_break_in_a_title_cannot_reach_an_email_header(app, client, make_event, db,
+                                                              signed_in, auth):
+    """A one-line field keeps one line, whatever a forged post sends; and a subject is one
+    line whatever it is built from."""
+    event = make_event()
+    signed_in("coordinator")
+    assert auth.post(f"/staff/events/{event.id}/translations/pl", {
+        "title": "Tytul\rBcc: someone@example.org\nMore", "description": ""}).status_code == 303
+    from portal.events.models import EventText
+
+    stored = db.session.get(EventText, (event.id, "pl"))
+    assert stored.title == "Tytul Bcc: someone@example.org More"
+    auth.sign_out()
+    sign_up_by_email(client, language="pl")
+    [message] = outbox(app)
+    assert "\n" not in message.subject and "\r" not in message.subject
+    assert message.to == ["ayan@example.org"] and not message.bcc

@@ -26,7 +26,9 @@ def upgrade():
     sa.ForeignKeyConstraint(['topic_id'], ['topics.id'], name=op.f('fk_event_topics_topic_id_topics'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('event_id', 'topic_id', name=op.f('pk_event_topics'))
     )
+    op.create_index('ix_event_topics_topic_id', 'event_topics', ['topic_id'], unique=False)
 
 
 def downgrade():
+    op.drop_index('ix_event_topics_topic_id', table_name='event_topics')
     op.drop_table('event_topics')

@@ -4,6 +4,7 @@ waits, mark attendance on a phone, and export the list."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 from datetime import timedelta
@@ -272,7 +273,15 @@ def translation(event_id: int, language: str):
     existing = item.texts.get(language)
     form = EventTextForm(obj=existing if request.method == "GET" else None,
                          exists=existing is not None)
-    if form.validate_on_submit():
+    now = _fingerprint(existing)
+    status = None
+    if form.is_submitted() and form.seen.data and form.seen.data != now:
+        form.validate()
+        form.form_errors.append(_l(
+            "Someone else saved this translation while you were writing. Your text is still "
+            "here: save again to replace theirs, or go back to see it."))
+        status = 409
+    elif form.validate_on_submit():
         if form.removes:
             del item.texts[language]
             audit.record(current_user, "event.translation-removed", item, language=language)
@@ -286,12 +295,28 @@ def translation(event_id: int, language: str):
                 existing.title, existing.description = title, description
             audit.record(current_user, "event.translated", item, language=language)
             message = _l("Saved.")
-        db.session.commit()
+        try:
+            db.session.commit()
+        except sa.exc.IntegrityError:
+            # Two people wrote the first translation into this language at once.
+            db.session.rollback()
+            return see_other(url_for("event_admin.translation", event_id=event_id,
+                                     language=language))
         flash(message, "success")
         return see_other(url_for("event_admin.edit", event_id=item.id))
-    return render_form("events/admin/translation.html", form, block="form", event=item,
-                       language=TRANSLATED_INTO[language],
-                       english=item.texts.get(FALLBACK_LANGUAGE))
+    form.seen.data = now
+    response = render_form("events/admin/translation.html", form, block="form", event=item,
+                           language=TRANSLATED_INTO[language],
+                           english=item.texts.get(FALLBACK_LANGUAGE))
+    if status:
+        response.status_code = status
+    return response
+
+
+def _fingerprint(text: EventText | None) -> str:
+    if text is None:
+        return "none"
+    return hashlib.sha256(f"{text.title}\0{text.description}".encode()).hexdigest()[:32]
 
 
 @bp.get(EVENT + "/registrations")

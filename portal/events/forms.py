@@ -1,7 +1,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, EmailField, RadioField, StringField, TelField, TextAreaField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    HiddenField,
+    RadioField,
+    StringField,
+    TelField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp, ValidationError
 
 from portal.accounts.forms import language_choices
@@ -60,6 +68,10 @@ class EventTextForm(PortalForm):
         max=200, message=_l("This must be 200 characters or fewer"))])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(
         max=5000, message=_l("This must be 5,000 characters or fewer"))])
+
+    # What the translation was when the form was opened, so that a colleague's save in the
+    # meantime is noticed rather than overwritten or removed unseen.
+    seen = HiddenField()
 
     def __init__(self, *args, exists: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -43,6 +43,8 @@ event_topics = sa.Table(
     "event_topics", db.metadata,
     sa.Column("event_id", sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("topic_id", sa.ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True),
+    # The listing filters by topic: find a topic's events without scanning every pair.
+    sa.Index("ix_event_topics_topic_id", "topic_id"),
 )
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 from flask import Response, abort, current_app, flash, request, url_for
 from flask_babel import lazy_gettext as _l
@@ -105,10 +106,27 @@ def send_to(registration: Registration, template: str, token: str | None = None)
     return True
 
 
+def too_many_sign_ups(limit):
+    """The form again, as typed, saying why it was not sent (429)."""
+    item = _event(request.view_args["slug"])
+    form = SignUpForm()
+    form.validate()
+    form.form_errors.append(_l(
+        "Many sign-ups have come from your internet connection in the last hour. Wait a "
+        "while, then send this again: what you typed is still here."))
+    response = render_form("events/register.html", form, block="form", event=item,
+                           shown=item.in_language(language()))
+    response.status_code = 429
+    response.headers["Retry-After"] = str(max(int(limit.reset_at - time.time()), 1))
+    return response
+
+
 @bp.route("/<slug>/register", methods=["GET", "POST"])
 @public
-# Sign-ups only (not looking at the form), per client address; the 429 page is the friendly one.
-@limiter.limit(lambda: current_app.config["EVENT_SIGNUP_LIMIT"], methods=["POST"])
+# Sign-ups made (not forms looked at or sent back with a mistake), per client address.
+@limiter.limit(lambda: current_app.config["EVENT_SIGNUP_LIMIT"], methods=["POST"],
+               deduct_when=lambda response: response.status_code in (204, 303),
+               on_breach=too_many_sign_ups)
 def register(slug: str):
     item = _event(slug)
     problem = services.registration_problem(item)
