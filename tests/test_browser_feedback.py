@@ -74,3 +74,50 @@ def test_feedback_pages_pass_axe_without_javascript(new_page, axe, live_server):
     for path in ("/feedback/programme", "/feedback/", "/feedback/thank-you",
                  "/feedback/complaints"):
         check_without_javascript(new_page, axe, path, lang="ur")
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_coordinator_moderates_on_a_phone_with_htmx(new_page, axe, live_server, lang):
+    """The staff feedback pages pass axe and fit a phone; a comment is approved with its
+    details taken out, in place, by htmx."""
+    import secrets
+
+    from portal.access import Role
+    from portal.accounts import services as accounts
+
+    from .conftest import STAFF_PASSWORD
+
+    marker = secrets.token_hex(3)
+    email = f"moderator-{marker}@example.org"
+    with live_server.app.app_context():
+        user = accounts.invite(None, email=email, name="Mo Example", language=lang,
+                               roles={Role.COORDINATOR})
+        accounts.set_password(user, STAFF_PASSWORD)
+        db.session.commit()
+    parent = new_page(javascript=False)
+    parent.goto("/feedback/programme")
+    parent.locator("input[name=experience][value=good]").check()
+    parent.locator("#went_well").fill(f"Call Mrs Example on 07700 900123 ({marker})")
+    parent.locator("#feedback-form button[type=submit]").click()
+    parent.wait_for_url(re.compile(r"/feedback/about-you/"))
+
+    page = new_page(lang=lang)
+    page.goto("/staff/sign-in")
+    page.locator("#email").fill(email)
+    page.locator("#password").fill(STAFF_PASSWORD)
+    page.locator("#sign-in-form button[type=submit]").click()
+    page.wait_for_url("**/staff/")
+    for path in ("/staff/feedback/", "/staff/feedback/events", "/staff/feedback/forms",
+                 "/staff/feedback/forms/service", "/staff/feedback/moderation"):
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        axe(page)
+    article = page.locator("article", has_text=marker)
+    assert "[…]" in article.locator("textarea").input_value()
+    article.locator("button[value=approve-edited]").click()
+    page.locator(".notice--success").first.wait_for()  # the comment swapped for the outcome
+    with live_server.app.app_context():
+        [stored] = db.session.scalars(sa.select(FeedbackComment).where(
+            FeedbackComment.published_text.contains(marker))).all()
+        assert stored.status == "approved" and "07700" not in stored.published_text
+        assert stored.text is None
