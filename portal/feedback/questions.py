@@ -110,8 +110,6 @@ ETHNIC_GROUPS = [
 ]
 ETHNIC_GROUP_CHOICES = [(code, label) for code, label, _ in ETHNIC_GROUPS]
 BACKGROUNDS = {code: backgrounds for code, _, backgrounds in ETHNIC_GROUPS}
-ETHNICITY_LABELS = {code: label for _, _, backgrounds in ETHNIC_GROUPS
-                    for code, label in backgrounds}
 GROUP_OF = {background: group for group, _, backgrounds in ETHNIC_GROUPS
             for background, _ in backgrounds}
 
