@@ -138,10 +138,15 @@ def db(app):
     with app.app_context():
         _db.create_all()
         yield _db
-        _db.session.remove()
-        _db.drop_all()
-        with _db.engine.begin() as connection:
-            connection.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+        drop_tables()
+
+
+def drop_tables() -> None:
+    """Every table of the app context's database, Alembic's too, dropped (after a test)."""
+    _db.session.remove()
+    _db.drop_all()
+    with _db.engine.begin() as connection:
+        connection.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from portal.database import utcnow
 from portal.events.models import Event, EventText, Registration
 from portal.extensions import db
 
-from .conftest import TEST_SECRET_KEY
+from .conftest import TEST_SECRET_KEY, drop_tables
 
 SIGN_UPS = 400
 CAPACITY = 150
@@ -81,8 +81,5 @@ def test_four_hundred_simultaneous_sign_ups_for_a_hundred_and_fifty_places(
             assert db.session.scalar(sa.select(Event.confirmed_count)) == CAPACITY
     finally:
         with app.app_context():
-            db.session.remove()
-            db.drop_all()
-            with db.engine.begin() as connection:
-                connection.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+            drop_tables()
             db.engine.dispose()

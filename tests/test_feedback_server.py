@@ -16,7 +16,7 @@ from portal import create_app
 from portal.extensions import db
 from portal.feedback.models import FeedbackResponse
 
-from .conftest import TEST_SECRET_KEY
+from .conftest import TEST_SECRET_KEY, drop_tables
 
 STAMP = re.compile(r'<input[^>]*name="started"[^>]*value="([^"]+)"')
 USER_AGENT = "FeedbackTestBrowser/1.0 (someone's phone)"
@@ -62,10 +62,7 @@ def migrated_app(database_url: str, tmp_path):
 
 def drop_everything(app) -> None:
     with app.app_context():
-        db.session.remove()
-        db.drop_all()
-        with db.engine.begin() as connection:
-            connection.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+        drop_tables()
         db.engine.dispose()
 
 

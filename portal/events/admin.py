@@ -319,13 +319,17 @@ def _fingerprint(text: EventText | None) -> str:
     return hashlib.sha256(f"{text.title}\0{text.description}".encode()).hexdigest()[:32]
 
 
+def _registrations(item: Event) -> list[Registration]:
+    """Everyone who signed up, in the order they came."""
+    return db.session.scalars(sa.select(Registration).where(Registration.event_id == item.id)
+                              .order_by(Registration.created_at, Registration.id)).all()
+
+
 @bp.get(EVENT + "/registrations")
 @roles(*EDITORS)
 def registrations(event_id: int):
     item = _event(event_id)
-    people = db.session.scalars(sa.select(Registration).where(Registration.event_id == item.id)
-                                .order_by(Registration.created_at, Registration.id)).all()
-    return render("events/admin/registrations.html", event=item, people=people,
+    return render("events/admin/registrations.html", event=item, people=_registrations(item),
                   button_form=EmptyForm())
 
 
@@ -349,8 +353,7 @@ def attended(event_id: int, registration_id: int):
 @roles(*EDITORS)
 def export(event_id: int):
     item = _event(event_id)
-    people = db.session.scalars(sa.select(Registration).where(Registration.event_id == item.id)
-                                .order_by(Registration.created_at, Registration.id)).all()
+    people = _registrations(item)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["code", "status", "first_name", "email", "phone", "language", "needs",

@@ -68,12 +68,16 @@ class FeedbackAnswers(PortalForm):
                                      "or change that answer"))
 
 
-def answers_form(asks: frozenset[str], **kwargs) -> FeedbackAnswers:
-    form = FeedbackAnswers(**kwargs)
-    for key in ("went_well", "could_be_better"):
+def asking_only(form, optional_keys, asks: frozenset[str]):
+    """The form without the optional questions a coordinator has switched off."""
+    for key in optional_keys:
         if key not in asks:
             del form[key]
     return form
+
+
+def answers_form(asks: frozenset[str], **kwargs) -> FeedbackAnswers:
+    return asking_only(FeedbackAnswers(**kwargs), ("went_well", "could_be_better"), asks)
 
 
 class AboutYouForm(PortalForm):
@@ -95,11 +99,7 @@ class AboutYouForm(PortalForm):
 
 
 def about_you_form(asks: frozenset[str], **kwargs) -> AboutYouForm:
-    form = AboutYouForm(**kwargs)
-    for key in questions.EQUALITY_KEYS:
-        if key not in asks:
-            del form[key]
-    return form
+    return asking_only(AboutYouForm(**kwargs), questions.EQUALITY_KEYS, asks)
 
 
 class BackgroundForm(PortalForm):
