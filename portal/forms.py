@@ -1,9 +1,12 @@
 """Form pieces every capability shares (render them with the macros in macros/forms.html).
 
 Every form subclasses ``PortalForm``: what people type into text fields is cleaned the same
-way everywhere (surrounding spaces and invisible control characters removed, and a one-line
-field kept to one line), so a name of only spaces counts as empty, and a NUL byte, which
-PostgreSQL refuses to store, never reaches the database. Passwords are left exactly as typed.
+way everywhere (surrounding spaces of every kind and invisible control characters removed,
+and a one-line field kept to one line), so a name of only spaces, non-breaking or zero width
+ones too, counts as empty, and a NUL byte, which PostgreSQL refuses to store, never reaches
+the database. Passwords are left exactly as typed. A choice (radios, a select, checkboxes)
+is cleaned the same way before any validator sees it, so a blank one is no answer.
+A form posted as JSON instead of as a form is refused (415), whatever the form.
 """
 
 from __future__ import annotations
@@ -11,8 +14,10 @@ from __future__ import annotations
 import re
 
 import wtforms
+from flask import abort, has_request_context, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from werkzeug.datastructures import MultiDict
 from wtforms import (
     HiddenField,
     PasswordField,
@@ -20,15 +25,30 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
+from wtforms.fields.choices import SelectFieldBase
 from wtforms.widgets import CheckboxInput, ListWidget
 
 # C0 controls other than tab, newline and carriage return, DEL, and C1 controls.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
+# Every Unicode space (U+00A0, U+2003, U+3000 and the rest: what str.isspace() knows), and
+# what shows as nothing yet is not a space to Unicode: zero width space, word joiner, byte
+# order mark, Mongolian vowel separator. (str.strip, not a regular expression: linear.)
+SPACES = "".join(filter(str.isspace, map(chr, range(0x3001)))) + "\u180e\u200b\u2060\ufeff"
+# Unicode's "default ignorable" characters (joiners, direction marks, fillers, variation
+# selectors): they matter next to letters (a joiner in Urdu, the emoji form of a heart), so
+# they are kept there; but a value made of nothing else shows nothing, and is empty.
+NOTHING_VISIBLE = re.compile(
+    "[\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]*")
+
+
 def clean_text(value):
     if isinstance(value, str):
-        return CONTROL_CHARACTERS.sub("", value).strip()
+        value = CONTROL_CHARACTERS.sub("", value).strip(SPACES)
+        return "" if NOTHING_VISIBLE.fullmatch(value) else value
     return value
 
 
@@ -46,8 +66,36 @@ def clean_password(value):
     return value
 
 
+def clean_choices(form, formdata):
+    """What was sent for the form's choice fields, cleaned as text is: a blank choice (spaces
+    of any kind) becomes "", as a browser sends for a select's "Choose..." line, and is left
+    out of a list of checkboxes. Done before the fields read it, because ``Optional`` looks at
+    what was sent, not at the field's data: a choice of spaces would pass as no answer yet be
+    stored as spaces, and a blank first checkbox would skip every check on the others."""
+    fields = [field for field in form._fields.values()
+              if isinstance(field, SelectFieldBase) and field.name in formdata]
+    if not fields:
+        return formdata
+    cleaned = MultiDict(formdata.items(multi=True))
+    for field in fields:
+        values = [clean_text(value) for value in formdata.getlist(field.name)]
+        chosen = [value for value in values if value != ""]
+        multiple = isinstance(field, SelectMultipleField)
+        cleaned.setlist(field.name, chosen if chosen or multiple else [""])
+    return cleaned
+
+
 class PortalForm(FlaskForm):
     class Meta:
+        def wrap_formdata(self, form, formdata):
+            # Flask-WTF takes a JSON body as the form's data, trusting it to be an object of
+            # strings: a number, a string, or an array nested thousands deep, was a 500.
+            # Browsers post forms, never JSON, so a JSON body is refused unread (415).
+            if has_request_context() and request.is_json and form.is_submitted():
+                abort(415)
+            formdata = super().wrap_formdata(form, formdata)
+            return formdata if formdata is None else clean_choices(form, formdata)
+
         def bind_field(self, form, unbound_field, options):
             field_class = unbound_field.field_class
             if issubclass(field_class, PasswordField):

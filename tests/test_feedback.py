@@ -4,6 +4,7 @@ one-time links, moderation, the figures, and the staff screens."""
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from datetime import date, timedelta
 
 import pytest
@@ -154,6 +155,16 @@ def test_unknown_or_draft_service_is_not_found(client, db, content):
      "Choose one of the options shown"),
     ({"treated_fairly": "yes", "unfair_reasons": ["race"]},
      "You answered that you were treated fairly"),
+    # A blank first box made every check on the others skip: they are checked now.
+    ({"treated_fairly": "yes", "unfair_reasons": ["\u00a0", "race"]},
+     "You answered that you were treated fairly"),
+    ({"unfair_reasons": ["   ", "height"], "treated_fairly": "no"},
+     "Choose one of the options shown"),
+    # A reason goes with "No" only; the boxes are on the page whatever the answer, so ask.
+    ({"treated_fairly": "not-sure", "unfair_reasons": ["race"]},
+     "These are for when you were not treated fairly. Choose “No”, or untick them"),
+    ({"treated_fairly": "\u3000", "unfair_reasons": ["language"]},
+     "These are for when you were not treated fairly. Choose “No”, or untick them"),
     ({"went_well": "x" * 2001}, "Write 2000 characters or fewer"),
 ])
 def test_bad_answers_get_a_clear_message_and_nothing_is_stored(client, db, answers, message):
@@ -165,6 +176,67 @@ def test_bad_answers_get_a_clear_message_and_nothing_is_stored(client, db, answe
     assert message in html and "There is a problem" in html
     assert typed in html  # what was typed is still there
     assert responses(db) == [] and comments(db) == []
+
+
+# Spaces of every Unicode kind, and characters that show as nothing: never an answer.
+BLANKS = ["   ", "\u00a0", "\u2003", "\u3000", "\u200b", "\ufeff", " \u200b\u00a0\t"]
+
+
+def tally_keys(db) -> set[str]:
+    rows = db.session.execute(sa.select(FeedbackTally.experience, FeedbackTally.confidence,
+                                        FeedbackTally.treated_fairly)).all()
+    return {value for row in rows for value in row}
+
+
+@pytest.mark.parametrize("blank", BLANKS)
+def test_choices_of_spaces_are_stored_as_no_answer_and_never_in_the_tally(client, db, blank):
+    from portal.feedback import questions
+
+    sent = fill(client, "/feedback/programme", confidence=blank, treated_fairly=blank,
+                unfair_reasons=[blank], went_well=blank)
+    assert sent.status_code == 303
+    [row] = responses(db)
+    assert (row.experience, row.confidence, row.treated_fairly) == ("very-good", None, None)
+    assert not any(getattr(row, f"unfair_{code}") for code in services.REASON_CODES)
+    assert comments(db) == []
+    listed = {"", *questions.codes(questions.EXPERIENCE), *questions.codes(questions.CONFIDENCE),
+              *questions.codes(questions.FAIR)}
+    assert tally_keys(db) <= listed
+
+
+def test_a_reason_for_unfair_treatment_is_kept_only_with_no(db):
+    """The form asks her to choose; anything else that stores a response cannot slip one in."""
+    form = services.form_for(Kind.PROGRAMME)
+    for fairly in ("yes", "not-sure", None, "no"):
+        services.save_response(form, services.Answers(
+            experience="good", treated_fairly=fairly, unfair_reasons=["race"]), language="en")
+    assert sorted((row.treated_fairly or "", row.unfair_race) for row in responses(db)) == [
+        ("", False), ("no", True), ("not-sure", False), ("yes", False)]
+    assert services.results(services.Scope(kind=Kind.PROGRAMME)).everyone.unfair_reasons[
+        "race"] == 1
+
+
+@pytest.mark.parametrize("blank", BLANKS)
+def test_about_you_answers_of_spaces_are_stored_as_no_answer(client, db, blank):
+    reference = fill(client, "/feedback/programme").headers["Location"]
+    sent = client.post(reference, data={key: blank for key in (
+        "ethnicity", "main_language", "child_send", "child_age", "relationship")})
+    assert sent.status_code == 303 and sent.headers["Location"] == "/feedback/thank-you"
+    [row] = responses(db)
+    assert row.equality_answered
+    assert (row.ethnic_group, row.ethnicity, row.main_language, row.child_send, row.child_age,
+            row.relationship_to_child) == (None,) * 6
+
+
+@pytest.mark.parametrize("blank", ["   ", "\u00a0", "\u200b"])
+def test_a_background_of_spaces_is_stored_as_no_answer(client, db, blank):
+    reference = fill(client, "/feedback/programme").headers["Location"]
+    assert client.post(reference, data={"ethnicity": f"{blank}white{blank}"}).headers[
+        "Location"] == reference + "/background"
+    sent = client.post(reference + "/background", data={"background": blank})
+    assert sent.status_code == 303 and sent.headers["Location"] == "/feedback/thank-you"
+    [row] = responses(db)
+    assert (row.ethnic_group, row.ethnicity) == ("white", None)
 
 
 def test_a_bot_filling_the_honeypot_is_refused_and_nothing_stored(client, db):
@@ -604,6 +676,127 @@ def test_a_double_submit_stores_one_response(client, db):
     assert len(responses(db)) == 1 and len(comments(db)) == 1
 
 
+def tally_total(db) -> int:
+    return db.session.scalar(sa.select(sa.func.coalesce(sa.func.sum(FeedbackTally.responses), 0)))
+
+
+@contextmanager
+def next_insert_fails(db, table: str):
+    """The next INSERT into ``table`` fails in the database, as a full disk or a dropped
+    connection would make it fail."""
+    failed = []
+
+    def fail(_connection, _cursor, statement, _parameters, _context, _executemany):
+        if not failed and statement.lstrip().startswith(f"INSERT INTO {table} "):
+            failed.append(statement)
+            raise sa.exc.OperationalError(statement, None, Exception("disk I/O error"))
+
+    sa.event.listen(db.engine, "before_cursor_execute", fail)
+    try:
+        yield failed
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", fail)
+
+
+@pytest.mark.parametrize("table", ["feedback_responses", "feedback_tallies"])
+def test_feedback_that_failed_to_save_is_stored_when_sent_again(client, db, table):
+    page = client.get("/feedback/programme")
+    data = {"experience": "good", "confidence": "agree", "started": stamp_from(page),
+            "went_well": "Typed with care"}
+    with next_insert_fails(db, table) as failed:
+        first = client.post("/feedback/programme", data=data)
+    html = first.get_data(as_text=True)
+    assert failed, "the failure was not injected"
+    # A clear message on the form, with everything she typed and chose still there.
+    assert first.status_code == 503
+    assert "Sorry, your feedback could not be saved just now" in html
+    assert "Typed with care" in html and re.search(r'<input checked[^>]*value="agree"', html)
+    assert responses(db) == [] and comments(db) == [] and tally_total(db) == 0
+    # The same form sent again (the back button, or the button pressed again) is stored.
+    again = client.post("/feedback/programme", data=data)
+    assert again.status_code == 303
+    assert "Thank you: your feedback has been sent." in client.get(
+        again.headers["Location"]).get_data(as_text=True)
+    [row] = responses(db)
+    assert (row.experience, row.confidence) == ("good", "agree") and len(comments(db)) == 1
+    assert tally_total(db) == 1
+    figures = services.results(services.Scope(kind=Kind.PROGRAMME)).everyone
+    assert figures.responses == 1 and figures.confidence.counts == {"agree": 1}
+    # And now it is spent: a third press is a double click.
+    third = client.post("/feedback/programme", data=data)
+    assert third.status_code == 303 and third.headers["Location"] == "/feedback/thank-you"
+    assert len(responses(db)) == 1 and tally_total(db) == 1
+
+
+def test_feedback_that_failed_to_save_with_htmx_keeps_the_form_and_is_stored_when_sent_again(
+        client, db, hx):
+    page = client.get("/feedback/programme")
+    data = {"experience": "poor", "started": stamp_from(page), "could_be_better": "Kept here"}
+    with next_insert_fails(db, "feedback_responses"):
+        first = hx.post("/feedback/programme", data, csrf=False)
+    html = first.get_data(as_text=True)
+    # The form itself comes back, in place (htmx swaps a 5xx), not a page nor a redirect.
+    assert first.status_code == 503 and "HX-Redirect" not in first.headers
+    assert "<html" not in html and 'id="feedback-form"' in html
+    assert "Sorry, your feedback could not be saved just now" in html and "Kept here" in html
+    assert responses(db) == [] and tally_total(db) == 0
+    again = hx.post("/feedback/programme", data, csrf=False)
+    assert again.status_code == 204
+    assert again.headers["HX-Redirect"].startswith("/feedback/about-you/")
+    [row] = responses(db)
+    assert row.experience == "poor" and tally_total(db) == 1
+
+
+def test_an_attendee_link_whose_feedback_failed_to_save_still_works(client, db, past_event):
+    [token] = services.issue_tokens(past_event.id, 1)
+    db.session.commit()
+    path = "/feedback/events/social-care"
+    data = {"experience": "good", "started": stamp_from(client.get(f"{path}?t={token}")),
+            "token": token}
+    with next_insert_fails(db, "feedback_responses"):
+        assert client.post(path, data=data).status_code == 503
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(AttendeeToken)) == 1
+    assert client.post(path, data=data).status_code == 303
+    [row] = responses(db)
+    assert row.from_attendee
+
+
+def test_a_double_click_sent_at_the_same_moment_stores_one_response(app, client, db):
+    """The second post waits for the first one's transaction, then counts as sent."""
+    import threading
+
+    page = client.get("/feedback/programme")
+    data = {"experience": "good", "started": stamp_from(page)}
+    start, statuses = threading.Barrier(4), []
+
+    def press():
+        start.wait()
+        statuses.append(app.test_client().post("/feedback/programme", data=data).status_code)
+
+    presses = [threading.Thread(target=press) for _ in range(4)]
+    for thread in presses:
+        thread.start()
+    for thread in presses:
+        thread.join(timeout=30)
+    assert statuses == [303] * 4
+    assert len(responses(db)) == 1 and tally_total(db) == 1
+
+
+def test_a_spent_stamp_keeps_only_a_day_and_is_forgotten_once_its_form_has_expired(client, db):
+    from portal.feedback.models import SpentStamp
+
+    fill(client, "/feedback/programme")
+    [spent] = db.session.scalars(sa.select(SpentStamp)).all()
+    assert set(SpentStamp.__table__.columns.keys()) == {"nonce", "forget_on"}
+    assert spent.forget_on == (utcnow() + timedelta(hours=24)).date()
+    first_nonce, spent.forget_on = spent.nonce, utcnow().date() - timedelta(days=1)
+    db.session.commit()
+    fill(client, "/feedback/programme")
+    assert db.session.scalars(sa.select(SpentStamp.nonce)).all() != [first_nonce]
+    assert len(db.session.scalars(sa.select(SpentStamp)).all()) == 1
+    assert len(responses(db)) == 2
+
+
 def test_a_post_from_another_site_is_refused_and_the_answers_kept(client, db):
     page = client.get("/feedback/programme")
     sent = client.post("/feedback/programme", headers={"Sec-Fetch-Site": "cross-site"}, data={
@@ -777,7 +970,7 @@ def test_the_running_tally_agrees_with_the_responses(app, client, db, content):
                     experience=rng.choice(["very-good", "good", "poor", "dont-know"]),
                     confidence=rng.choice(["agree", "disagree", ""]), treated_fairly=fairly,
                     **({"unfair_reasons": ["race", "gender"]}
-                       if fairly != "yes" and rng.random() < 0.5 else {}))
+                       if fairly == "no" and rng.random() < 0.5 else {}))
         assert sent.status_code == 303
     from_tally = services.results(services.Scope(kind=Kind.SERVICE)).everyone
     from_rows = services.results(services.Scope(service_id=content["court"])).everyone

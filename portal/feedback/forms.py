@@ -63,9 +63,17 @@ class FeedbackAnswers(PortalForm):
     token = HiddenField()
 
     def validate_unfair_reasons(self, field) -> None:
-        if field.data and self.treated_fairly.data == "yes":
+        # The reasons say why she was not treated fairly, so they go with "No" only. The boxes
+        # are on the page whatever she answers (nothing hides them), so she is asked, and
+        # nothing she ticked is thrown away unseen.
+        answer = self.treated_fairly.data
+        if not field.data or answer == "no" or self.treated_fairly.errors:
+            return
+        if answer == "yes":
             raise ValidationError(_l("You answered that you were treated fairly. Untick these, "
                                      "or change that answer"))
+        raise ValidationError(_l("These are for when you were not treated fairly. Choose “No”, "
+                                 "or untick them"))
 
 
 def asking_only(form, optional_keys, asks: frozenset[str]):

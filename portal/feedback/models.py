@@ -183,6 +183,19 @@ class AttendeeToken(db.Model):
                                           index=True)
 
 
+class SpentStamp(db.Model):
+    """The one-time numbers of the "started" stamps that brought a response, each written in
+    the same transaction as its response: a double click stores one response, and a response
+    that failed to save leaves its form good to send again. Kept with nothing but the day it
+    may be forgotten (its stamp has expired by then): no time, nothing about the response."""
+
+    __tablename__ = "feedback_spent_stamps"
+    __table_args__ = (sa.Index("ix_feedback_spent_stamps_forget_on", "forget_on"),)
+
+    nonce: Mapped[str] = mapped_column(sa.String(32), primary_key=True)
+    forget_on: Mapped[date] = mapped_column(sa.Date)
+
+
 class FeedbackInvitation(db.Model):
     """That an event's attendees were invited, when and how many: sent once per event, so the
     pool never holds two links for one person."""

@@ -29,6 +29,7 @@ from portal.feedback.models import (
     FeedbackFormVersion,
     FeedbackResponse,
     FeedbackTally,
+    SpentStamp,
 )
 from portal.feedback.questions import Kind
 
@@ -129,14 +130,26 @@ def check_started(stamp: str, subject: str, version: int) -> str:
     return str(value[2])
 
 
-def first_use(nonce: str) -> bool:
-    """True the first time a stamp's number is used: a double click, or a bot replaying one
-    form, stores one response. Kept in the rate limiter's storage (memory or Redis, shared by
-    the workers), expiring with the stamp."""
-    from portal.extensions import limiter
+class SentAlready(Exception):
+    """The stamp's one-time number brought a response already: a double click, or a bot
+    replaying one form. The first one counted."""
 
-    expiry = current_app.config["FEEDBACK_FORM_MAX_HOURS"] * 3600
-    return limiter.storage.incr(f"portal/feedback-stamp/{nonce}", expiry) == 1
+
+def spend_stamp(nonce: str) -> None:
+    """Record a stamp's one-time number as used, in the transaction that stores its response
+    (so if that fails, the number is unspent and the form sent again is stored); SentAlready
+    if it was used before. A second post of the same form waits here (PostgreSQL) for the
+    first to commit or fail. Numbers whose stamps have expired are forgotten on the way."""
+    db.session.execute(sa.delete(SpentStamp).where(SpentStamp.forget_on < today()))
+    hours = current_app.config["FEEDBACK_FORM_MAX_HOURS"]
+    # RETURNING, not rowcount: the row comes back only if it was inserted now, and every
+    # driver says so the same way (psycopg reports no row count for an ORM statement).
+    spent = db.session.scalar(insert_statement(SpentStamp).values(
+        nonce=nonce, forget_on=(utcnow() + timedelta(hours=hours)).date())
+        .on_conflict_do_nothing(index_elements=["nonce"]).returning(SpentStamp.nonce))
+    if spent is None:
+        db.session.rollback()
+        raise SentAlready
 
 
 class ReferenceExpired(Exception):
@@ -216,9 +229,12 @@ class Answers:
 
 def save_response(form: FeedbackForm, answers: Answers, *, language: str,
                   service_id: str | None = None, event_id: int | None = None,
-                  token: str | None = None) -> FeedbackResponse:
-    """Store a response (and its comments, to be moderated) in one transaction. With a token,
-    the token is spent in the same transaction: it counts once, or not at all (TokenSpent)."""
+                  token: str | None = None, nonce: str | None = None) -> FeedbackResponse:
+    """Store a response (and its comments, to be moderated) in one transaction, with its
+    form's one-time ``nonce`` (SentAlready if it was spent) and its attendee's ``token``
+    (TokenSpent): each counts once, with the response, or not at all."""
+    if nonce is not None:
+        spend_stamp(nonce)
     from_attendee = False
     if token:
         spent = db.session.execute(sa.delete(AttendeeToken).where(
@@ -227,7 +243,8 @@ def save_response(form: FeedbackForm, answers: Answers, *, language: str,
             db.session.rollback()
             raise TokenSpent
         from_attendee = True
-    reasons = set(answers.unfair_reasons)
+    # A reason for unfair treatment goes with the answer that she was not treated fairly.
+    reasons = set(answers.unfair_reasons) if answers.treated_fairly == "no" else set()
     response = FeedbackResponse(
         form_id=form.id, form_version=form.version, service_id=service_id, event_id=event_id,
         submitted_on=submission_day(Kind(form.kind)), language=language,
@@ -250,16 +267,21 @@ TALLY_KEY = ("form_id", "submitted_on", "experience", "confidence", "treated_fai
              "from_attendee")
 
 
-def count_in_tally(response: FeedbackResponse) -> None:
-    """Add a response to its row of the running tally: one upsert, safe when many responses
-    arrive at once (PostgreSQL and SQLite both have INSERT ... ON CONFLICT)."""
+def insert_statement(model):
+    """INSERT ... ON CONFLICT, which PostgreSQL and SQLite both have, each in its dialect."""
     if db.session.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
+    return insert(model)
+
+
+def count_in_tally(response: FeedbackResponse) -> None:
+    """Add a response to its row of the running tally: one upsert, safe when many responses
+    arrive at once."""
     reasons = {f"unfair_{code}": int(bool(getattr(response, f"unfair_{code}")))
                for code in REASON_CODES}
-    statement = insert(FeedbackTally).values(
+    statement = insert_statement(FeedbackTally).values(
         form_id=response.form_id, submitted_on=response.submitted_on,
         experience=response.experience, confidence=response.confidence or "",
         treated_fairly=response.treated_fairly or "", from_attendee=response.from_attendee,

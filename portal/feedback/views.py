@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from flask import abort, current_app, has_request_context, request, url_for
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import SQLAlchemyError
 
 from portal.access import public
 from portal.database import utcnow
 from portal.events import services as events
 from portal.events.models import Event, EventStatus
-from portal.extensions import csrf, limiter
+from portal.extensions import csrf, db, limiter
 from portal.feedback import bp, questions, services
 from portal.feedback.forms import about_you_form, answers_form, background_form
 from portal.feedback.privacy import is_feedback_path, sender_key
@@ -44,6 +45,8 @@ HONEYPOT_MESSAGE = _l("We could not accept this form. If you are a person, leave
 TOKEN_MESSAGE = _l("This feedback link has been used already, or is not complete. Your answers "
                    "are still here: if you send them now, they count as feedback from the public "
                    "link.")
+NOT_SAVED_MESSAGE = _l("Sorry, your feedback could not be saved just now. Your answers are still "
+                       "here: send them again in a few minutes.")
 
 
 SESSIONLESS_BLUEPRINTS.add(bp.name)
@@ -146,6 +149,7 @@ def _give(kind: Kind, *, subject, about, event: Event | None = None):
     asks = settings.asks
     stamp_subject = f"{kind.value}:{subject or ''}"
     form = answers_form(asks)
+    status = None  # the form's own (200, or 422 with a mistake), unless saving failed
     token = (form.token.data if form.is_submitted() else request.args.get("t", "")) or ""
     attendee = bool(event is not None and token and services.token_unused(event.id, token))
     if not form.is_submitted():
@@ -166,26 +170,38 @@ def _give(kind: Kind, *, subject, about, event: Event | None = None):
             form.form_errors.append(STAMP_MESSAGES[error.reason])
         else:
             if form.validate():
-                if not services.first_use(nonce):
+                try:
+                    saved = _save(form, settings, kind, subject, token, nonce)
+                except services.SentAlready:
                     # Sent twice (a double click): the first one counted.
                     return see_other(feedback_url("feedback.thank_you"))
-                saved = _save(form, settings, kind, subject, token)
-                if saved is not None:
-                    return saved
+                except SQLAlchemyError:
+                    # Nothing was kept, the stamp's one-time number included, so the same
+                    # answers sent again are stored. The error is logged whole.
+                    current_app.logger.exception("Feedback could not be saved")
+                    db.session.rollback()
+                    form.form_errors.append(NOT_SAVED_MESSAGE)
+                    status = 503
+                else:
+                    if saved is not None:
+                        return saved
     # A fresh stamp each time the form is shown: the fill time counts from now.
     form.started.data = services.started_stamp(stamp_subject, settings.version)
-    return render_form("feedback/form.html", form, block="form", kind=kind, about=about,
+    page = render_form("feedback/form.html", form, block="form", kind=kind, about=about,
                        asks=asks, attendee=attendee, event=event,
                        action=feedback_url(request.endpoint, **request.view_args))
+    if status is not None:
+        page.status_code = status
+    return page
 
 
 class Closed(Exception):
     """The time to answer the optional questions is over."""
 
 
-def _save(form, settings, kind: Kind, subject, token: str):
+def _save(form, settings, kind: Kind, subject, token: str, nonce: str):
     """Store the answers; where to go next, or None (with the form's error) if a one-time
-    link was spent already."""
+    link was spent already. SentAlready if the form itself was."""
     asks = settings.asks
     answers = services.Answers(
         experience=form.experience.data, confidence=form.confidence.data or None,
@@ -197,7 +213,8 @@ def _save(form, settings, kind: Kind, subject, token: str):
         response = services.save_response(
             settings, answers, language=language(),
             service_id=subject if kind == Kind.SERVICE else None,
-            event_id=subject if kind == Kind.EVENT else None, token=token or None)
+            event_id=subject if kind == Kind.EVENT else None, token=token or None,
+            nonce=nonce)
     except services.TokenSpent:
         form.token.data = ""
         form.form_errors.append(TOKEN_MESSAGE)
