@@ -72,9 +72,18 @@ class DefaultConfig:
     SECOND_FACTOR_MINUTES = 10
     INVITATION_DAYS = 7
     PASSWORD_RESET_MINUTES = 60
-    # Failed sign-ins (password or code) allowed before a pause, per account and per client.
+    # Failed sign-ins allowed before a pause: wrong passwords for one account from one client
+    # address (so a stranger's guesses do not lock its owner out), and wrong codes for one
+    # account from anywhere (only someone with the password gets that far); per client across
+    # every account; and per account from every client together, high enough to stop only
+    # guessing spread over many addresses. Past that last one, only someone who also has the
+    # account's second factor gets further.
     SIGN_IN_LIMIT_PER_ACCOUNT = "5 per 15 minutes"
     SIGN_IN_LIMIT_PER_CLIENT = "20 per 15 minutes"
+    SIGN_IN_LIMIT_PER_ACCOUNT_ALL_CLIENTS = "50 per hour"
+    # Keys that seal second-factor secrets in the database (AES-GCM, portal/crypto.py), newest
+    # first; SECRET_KEY is always tried last. See README, "Rotating the second-factor key".
+    TOTP_KEYS: list[str] = []
     # Requests for a password reset link, per email address and per client.
     RESET_LIMIT = "3 per hour"
     RESET_LIMIT_PER_CLIENT = "10 per hour"

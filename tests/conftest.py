@@ -38,6 +38,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 PHONE = {"width": 390, "height": 844}
 TEST_SECRET_KEY = "test-secret-key-that-is-long-enough-for-production"
 TEST_BASE_URL = "https://portal.example.org"
+# Production needs a mail server named; nothing listens there, and no test mails through it.
+TEST_MAIL_SERVER = "127.0.0.1"
 
 
 def require(condition, reason: str) -> None:
@@ -339,6 +341,7 @@ def gunicorn_server(tmp_path):
             "PORTAL_ENVIRONMENT": "production",
             "PORTAL_SECRET_KEY": TEST_SECRET_KEY,
             "PORTAL_BASE_URL": TEST_BASE_URL,
+            "PORTAL_MAIL_SERVER": TEST_MAIL_SERVER,
             "PORTAL_INSTANCE_PATH": str(tmp_path / "instance"),
             "PORTAL_DATABASE_URL": f"sqlite:///{tmp_path}/gunicorn.sqlite3",
             **env,
@@ -379,7 +382,8 @@ STAFF_PASSWORD = "correct horse battery staple"  # fictional, and long enough
 @pytest.fixture
 def make_user(db):
     """``make_user(roles=("admin",), email=..., totp=False)``: a staff account with
-    STAFF_PASSWORD; with ``totp=True`` it has a second factor (its secret on ``.totp_secret``)."""
+    STAFF_PASSWORD; with ``totp=True`` it has a second factor (its secret from
+    ``services.open_totp_secret(user)``)."""
     from portal.access import Role
     from portal.accounts import services
 

@@ -328,6 +328,98 @@ def test_the_pause_is_in_the_visitors_language(app, client, auth, make_user):
     assert expected in body and expected != "Too many attempts to sign in"
 
 
+def auth_at(app, address: str):
+    """Signing in from a browser of its own, at the client address ``address``."""
+    from .conftest import Auth
+
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = address
+    return Auth(client)
+
+
+def test_a_strangers_wrong_passwords_do_not_lock_the_owner_out(app, make_user):
+    owner = make_user(roles=("admin",))
+    stranger = auth_at(app, "203.0.113.7")
+    for _ in range(5):
+        assert stranger.sign_in(owner.email, "wrong password again").status_code == 422
+    paused = stranger.sign_in(owner.email, "wrong password again")
+    assert paused.status_code == 429 and "Too many attempts to sign in" in text(paused)
+    assert stranger.sign_in(owner.email).status_code == 429  # the stranger stays paused
+    at_work = auth_at(app, "198.51.100.20")
+    response = at_work.sign_in(owner.email)
+    assert response.status_code == 303 and response.location == "/staff/"
+    assert at_work.client.get("/staff/").status_code == 200
+
+
+def test_one_address_guessing_across_accounts_is_paused_but_their_owners_are_not(
+        app, make_user):
+    people = [make_user() for _ in range(5)]
+    stranger = auth_at(app, "203.0.113.7")
+    for person in people[:4]:
+        for _ in range(5):
+            assert stranger.sign_in(person.email, "wrong password again").status_code == 422
+    # Twenty wrong passwords from this address: a fifth account is paused from here at once.
+    response = stranger.sign_in(people[4].email, "wrong password again")
+    assert response.status_code == 429 and "Too many attempts to sign in" in text(response)
+    assert auth_at(app, "198.51.100.20").sign_in(people[4].email).status_code == 303
+
+
+def guess_from_many_addresses(app, email: str, addresses: int = 3, each: int = 2) -> None:
+    for number in range(addresses):
+        guesser = auth_at(app, f"203.0.113.{number + 10}")
+        for _ in range(each):
+            assert guesser.sign_in(email, "wrong password again").status_code == 422
+
+
+def test_guessing_from_many_addresses_pauses_an_account_without_a_second_factor(
+        app, make_user):
+    app.config["SIGN_IN_LIMIT_PER_ACCOUNT_ALL_CLIENTS"] = "6 per hour"
+    owner = make_user()
+    guess_from_many_addresses(app, owner.email)
+    for password in ("wrong password again", STAFF_PASSWORD):
+        response = auth_at(app, "198.51.100.20").sign_in(owner.email, password)
+        assert response.status_code == 429
+        assert "Too many attempts to sign in" in text(response) and "wait 60 minutes" in text(
+            response)
+        assert f'value="{owner.email}"' in text(response)
+
+
+def test_an_owner_with_a_second_factor_gets_in_while_many_addresses_guess(app, make_user, db):
+    app.config["SIGN_IN_LIMIT_PER_ACCOUNT_ALL_CLIENTS"] = "6 per hour"
+    owner = make_user(roles=("admin",), totp=True)
+    guess_from_many_addresses(app, owner.email)
+    assert auth_at(app, "203.0.113.99").sign_in(
+        owner.email, "wrong password again").status_code == 429
+    at_work = auth_at(app, "198.51.100.20")
+    response = at_work.sign_in(owner.email)
+    assert response.status_code == 303 and response.location == "/staff/sign-in/code"
+    response = at_work.enter_code(totp_now(services.open_totp_secret(owner)))
+    assert response.status_code == 303 and response.location == "/staff/"
+    assert at_work.client.get("/staff/").status_code == 200
+
+
+def test_the_pause_for_many_addresses_looks_the_same_and_checks_a_password_either_way(
+        app, make_user, monkeypatch):
+    app.config["SIGN_IN_LIMIT_PER_ACCOUNT_ALL_CLIENTS"] = "6 per hour"
+    user = make_user()
+    checked = []
+    verify = passwords.verify_password
+    monkeypatch.setattr(passwords, "verify_password",
+                        lambda *args: checked.append(args[0] is not None) or verify(*args))
+    pages = []
+    for email in (user.email, "nobody@example.org"):
+        guess_from_many_addresses(app, email)
+        checked.clear()
+        response = auth_at(app, "198.51.100.20").sign_in(email, "wrong password again")
+        assert response.status_code == 429
+        # As slow as any sign-in: a password checked, against a stand-in hash for nobody.
+        assert checked == [email == user.email]
+        pages.append(text(response).replace(email, "EMAIL"))
+    # Each browser has its own CSRF token; the rest of the page is the same.
+    token = __import__("re").compile(r'(csrf_token" type="hidden" value=|X-CSRFToken": )"[^"]+"')
+    assert token.sub("", pages[0]) == token.sub("", pages[1])
+
+
 # --- passwords --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("password, problem", [
@@ -356,7 +448,7 @@ def test_signing_in_with_a_code(client, auth, make_user, db):
     response = auth.sign_in(user.email, next_url="/staff/account")
     assert response.status_code == 303 and response.location == "/staff/sign-in/code"
     assert client.get("/staff/").status_code == 302  # not signed in until the code
-    response = auth.enter_code(totp_now(user.totp_secret))
+    response = auth.enter_code(totp_now(services.open_totp_secret(user)))
     assert response.status_code == 303 and response.location == "/staff/account"
     assert client.get("/staff/account").status_code == 200
 
@@ -364,7 +456,7 @@ def test_signing_in_with_a_code(client, auth, make_user, db):
 def test_a_wrong_or_replayed_code_is_refused(app, client, auth, make_user, db):
     user = make_user(totp=True)
     auth.sign_in(user.email)
-    code = totp_now(user.totp_secret)
+    code = totp_now(services.open_totp_secret(user))
     wrong = auth.enter_code("000000" if code != "000000" else "111111")
     assert wrong.status_code == 422
     assert "The code is not right" in text(wrong)
@@ -378,11 +470,12 @@ def test_a_wrong_or_replayed_code_is_refused(app, client, auth, make_user, db):
 
 def test_wrong_codes_count_towards_the_pause(auth, make_user):
     user = make_user(totp=True)
+    secret = services.open_totp_secret(user)
     auth.sign_in(user.email)
     for _ in range(5):
-        assert auth.enter_code("123456" if totp_now(user.totp_secret) != "123456"
+        assert auth.enter_code("123456" if totp_now(secret) != "123456"
                                else "654321").status_code == 422
-    response = auth.enter_code(totp_now(user.totp_secret))
+    response = auth.enter_code(totp_now(secret))
     assert response.status_code == 429
     assert "Too many attempts to sign in" in text(response)
 
@@ -422,8 +515,9 @@ def test_setting_up_a_second_factor(client, auth, make_user, db):
     body = text(page)
     assert '<svg class="qr-code" role="img"' in body and "<title>" in body
     db.session.refresh(user)
-    secret = user.pending_totp_secret
+    secret = services.pending_totp_secret(user)
     assert secret and secret not in str(client.get_cookie("portal_session").value)
+    assert secret not in user.sealed_pending_totp_secret
     assert " ".join(secret[i:i + 4] for i in range(0, len(secret), 4)) in body
     wrong = auth.post("/staff/account/two-factor", {"code": "12345"})
     assert wrong.status_code == 422
@@ -438,7 +532,8 @@ def test_setting_up_a_second_factor(client, auth, make_user, db):
     assert not any(code in cookie or code.replace("-", "") in cookie for code in codes)
     assert codes[0] not in text(client.get("/staff/account/two-factor"))
     db.session.refresh(user)
-    assert user.totp_secret == secret and user.pending_totp_secret is None
+    assert services.open_totp_secret(user) == secret and secret not in user.sealed_totp_secret
+    assert user.sealed_pending_totp_secret is None
     assert len(events(db, "two-factor.enabled")) == 1
 
 
@@ -465,7 +560,7 @@ def test_turning_the_second_factor_off_needs_the_password_and_is_refused_when_re
         app, client, auth, make_user, db):
     user = make_user(roles=("coordinator",), totp=True)
     auth.sign_in(user.email)
-    auth.enter_code(totp_now(user.totp_secret))
+    auth.enter_code(totp_now(services.open_totp_secret(user)))
     wrong = auth.post("/staff/account/two-factor/remove", {"current_password": "not it"})
     assert wrong.status_code == 422 and "Your current password is not right" in text(wrong)
     app.config["REQUIRE_2FA"] = True
@@ -492,6 +587,83 @@ def test_new_recovery_codes_replace_the_old(client, auth, make_user, db):
     auth.sign_out()
     auth.sign_in(user.email)
     assert auth.enter_code(old[1]).status_code == 422
+
+
+def test_the_second_factor_secret_is_stored_sealed_to_its_account(app, make_user, db, caplog):
+    user = make_user(totp=True)
+    secret = services.open_totp_secret(user)
+    row = db.session.execute(sa.text("SELECT * FROM users WHERE id = :id"), {"id": user.id}).one()
+    assert secret not in str(row) and user.sealed_totp_secret.startswith("v1:")
+    # Copied into another person's row, it opens for nobody: no codes for them from it.
+    other = make_user()
+    other.sealed_totp_secret = user.sealed_totp_secret
+    db.session.commit()
+    assert services.open_totp_secret(other) is None
+    assert f"second-factor secret of user {other.id} does not open" in caplog.text
+
+
+def test_a_second_factor_no_key_opens_refuses_codes_and_still_takes_a_recovery_code(
+        auth, make_user, db):
+    user = make_user()
+    codes = services.enable_second_factor(user, services.new_totp_secret())
+    user.sealed_totp_secret = user.sealed_totp_secret[:-6] + "AAAAAA"  # damaged
+    db.session.commit()
+    auth.sign_in(user.email)
+    response = auth.enter_code("123456")
+    assert response.status_code == 422 and "The code is not right" in text(response)
+    assert auth.enter_code(codes[0]).status_code == 303
+
+
+NEW_TOTP_KEY = "a-new-second-factor-key-long-enough-for-production"  # fictional
+
+
+def test_a_new_key_seals_at_the_next_sign_in_and_the_old_one_still_opens(
+        app, auth, make_user, db):
+    user = make_user(totp=True)
+    secret = services.open_totp_secret(user)
+    sealed_before = user.sealed_totp_secret
+    app.config["TOTP_KEYS"] = [NEW_TOTP_KEY]
+    assert services.open_totp_secret(user) == secret  # the old key (from SECRET_KEY) opens it
+    assert not services.totp_keyring().is_current(sealed_before)
+    auth.sign_in(user.email)
+    assert auth.enter_code(totp_now(secret)).status_code == 303
+    db.session.refresh(user)
+    assert user.sealed_totp_secret != sealed_before
+    assert services.totp_keyring().is_current(user.sealed_totp_secret)
+    # Sealed with the new key alone: it opens even once SECRET_KEY has changed.
+    app.config["SECRET_KEY"] = "another-secret-key-that-is-long-enough-for-production"
+    assert services.open_totp_secret(user) == secret
+
+
+def test_the_reseal_command_moves_every_secret_to_the_newest_key(app, runner, make_user, db):
+    people = [make_user(totp=True) for _ in range(2)]
+    secrets_before = [services.open_totp_secret(person) for person in people]
+    app.config["TOTP_KEYS"] = [NEW_TOTP_KEY]
+    result = runner.invoke(args=["users", "reseal-second-factors"])
+    assert result.exit_code == 0, result.output
+    assert "Sealed 2 second-factor secrets again" in result.output
+    for person, secret in zip(people, secrets_before, strict=True):
+        db.session.refresh(person)
+        assert services.totp_keyring().is_current(person.sealed_totp_secret)
+        assert services.open_totp_secret(person) == secret
+
+
+@pytest.mark.parametrize("keys, problem", [
+    (["too short"], "at least 32 characters"),
+    ({"v1": NEW_TOTP_KEY}, "a JSON list of keys"),
+])
+def test_second_factor_keys_that_would_not_protect_are_refused_in_production(
+        tmp_path, keys, problem):
+    from portal import ConfigurationError, create_app
+
+    from .conftest import TEST_BASE_URL, TEST_MAIL_SERVER, TEST_SECRET_KEY
+
+    production = {"INSTANCE_PATH": str(tmp_path), "ENVIRONMENT": "production",
+                  "SECRET_KEY": TEST_SECRET_KEY, "BASE_URL": TEST_BASE_URL,
+                  "MAIL_SERVER": TEST_MAIL_SERVER}
+    assert create_app({**production, "TOTP_KEYS": [NEW_TOTP_KEY]}).config["TOTP_KEYS"]
+    with pytest.raises(ConfigurationError, match=problem):
+        create_app({**production, "TOTP_KEYS": keys})
 
 
 # --- your account -----------------------------------------------------------------------------
@@ -580,13 +752,13 @@ def test_choosing_a_language_does_not_keep_a_staff_member_signed_in(client, auth
 def test_an_email_field_added_to_the_code_step_does_not_escape_the_pause(auth, make_user):
     user = make_user(totp=True)
     auth.sign_in(user.email)
-    wrong = "123456" if totp_now(user.totp_secret) != "123456" else "654321"
+    wrong = "123456" if totp_now(services.open_totp_secret(user)) != "123456" else "654321"
     for number in range(5):
         token = csrf_token(auth.client, "/staff/sign-in/code")
         response = auth.client.post("/staff/sign-in/code", data={
             "csrf_token": token, "code": wrong, "email": f"decoy{number}@example.org"})
         assert response.status_code == 422
-    assert auth.enter_code(totp_now(user.totp_secret)).status_code == 429
+    assert auth.enter_code(totp_now(services.open_totp_secret(user))).status_code == 429
 
 
 @pytest.mark.parametrize("field", ["email", "password"])

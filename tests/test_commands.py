@@ -2,7 +2,7 @@
 
 from portal import create_app
 
-from .conftest import TEST_BASE_URL, make_config
+from .conftest import TEST_BASE_URL, TEST_MAIL_SERVER, make_config
 
 
 def test_seed_demo_loads_and_can_run_again(runner, db):
@@ -15,7 +15,7 @@ def test_seed_demo_loads_and_can_run_again(runner, db):
 
 def test_seed_demo_refuses_to_run_in_production(tmp_path):
     app = create_app(make_config(INSTANCE_PATH=str(tmp_path), ENVIRONMENT="production",
-                                 BASE_URL=TEST_BASE_URL,
+                                 BASE_URL=TEST_BASE_URL, MAIL_SERVER=TEST_MAIL_SERVER,
                                  DATABASE_URL=f"sqlite:///{tmp_path}/p.sqlite3"))
     result = app.test_cli_runner().invoke(args=["seed-demo"])
     assert result.exit_code != 0

@@ -67,3 +67,53 @@ def test_sqlite_runs_with_foreign_keys_and_write_ahead_logging(app):
     with app.app_context(), _db.engine.connect() as connection:
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def test_the_migration_seals_second_factor_secrets_kept_in_clear(app, db):
+    """0007: a secret kept in clear is sealed on the way up (nothing that refers to the user is
+    lost), opens as before, and is in clear again on the way down."""
+    import sqlalchemy as sa
+
+    from portal.accounts import services
+    from portal.accounts.models import User
+    from portal.database import UTCDateTime, utcnow
+
+    clear, pending = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"
+    db.drop_all()
+    upgrade(revision="0006")
+    users = sa.table("users", *(sa.column(name) for name in (
+        "id", "email", "name", "language", "active", "security_stamp", "totp_secret",
+        "pending_totp_secret")), sa.column("created_at", UTCDateTime))
+    grants = sa.table("role_grants", sa.column("user_id"), sa.column("role"),
+                      sa.column("granted_at", UTCDateTime))
+    with _db.engine.begin() as connection:
+        connection.execute(sa.insert(users).values(
+            id=7, email="sealed@example.org", name="Sam Example", language="en", active=True,
+            security_stamp="stamp", totp_secret=clear, pending_totp_secret=pending,
+            created_at=utcnow()))
+        connection.execute(sa.insert(users).values(
+            id=8, email="none@example.org", name="No Factor", language="en", active=True,
+            security_stamp="stamp", created_at=utcnow()))
+        connection.execute(sa.insert(grants).values(user_id=7, role="admin",
+                                                    granted_at=utcnow()))
+
+    upgrade(revision="0007")
+    with _db.engine.connect() as connection:
+        rows = connection.execute(sa.text(
+            "SELECT id, sealed_totp_secret, sealed_pending_totp_secret FROM users ORDER BY id"))
+        (_, sealed, sealed_pending), (_, nothing, nothing_pending) = rows.all()
+        assert connection.execute(sa.text("SELECT count(*) FROM role_grants")).scalar() == 1
+    assert clear not in sealed and pending not in sealed_pending and sealed.startswith("v1:")
+    assert nothing is None and nothing_pending is None
+    user = _db.session.get(User, 7)
+    assert services.open_totp_secret(user) == clear
+    assert services.pending_totp_secret(user) == pending
+    _db.session.remove()
+
+    downgrade(revision="0006")
+    with _db.engine.connect() as connection:
+        assert connection.execute(sa.text(
+            "SELECT totp_secret, pending_totp_secret FROM users WHERE id = 7")).one() == (
+            clear, pending)
+    upgrade()
+    assert schema_differences() == []

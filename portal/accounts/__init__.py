@@ -62,8 +62,25 @@ def require_second_factor_setup():
     return None
 
 
+def check_totp_keys(app: Flask) -> None:
+    """PORTAL_TOTP_KEYS is a JSON list of long random strings (one string is taken as a list
+    of one); a short key would make the sealed secrets easy to open."""
+    from portal import ConfigurationError
+
+    keys = app.config.get("TOTP_KEYS") or []
+    keys = [keys] if isinstance(keys, str) else keys
+    if not isinstance(keys, list) or not all(isinstance(key, str) for key in keys):
+        raise ConfigurationError('PORTAL_TOTP_KEYS must be a JSON list of keys, such as '
+                                 '["new key", "old key"].')
+    if app.config["ENVIRONMENT"] == "production" and any(len(key) < 32 for key in keys):
+        raise ConfigurationError("Each key in PORTAL_TOTP_KEYS must be at least 32 characters.")
+    app.config["TOTP_KEYS"] = keys
+
+
 def init_app(app: Flask) -> None:
     from portal.accounts import cli, demo, views  # noqa: F401 - registers routes and seeders
+
+    check_totp_keys(app)
 
     login_manager.init_app(app)
     # Sessions are checked on the server (services.resume_session); Flask-Login's own

@@ -1,5 +1,5 @@
 """``flask users create`` and ``flask users list``: the first admin, and a look at who has an
-account, from the server's command line."""
+account, from the server's command line; ``flask users reseal-second-factors`` after a new key."""
 
 from __future__ import annotations
 
@@ -85,3 +85,19 @@ def list_users() -> None:
             "2FA" if user.has_second_factor else "no 2FA", f"last sign-in {last}"]))
 
 
+
+
+@users.command("reseal-second-factors")
+def reseal_second_factors() -> None:
+    """Seal every second-factor secret again with the newest key in TOTP_KEYS (after adding a
+    key), so that the older key can be taken out."""
+    people = db.session.scalars(sa.select(User).where(User.sealed_totp_secret.is_not(None))).all()
+    resealed = sum(services.reseal_totp_secret(user) for user in people)
+    db.session.commit()
+    unopened = [user.email for user in people if services.open_totp_secret(user) is None]
+    click.echo(f"Sealed {resealed} second-factor secrets again with the newest key.")
+    if unopened:
+        raise click.ClickException(
+            "These secrets open with none of the keys configured (add the missing key to "
+            "PORTAL_TOTP_KEYS, or remove their second factor so they set it up again): "
+            + ", ".join(unopened))

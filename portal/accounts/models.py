@@ -36,9 +36,12 @@ class User(UserMixin, db.Model):
     # Changes whenever a password is set or an invitation or reset link is sent: a link
     # carries the stamp it was made with, so it works once and the newest link wins.
     security_stamp: Mapped[str] = mapped_column(sa.String(32), default=new_stamp)
-    totp_secret: Mapped[str | None] = mapped_column(sa.String(64))
-    # The secret being set up: kept here, not in the cookie, until a code proves the app has it.
-    pending_totp_secret: Mapped[str | None] = mapped_column(sa.String(64))
+    # The authenticator app's secret, sealed (portal/crypto.py) and bound to this row: a copy
+    # of the database makes no codes. Read it with services.open_totp_secret.
+    sealed_totp_secret: Mapped[str | None] = mapped_column(sa.String(255))
+    # The secret being set up, sealed too: kept here, not in the cookie, until a code proves
+    # the app has it.
+    sealed_pending_totp_secret: Mapped[str | None] = mapped_column(sa.String(255))
     # The last time step a code was accepted for: a code seen once is never accepted again.
     totp_last_counter: Mapped[int | None] = mapped_column(sa.BigInteger)
 
@@ -80,7 +83,7 @@ class User(UserMixin, db.Model):
 
     @property
     def has_second_factor(self) -> bool:
-        return self.totp_secret is not None
+        return self.sealed_totp_secret is not None
 
     @property
     def audit_label(self) -> str:

@@ -17,7 +17,7 @@ from flask import current_app, session
 from flask_login import login_user, logout_user
 from markupsafe import Markup
 
-from portal import audit
+from portal import audit, crypto
 from portal.access import SECOND_FACTOR_ROLES, Role
 from portal.accounts import passwords
 from portal.accounts.models import RecoveryCode, RoleGrant, StaffSession, User, new_stamp
@@ -220,6 +220,57 @@ def new_totp_secret() -> str:
     return pyotp.random_base32()
 
 
+# Second-factor secrets are sealed with the keys in TOTP_KEYS (then SECRET_KEY), each bound to
+# its user and column: migrations/versions/0007_sealed_second_factor_secrets.py seals the same
+# way, so change the two together.
+TOTP_PURPOSE = "totp-secret"
+TOTP_COLUMN, PENDING_TOTP_COLUMN = "sealed_totp_secret", "sealed_pending_totp_secret"
+
+
+def totp_keyring() -> crypto.Keyring:
+    return crypto.keyring_from_config(current_app.config, "TOTP_KEYS", TOTP_PURPOSE)
+
+
+def _totp_place(user: User, column: str) -> str:
+    if user.id is None:
+        db.session.flush()  # the sealed secret is bound to the row's id
+    return f"users.{column}:{user.id}"
+
+
+def _seal_totp(user: User, column: str, secret: str) -> str:
+    return totp_keyring().seal(secret, _totp_place(user, column))
+
+
+def _open_totp(user: User, column: str) -> str | None:
+    sealed = getattr(user, column)
+    if not sealed:
+        return None
+    try:
+        return totp_keyring().open(sealed, _totp_place(user, column))
+    except crypto.CannotOpen as error:
+        # A key taken out of TOTP_KEYS too soon, or SECRET_KEY changed without keeping the old
+        # one in TOTP_KEYS: the person can still sign in with a recovery code.
+        current_app.logger.error("The second-factor secret of user %s does not open: %s",
+                                 user.id, error)
+        return None
+
+
+def open_totp_secret(user: User) -> str | None:
+    """The user's authenticator secret in clear, or None (none set up, or it does not open)."""
+    return _open_totp(user, TOTP_COLUMN)
+
+
+def reseal_totp_secret(user: User) -> bool:
+    """Seal the user's secret again with the newest key, if an older one sealed it."""
+    if not user.sealed_totp_secret or totp_keyring().is_current(user.sealed_totp_secret):
+        return False
+    secret = open_totp_secret(user)
+    if secret is None:
+        return False
+    user.sealed_totp_secret = _seal_totp(user, TOTP_COLUMN, secret)
+    return True
+
+
 def totp_uri(user: User, secret: str) -> str:
     issuer = f"Parent Champions ({current_app.config['ORGANISATION_NAME']})"
     return pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=issuer)
@@ -247,8 +298,10 @@ def _totp_counter(secret: str, code: str) -> int | None:
 
 
 def verify_totp(user: User, code: str, secret: str | None = None) -> bool:
-    """Check a code from the app; a code is accepted once, never replayed."""
-    secret = secret or user.totp_secret
+    """Check a code from the app (against ``secret``, or the one set up); a code is accepted
+    once, never replayed. Accepted, a secret sealed with an older key is sealed again."""
+    stored = secret is None
+    secret = secret or open_totp_secret(user)
     code = re.sub(r"\s", "", code)
     if not secret or not re.fullmatch(r"\d{6}", code):
         return False
@@ -257,6 +310,8 @@ def verify_totp(user: User, code: str, secret: str | None = None) -> bool:
                            and counter <= user.totp_last_counter):
         return False
     user.totp_last_counter = counter
+    if stored:
+        reseal_totp_secret(user)
     return True
 
 
@@ -296,23 +351,26 @@ def recovery_codes_left(user: User) -> int:
 
 
 def pending_totp_secret(user: User) -> str:
-    """The secret the QR code on the set-up page shows, made on the first visit."""
-    if not user.pending_totp_secret:
-        user.pending_totp_secret = new_totp_secret()
+    """The secret the QR code on the set-up page shows, made on the first visit (and again if
+    the one kept no longer opens)."""
+    secret = _open_totp(user, PENDING_TOTP_COLUMN)
+    if secret is None:
+        secret = new_totp_secret()
+        user.sealed_pending_totp_secret = _seal_totp(user, PENDING_TOTP_COLUMN, secret)
         db.session.commit()
-    return user.pending_totp_secret
+    return secret
 
 
 def enable_second_factor(user: User, secret: str) -> list[str]:
-    user.totp_secret = secret
-    user.pending_totp_secret = None
+    user.sealed_totp_secret = _seal_totp(user, TOTP_COLUMN, secret)
+    user.sealed_pending_totp_secret = None
     codes = new_recovery_codes(user)
     audit.record(user, "two-factor.enabled", user)
     return codes
 
 
 def remove_second_factor(user: User, actor: User | None) -> None:
-    user.totp_secret = None
+    user.sealed_totp_secret = None
     user.totp_last_counter = None
     user.recovery_codes.clear()
     audit.record(actor, "two-factor.removed", user)

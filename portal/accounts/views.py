@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
+from limits import parse_many
 
 from portal import audit
 from portal.access import public, signed_in
@@ -44,9 +45,13 @@ def _next_url(value: str | None) -> str:
 
 
 # --- rate limits ------------------------------------------------------------------------------
-# Only failed attempts count (deduct_when), per account and per client. The account's key is
-# the email typed, hashed, whether or not an account has it: the answer is the same for an
-# address that has no account, so the limit says nothing about who has one.
+# Only failed attempts count (deduct_when). Wrong passwords count per account from one client
+# address, so that a stranger guessing does not lock the owner out at hers; per client across
+# every account; and per account from every client together (the ceiling, see
+# sign_in_ceiling_reset_at). Wrong codes count per account from anywhere: only someone who
+# has the password gets to type one. The account's key is the email typed, hashed, whether or
+# not an account has it: the answer is the same for an address that has no account, so the
+# limit says nothing about who has one.
 
 def _email_key(email: str) -> str:
     return hashlib.sha256(services.normalise_email(email).encode()).hexdigest()
@@ -63,13 +68,17 @@ def account_key() -> str:
     return "account:" + _email_key(email)
 
 
+def account_and_client_key() -> str:
+    return f"{account_key()}:client:{get_remote_address()}"
+
+
 def attempt_failed(_response) -> bool:
     return g.get("attempt_failed", False)
 
 
-def too_many_attempts(request_limit):
+def _pause_page(reset_at: float):
     """The sign-in page again, with what was typed, saying how long to wait."""
-    minutes = max(1, round((request_limit.reset_at - time.time()) / 60))
+    minutes = max(1, round((reset_at - time.time()) / 60))
     message = ngettext(
         "Too many attempts to sign in. For your security, wait %(num)d minute and try again.",
         "Too many attempts to sign in. For your security, wait %(num)d minutes and try again.",
@@ -83,19 +92,53 @@ def too_many_attempts(request_limit):
     return _sign_in_page(form, status=429)
 
 
+def too_many_attempts(request_limit):
+    return _pause_page(request_limit.reset_at)
+
+
 def _limit(config_key: str, scope: str, key_func, on_breach=too_many_attempts):
     return limiter.shared_limit(
         lambda: current_app.config[config_key], scope=scope, key_func=key_func,
         methods=["POST"], deduct_when=attempt_failed, on_breach=on_breach)
 
 
-sign_in_limit_per_account = _limit("SIGN_IN_LIMIT_PER_ACCOUNT", "sign-in-account", account_key)
+password_limit_per_account_and_client = _limit(
+    "SIGN_IN_LIMIT_PER_ACCOUNT", "sign-in-account-client", account_and_client_key)
+code_limit_per_account = _limit("SIGN_IN_LIMIT_PER_ACCOUNT", "sign-in-code-account", account_key)
 sign_in_limit_per_client = _limit("SIGN_IN_LIMIT_PER_CLIENT", "sign-in-client",
                                   get_remote_address)
 # Re-typing the password on the account pages: someone at an unlocked, signed-in browser
 # gets no more guesses than at the sign-in page.
 password_check_limit = _limit("SIGN_IN_LIMIT_PER_ACCOUNT", "password-check",
                               lambda: f"user:{current_user.get_id()}", on_breach=None)
+
+
+# The ceiling is not a decorator: past it, the password is still checked (as long for an
+# address with no account), because the owner may get through with her second factor.
+CEILING_SCOPE = "sign-in-account-all-clients"
+
+
+def _ceiling(email: str):
+    if not limiter.enabled:
+        return []
+    prefix = current_app.config.get("RATELIMIT_KEY_PREFIX")
+    keys = [*([prefix] if prefix else []), "account:" + _email_key(email), CEILING_SCOPE]
+    return [(item, keys) for item in
+            parse_many(current_app.config["SIGN_IN_LIMIT_PER_ACCOUNT_ALL_CLIENTS"])]
+
+
+def sign_in_ceiling_reset_at(email: str) -> float | None:
+    """When the pause ends, if this account has had too many wrong passwords from every
+    client together; None if it has not."""
+    for item, keys in _ceiling(email):
+        if not limiter.limiter.test(item, *keys):
+            return limiter.limiter.get_window_stats(item, *keys).reset_time + 1
+    return None
+
+
+def count_towards_ceiling(email: str) -> None:
+    for item, keys in _ceiling(email):
+        limiter.limiter.hit(item, *keys)
 
 
 # --- signing in -------------------------------------------------------------------------------
@@ -115,7 +158,7 @@ def _sign_in_page(form, status: int | None = None):
 
 @bp.route("/sign-in", methods=["GET", "POST"])
 @public
-@sign_in_limit_per_account
+@password_limit_per_account_and_client
 @sign_in_limit_per_client
 def sign_in():
     form = SignInForm()
@@ -126,9 +169,17 @@ def sign_in():
         if request.args.get("ended"):
             flash(_l("You have been signed out. Sign in again to carry on."), "info")
     if form.validate_on_submit():
+        ceiling_reset_at = sign_in_ceiling_reset_at(form.email.data)
         user = services.check_password(form.email.data, form.password.data)
         if user is None:
             g.attempt_failed = True
+            count_towards_ceiling(form.email.data)
+        if ceiling_reset_at and (user is None or not user.active
+                                 or not user.has_second_factor):
+            # Wrong passwords for this account from many addresses: the same pause page,
+            # whatever was typed; only someone who also has its second factor goes on.
+            return _pause_page(ceiling_reset_at)
+        if user is None:
             form.form_errors.append(WRONG_CREDENTIALS)
         elif not user.active:
             form.form_errors.append(_l(
@@ -143,6 +194,7 @@ def sign_in():
             return see_other(next_url)
     elif request.method == "POST":
         g.attempt_failed = True  # an empty password counts too: no free guesses
+        count_towards_ceiling(request.form.get("email", ""))
     return _sign_in_page(form)
 
 
@@ -152,7 +204,7 @@ def _code_page(form, status: int | None = None):
 
 @bp.route("/sign-in/code", methods=["GET", "POST"])
 @public
-@sign_in_limit_per_account
+@code_limit_per_account
 @sign_in_limit_per_client
 def sign_in_code():
     user, pending = services.pending_user()
