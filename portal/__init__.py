@@ -44,6 +44,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     # Outermost, so that it runs after ProxyFix has set the client address.
     app.wsgi_app = ForgetSender(app.wsgi_app)  # type: ignore[method-assign]
+    # Around that, so that it escapes what ForgetSender leaves of the path for the log.
+    app.wsgi_app = security.SafeAccessLog(app.wsgi_app)  # type: ignore[method-assign]
     app.session_interface = NoSessionForFeedback()
 
     db.init_app(app)
@@ -115,6 +117,7 @@ def _finish_configuration(app: Flask) -> None:
             raise ConfigurationError(
                 "PORTAL_BASE_URL must be set in production to the address staff use, such as "
                 "https://parentchampions.example.org (links in emails are built from it).")
+        _require_a_mail_transport(cfg)
     if cfg.get("REQUIRE_2FA") is None:
         cfg["REQUIRE_2FA"] = cfg["ENVIRONMENT"] == "production"
     if not isinstance(getattr(argon2.profiles, str(cfg["PASSWORD_HASH_PROFILE"]), None),
@@ -124,3 +127,26 @@ def _finish_configuration(app: Flask) -> None:
             "argon2.profiles, such as RFC_9106_LOW_MEMORY.")
     if cfg["ENVIRONMENT"] == "testing":
         cfg["TESTING"] = True
+
+
+# Flask-Mailman's own backends that deliver nothing: for development and the tests.
+DELIVERS_NOTHING = ("file", "locmem", "console", "dummy")
+
+
+def _require_a_mail_transport(cfg) -> None:
+    """Invitations, password resets and bookings must reach people: without a mail server,
+    every email would try port 25 on this machine and fail in the log."""
+    backend = cfg.get("MAIL_BACKEND") or "smtp"
+    if isinstance(backend, str):  # "smtp", or "flask_mailman.backends.smtp[.EmailBackend]"
+        backend = backend.removeprefix("flask_mailman.backends.").removesuffix(".EmailBackend")
+    if backend == "smtp" and not str(cfg.get("MAIL_SERVER") or "").strip():
+        raise ConfigurationError(
+            "PORTAL_MAIL_SERVER must be set in production to the SMTP server that sends the "
+            "portal's emails (with PORTAL_MAIL_PORT, PORTAL_MAIL_USE_TLS, PORTAL_MAIL_USERNAME "
+            "and PORTAL_MAIL_PASSWORD as it needs), or PORTAL_MAIL_BACKEND to another "
+            "Flask-Mailman backend that sends mail.")
+    if backend in DELIVERS_NOTHING:
+        raise ConfigurationError(
+            f"PORTAL_MAIL_BACKEND {backend!r} sends no email (it is for development and "
+            "tests); in production use smtp with PORTAL_MAIL_SERVER, or a backend that "
+            "sends mail.")

@@ -8,7 +8,7 @@ import pytest
 from portal import create_app
 from portal.extensions import db
 
-from .conftest import STAFF_PASSWORD, TEST_BASE_URL, TEST_SECRET_KEY
+from .conftest import STAFF_PASSWORD, TEST_BASE_URL, TEST_MAIL_SERVER, TEST_SECRET_KEY
 
 
 def get(url: str, **headers):
@@ -22,7 +22,7 @@ def get(url: str, **headers):
 
 def test_gunicorn_serves_every_language_with_production_settings(gunicorn_server, tmp_path):
     app = create_app({"ENVIRONMENT": "production", "SECRET_KEY": TEST_SECRET_KEY,
-                      "BASE_URL": TEST_BASE_URL,
+                      "BASE_URL": TEST_BASE_URL, "MAIL_SERVER": TEST_MAIL_SERVER,
                       "INSTANCE_PATH": str(tmp_path / "instance"),
                       "DATABASE_URL": f"sqlite:///{tmp_path}/gunicorn.sqlite3"})
     with app.app_context():
@@ -36,6 +36,7 @@ def test_gunicorn_serves_every_language_with_production_settings(gunicorn_server
     assert '<html lang="ar" dir="rtl">' in body
     assert "Parent Champions are local parents" not in body  # the compiled catalogue is used
     assert "Secure" in headers["Set-Cookie"]
+    assert headers["Server"] == "gunicorn"  # no version
     status, _, body = get(url + "/healthz")
     assert status == 200 and '"database":"ok"' in body.replace(" ", "")
 
@@ -51,6 +52,20 @@ def test_gunicorn_refuses_to_start_with_the_development_key(tmp_path):
         capture_output=True, text=True, check=False)
     assert result.returncode != 0
     assert "PORTAL_SECRET_KEY must be set" in result.stderr
+
+
+def test_gunicorn_refuses_to_start_without_a_mail_server(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "--bind", "127.0.0.1:0", "portal:create_app()"],
+        env={"PORTAL_ENVIRONMENT": "production", "PORTAL_INSTANCE_PATH": str(tmp_path),
+             "PORTAL_SECRET_KEY": TEST_SECRET_KEY, "PORTAL_BASE_URL": TEST_BASE_URL,
+             "PATH": "/usr/bin:/bin"},
+        capture_output=True, text=True, check=False, timeout=60)
+    assert result.returncode != 0
+    assert "PORTAL_MAIL_SERVER must be set in production" in result.stderr
 
 
 @pytest.mark.parametrize("lang", ["pl", "ur"])

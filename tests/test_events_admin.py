@@ -114,6 +114,44 @@ def test_the_csv_export_is_safe_to_open_in_a_spreadsheet(app, client, signed_in,
     assert rows[1][2].startswith("'=")
 
 
+def test_the_csv_export_shows_text_in_the_order_it_was_typed(app, client, signed_in, make_event,
+                                                             db):
+    """A right-to-left override would make a spreadsheet show the rest of a cell reversed
+    (and a formula could hide behind one); the export drops every bidirectional control."""
+    event = make_event()
+    sign_up(app.test_client(), first_name="Amina \u202etxt.exe",
+            questions="\u2066=HYPERLINK(\"http://x\")\u2069 \u200fand\u200e \u061cmore\u202a\u202c")
+    signed_in("coordinator")
+    response = client.get(f"/staff/events/{event.id}/registrations.csv")
+    rows = list(csv.reader(io.StringIO(text(response))))
+    assert rows[1][2] == "Amina txt.exe"
+    assert rows[1][7] == "'=HYPERLINK(\"http://x\") and more"
+    # What the parent typed is kept as it was; only the export leaves the controls out.
+    [person] = registrations(db)
+    assert person.first_name == "Amina \u202etxt.exe"
+
+
+def test_a_spreadsheet_cell_never_starts_a_formula_nor_holds_a_bidirectional_control():
+    from portal.spreadsheet import cell
+
+    assert cell(None) == "" and cell(3) == "3" and cell("Zahra") == "Zahra"
+    assert cell("-2+3") == "'-2+3" and cell("@SUM(A1)") == "'@SUM(A1)"
+    for control in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c":
+        assert cell(f"{control}=1+1{control}") == "'=1+1"
+    assert cell("مرحبا Amina") == "مرحبا Amina"  # right-to-left text itself is untouched
+
+
+def test_every_csv_export_is_written_by_the_one_safe_helper():
+    from pathlib import Path
+
+    import portal
+
+    package = Path(portal.__file__).parent
+    writers = [str(path.relative_to(package)) for path in package.rglob("*.py")
+               if "csv.writer" in path.read_text() or "text/csv" in path.read_text()]
+    assert writers == ["spreadsheet.py"], "write CSV with portal.spreadsheet.csv_download"
+
+
 def test_champions_cannot_run_events(client, signed_in):
     signed_in("champion")
     assert client.get("/staff/events/").status_code == 403

@@ -4,7 +4,7 @@ import pytest
 
 from portal import ConfigurationError, create_app
 
-from .conftest import TEST_BASE_URL, TEST_SECRET_KEY, make_config
+from .conftest import TEST_BASE_URL, TEST_MAIL_SERVER, TEST_SECRET_KEY, make_config
 
 
 def test_defaults_use_sqlite_in_the_instance_folder(tmp_path, monkeypatch):
@@ -47,7 +47,8 @@ def test_production_refuses_a_missing_development_or_short_secret_key(tmp_path, 
 
 def test_production_sends_the_session_cookie_only_over_https(tmp_path):
     app = create_app({"INSTANCE_PATH": str(tmp_path), "ENVIRONMENT": "production",
-                      "SECRET_KEY": TEST_SECRET_KEY, "BASE_URL": TEST_BASE_URL})
+                      "SECRET_KEY": TEST_SECRET_KEY, "BASE_URL": TEST_BASE_URL,
+                      "MAIL_SERVER": TEST_MAIL_SERVER})
     assert app.config["SESSION_COOKIE_SECURE"] is True
     response = app.test_client().get("/", base_url="https://portal.example.org")
     cookie = response.headers["Set-Cookie"]
@@ -78,6 +79,7 @@ def test_an_all_digit_secret_key_from_the_environment_stays_a_string(tmp_path, m
     monkeypatch.setenv("PORTAL_SECRET_KEY", "1234567890" * 4)
     monkeypatch.setenv("PORTAL_ENVIRONMENT", "production")
     monkeypatch.setenv("PORTAL_BASE_URL", TEST_BASE_URL)
+    monkeypatch.setenv("PORTAL_MAIL_SERVER", TEST_MAIL_SERVER)
     app = create_app({"INSTANCE_PATH": str(tmp_path)})
     assert app.config["SECRET_KEY"] == "1234567890" * 4
 
@@ -104,7 +106,43 @@ def test_an_unknown_password_hash_profile_is_refused(tmp_path):
 
 def test_the_second_factor_is_required_in_production_unless_configured_otherwise(tmp_path):
     production = {"INSTANCE_PATH": str(tmp_path), "ENVIRONMENT": "production",
-                  "SECRET_KEY": TEST_SECRET_KEY, "BASE_URL": TEST_BASE_URL}
+                  "SECRET_KEY": TEST_SECRET_KEY, "BASE_URL": TEST_BASE_URL,
+                  "MAIL_SERVER": TEST_MAIL_SERVER}
     assert create_app(production).config["REQUIRE_2FA"] is True
     assert create_app({**production, "REQUIRE_2FA": False}).config["REQUIRE_2FA"] is False
     assert create_app(make_config(INSTANCE_PATH=str(tmp_path))).config["REQUIRE_2FA"] is False
+
+
+@pytest.mark.parametrize("server", [None, "", "  "])
+def test_production_refuses_to_start_without_a_mail_server(tmp_path, server):
+    """Otherwise every invitation, reset and booking email would try port 25 here and fail."""
+    config = {"INSTANCE_PATH": str(tmp_path), "ENVIRONMENT": "production",
+              "SECRET_KEY": TEST_SECRET_KEY, "BASE_URL": TEST_BASE_URL}
+    if server is not None:
+        config["MAIL_SERVER"] = server
+    with pytest.raises(ConfigurationError, match="PORTAL_MAIL_SERVER must be set in production"):
+        create_app(config)
+    with pytest.raises(ConfigurationError, match="PORTAL_MAIL_SERVER"):
+        create_app({**config, "MAIL_BACKEND": "flask_mailman.backends.smtp.EmailBackend"})
+
+
+@pytest.mark.parametrize("backend", ["file", "console", "locmem", "dummy",
+                                     "flask_mailman.backends.file.EmailBackend"])
+def test_production_refuses_a_mail_backend_that_sends_nothing(tmp_path, backend):
+    config = {"INSTANCE_PATH": str(tmp_path), "ENVIRONMENT": "production",
+              "SECRET_KEY": TEST_SECRET_KEY, "BASE_URL": TEST_BASE_URL,
+              "MAIL_SERVER": TEST_MAIL_SERVER, "MAIL_BACKEND": backend}
+    with pytest.raises(ConfigurationError, match="sends no email"):
+        create_app(config)
+
+
+def test_production_starts_with_a_mail_server_or_another_backend_that_sends(tmp_path):
+    production = {"INSTANCE_PATH": str(tmp_path), "ENVIRONMENT": "production",
+                  "SECRET_KEY": TEST_SECRET_KEY, "BASE_URL": TEST_BASE_URL}
+    app = create_app({**production, "MAIL_SERVER": "smtp.example.org"})
+    assert (app.config["MAIL_BACKEND"], app.config["MAIL_SERVER"]) == ("smtp", "smtp.example.org")
+    # Such as a backend for a mail service's web API, which needs no SMTP server.
+    app = create_app({**production, "MAIL_BACKEND": "mail_service.backends.EmailBackend"})
+    assert app.config["MAIL_BACKEND"] == "mail_service.backends.EmailBackend"
+    # Development and the tests still need no mail server.
+    assert create_app({"INSTANCE_PATH": str(tmp_path)}).config["MAIL_BACKEND"] == "file"

@@ -88,7 +88,7 @@ def test_the_access_log_keeps_nothing_about_who_sent_feedback(gunicorn_server, d
         # gunicorn writes the access log line once the response is done.
         lines = []
         for _ in range(50):
-            lines = log.read_text().splitlines()
+            lines = [line for line in log.read_text().splitlines() if "/healthz" not in line]
             if len(lines) >= 4:
                 break
             import time
@@ -113,6 +113,49 @@ def test_the_access_log_keeps_nothing_about_who_sent_feedback(gunicorn_server, d
             assert "127.0.0.1" not in stored and "FeedbackTestBrowser" not in stored
     finally:
         drop_everything(app)
+
+
+FORGED = "%0D%0A127.0.0.1%20-%20-%20%22GET%20/forged%22%20200"
+
+
+def test_a_line_break_in_an_address_cannot_forge_an_access_log_line(gunicorn_server, tmp_path):
+    """gunicorn decodes the path: %0D%0A would end the log line and start a forged one. The
+    format here also logs the decoded path (%(U)s) and the query, for every page."""
+    log = tmp_path / "access.log"
+    url = gunicorn_server(workers=1, args=(
+        "--access-logfile", str(log),
+        "--access-logformat", 'LINE %(h)s "%(r)s" %(s)s path=%(U)s query=%(q)s'),
+        PORTAL_ENVIRONMENT="testing")
+    # The request of the attack, as curl sends it; then the same on an ordinary page.
+    statuses = [request(f"{url}/feedback/events/secret-slug{FORGED}")[0],
+                request(f"{url}/events/secret-slug{FORGED}?q=a%0D%0Ab")[0],
+                request(f"{url}/feedback/events/secret-slug%E2%80%A8%C2%85{FORGED}")[0]]
+    assert statuses == [404, 404, 404]
+    lines = []
+    for _ in range(50):
+        lines = [line for line in log.read_text().splitlines() if "/healthz" not in line]
+        if len(lines) >= 3:
+            break
+        import time
+        time.sleep(0.1)
+    assert len(lines) == 3 and all(line.startswith("LINE ") for line in lines), lines
+    assert "forged" not in " ".join(lines[0::2]) and "secret-slug" not in " ".join(lines[0::2])
+    assert '"GET /feedback/events/- HTTP/1.1" 404 path=/feedback/events/- query=' in lines[0]
+    # An ordinary page names what was asked for, with the line break still percent-encoded.
+    assert "path=/events/secret-slug%0D%0A127.0.0.1 - - " in lines[1]
+    assert "query=q=a%0D%0Ab" in lines[1]
+    assert "\u2028" not in log.read_text() and "\x85" not in log.read_text()
+
+
+def test_what_the_log_would_show_of_any_address_is_printable():
+    from portal.security import escape_for_log
+
+    environ = {"PATH_INFO": "/events/a\r\nb\x1b[31m\x7f\xe2\x80\xa8 \u2028",
+               "RAW_URI": "/events/a%0D%0Ab", "QUERY_STRING": "q=\t", "REMOTE_ADDR": "1.2.3.4"}
+    escape_for_log(environ)
+    assert environ == {"PATH_INFO": "/events/a%0D%0Ab%1B[31m%7F%E2%80%A8 %E2%80%A8",
+                       "RAW_URI": "/events/a%0D%0Ab", "QUERY_STRING": "q=%09",
+                       "REMOTE_ADDR": "1.2.3.4"}
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
@@ -157,3 +200,12 @@ def test_what_the_log_would_show_of_a_feedback_path_is_masked():
     assert environ["QUERY_STRING"] == "" and "werkzeug.proxy_fix.orig" not in environ
     assert {environ[key] for key in ("REMOTE_ADDR", "HTTP_USER_AGENT",
                                      "HTTP_X_FORWARDED_FOR")} == {"-"}
+    # Whatever the reference holds, line breaks included, and however the path is written.
+    for path in ("/feedback/events/secret-slug\r\n127.0.0.1 - - \"GET /forged\" 200",
+                 "/feedback/events/secret-slug/more\n", "/feedback//secret-slug"):
+        environ = {"PATH_INFO": path, "RAW_URI": "/x"}
+        forget_sender(environ)
+        assert "secret-slug" not in environ["PATH_INFO"] + environ["RAW_URI"], environ
+    environ = {"PATH_INFO": '/feedback/pro"gramme\r\n', "RAW_URI": "/x"}
+    forget_sender(environ)
+    assert environ["RAW_URI"] == "/feedback/pro%22gramme%0D%0A"

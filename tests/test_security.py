@@ -148,3 +148,13 @@ def test_a_nul_byte_in_the_address_or_query_is_not_a_server_error(client):
     assert client.get("/guides/a%00b").status_code == 404
     assert client.get("/api/oruk/services?search=a%00").status_code == 400
     assert client.get("/services?q=%00").status_code == 400
+
+
+def test_the_development_server_names_no_versions(live_server):
+    """The live server is Werkzeug's, with the request handler ``flask run`` uses."""
+    import re
+    import urllib.request
+
+    with urllib.request.urlopen(live_server.url + "/healthz", timeout=10) as response:
+        server = response.headers["Server"]
+    assert server == "Werkzeug" and not re.search(r"\d", server)

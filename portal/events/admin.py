@@ -3,15 +3,13 @@ waits, mark attendance on a phone, and export the list."""
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
-from datetime import timedelta
+from datetime import MAXYEAR, MINYEAR, timedelta
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
-from flask import Blueprint, Response, abort, current_app, flash, request, url_for
+from flask import Blueprint, abort, current_app, flash, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -30,6 +28,7 @@ from portal.forms import IntegerField, MultiCheckboxField, PortalForm, saved_unl
 from portal.i18n import LANGUAGES, current_language
 from portal.rendering import render, render_form, see_other
 from portal.signposting.models import FALLBACK_LANGUAGE, Status, Topic
+from portal.spreadsheet import csv_download
 from portal.staff.tasks import Task, add_task
 
 bp = Blueprint("event_admin", __name__, url_prefix="/staff/events")
@@ -91,6 +90,12 @@ class EventForm(PortalForm):
         offered = {value for value, _label in field.choices or []}
         if any(value not in offered for value in field.data or []):
             raise ValidationError(_l("Choose topics from the list"))
+
+    def validate_starts_at(self, field) -> None:
+        # The first and last years a date can hold leave no room to add the length, or to
+        # take off the time the join link shows before the start.
+        if field.data and not MINYEAR < field.data.year < MAXYEAR:
+            raise ValidationError(_l("Enter a real date"))
 
     def validate_join_url(self, field) -> None:
         if field.data and not re.match(r"^https://\S+$", field.data):
@@ -354,25 +359,12 @@ def attended(event_id: int, registration_id: int):
 def export(event_id: int):
     item = _event(event_id)
     people = _registrations(item)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["code", "status", "first_name", "email", "phone", "language", "needs",
-                     "questions", "attended", "registered_at"])
-    for person in people:
-        writer.writerow([_cell(value) for value in (
-            person.code, person.status, person.first_name, person.email, person.phone,
-            person.language, person.needs, person.questions, "yes" if person.attended else "",
-            person.created_at.astimezone(london()).strftime("%Y-%m-%d %H:%M"))])
+    rows = [(person.code, person.status, person.first_name, person.email, person.phone,
+             person.language, person.needs, person.questions, "yes" if person.attended else "",
+             person.created_at.astimezone(london()).strftime("%Y-%m-%d %H:%M"))
+            for person in people]
     audit.record(current_user, "registrations.exported", item, rows=len(people), commit=True)
-    response = Response(out.getvalue(), mimetype="text/csv")
-    response.headers["Content-Disposition"] = \
-        f'attachment; filename="{item.slug}-registrations.csv"'
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-def _cell(value) -> str:
-    """A spreadsheet must not run what a parent typed: a cell starting =, +, - or @ is text."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return csv_download(f"{item.slug}-registrations.csv",
+                        ["code", "status", "first_name", "email", "phone", "language", "needs",
+                         "questions", "attended", "registered_at"], rows)
 

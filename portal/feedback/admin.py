@@ -4,6 +4,7 @@ admins), and the invitation that gives a webinar's attendees their one-time link
 
 from __future__ import annotations
 
+import calendar
 import random
 from datetime import date, datetime, timedelta
 
@@ -99,7 +100,8 @@ class ResultsFilter(PortalForm):
 
 
 def _month_end(day: date) -> date:
-    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    # No arithmetic past the month itself: December 9999 is the last month a date can hold.
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 @bp.get("/")

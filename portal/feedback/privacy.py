@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
+from urllib.parse import quote
 
 from flask import current_app, request
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
@@ -44,8 +44,13 @@ class ForgetSender:
             forget_sender(environ)
 
 
-# Everything after the page's kind: the service, the event, the "about you" reference.
-SUBJECT = re.compile(r"^(/feedback/[^/]+)/.+$")
+def masked_path(path: str) -> str:
+    """``path`` with everything after the page's kind (the service, the event, the "about
+    you" reference) replaced by "-", whatever characters it holds: /feedback/events/-."""
+    parts = path.split("/", 3)
+    if len(parts) == 4 and parts[3]:
+        return "/".join(parts[:3]) + "/-"
+    return path
 
 
 def forget_sender(environ) -> None:
@@ -54,11 +59,13 @@ def forget_sender(environ) -> None:
             environ[key] = "-"
     # ProxyFix keeps the addresses it replaced.
     environ.pop("werkzeug.proxy_fix.orig", None)
-    path = SUBJECT.sub(r"\1/-", environ.get("PATH_INFO", ""))
+    path = masked_path(environ.get("PATH_INFO", ""))
     environ["PATH_INFO"] = path
     environ["QUERY_STRING"] = ""
     if "RAW_URI" in environ:
-        environ["RAW_URI"] = path
+        # The request line is logged as sent, so percent-encoded again: what is left of the
+        # decoded path cannot end the log line or close its quotes.
+        environ["RAW_URI"] = quote(path, safe="/", encoding="latin-1", errors="replace")
 
 
 def is_feedback_path(path: str) -> bool:

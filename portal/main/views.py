@@ -10,6 +10,7 @@ from sqlalchemy import text
 from portal.access import public
 from portal.extensions import db
 from portal.i18n import LANGUAGES, remember_language
+from portal.main.errors import RETRY_AFTER_SECONDS
 from portal.rendering import render, see_other
 
 bp = Blueprint("main", __name__)
@@ -106,5 +107,6 @@ def healthz():
         db.session.execute(text("SELECT 1"))
     except Exception:  # noqa: BLE001 - any failure means unhealthy
         current_app.logger.exception("Health check: database unreachable")
-        return jsonify(status="error", database="unreachable"), 503
+        return (jsonify(status="error", database="unreachable"), 503,
+                {"Retry-After": str(RETRY_AFTER_SECONDS)})
     return jsonify(status="ok", database="ok")
