@@ -10,7 +10,7 @@ import argon2
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from portal import access, assets, i18n, mail, security
+from portal import access, assets, garbage, i18n, mail, security
 from portal import config as portal_config
 from portal.extensions import babel, csrf, db, htmx, limiter, migrate
 
@@ -48,6 +48,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.wsgi_app = security.SafeAccessLog(app.wsgi_app)  # type: ignore[method-assign]
     app.session_interface = NoSessionForFeedback()
 
+    garbage.init_app(app)  # before the database: see garbage.init_app
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(app.root_path), "migrations"))
     # Access first: an anonymous post is sent to sign in before CSRF looks at it.
