@@ -10,9 +10,11 @@ import argon2
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from portal import access, assets, garbage, i18n, mail, security
+from portal import access, assets, errors, garbage, i18n, mail, navigation, privacy, security
 from portal import config as portal_config
+from portal.demo import seed_demo
 from portal.extensions import babel, csrf, db, htmx, limiter, migrate
+from portal.rendering import page_title
 
 
 class ConfigurationError(RuntimeError):
@@ -40,13 +42,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             x_proto=app.config["PROXY_FIX_X_PROTO"],
         )
 
-    from portal.feedback.privacy import ForgetSender, NoSessionForFeedback
-
-    # Outermost, so that it runs after ProxyFix has set the client address.
-    app.wsgi_app = ForgetSender(app.wsgi_app)  # type: ignore[method-assign]
+    # Outermost but one, so that it runs after ProxyFix has set the client address.
+    privacy.init_app(app)
     # Around that, so that it escapes what ForgetSender leaves of the path for the log.
     app.wsgi_app = security.SafeAccessLog(app.wsgi_app)  # type: ignore[method-assign]
-    app.session_interface = NoSessionForFeedback()
 
     garbage.init_app(app)  # before the database: see garbage.init_app
     db.init_app(app)
@@ -61,31 +60,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     security.init_app(app)
     assets.init_app(app)
     mail.init_app(app)
-
-    from portal import accounts, audit, demo, events, feedback, main, signposting, staff
-    from portal.events.cli import events as events_cli
-    from portal.feedback.cli import feedback as feedback_cli
-    from portal.rendering import page_title
-    from portal.signposting import directory, oruk
-
+    navigation.init_app(app)
+    errors.register_error_handlers(app)
     app.add_template_global(page_title)
+    app.cli.add_command(seed_demo)
 
-    app.register_blueprint(main.bp)
-    app.register_blueprint(signposting.bp)
-    app.register_blueprint(signposting.admin.bp)
-    app.register_blueprint(oruk.bp)
-    app.register_blueprint(events.bp)
-    app.register_blueprint(events.admin.bp)
-    app.register_blueprint(feedback.bp)
-    app.register_blueprint(feedback.admin.bp)
-    accounts.init_app(app)
-    app.register_blueprint(staff.bp)
-    app.register_blueprint(audit.bp)
-    main.register_error_handlers(app)
-    app.cli.add_command(demo.seed_demo)
-    app.cli.add_command(directory.directory)
-    app.cli.add_command(events_cli)
-    app.cli.add_command(feedback_cli)
+    for capability in CAPABILITIES:
+        capability.init_app(app)
     return app
 
 
@@ -151,3 +132,11 @@ def _require_a_mail_transport(cfg) -> None:
             f"PORTAL_MAIL_BACKEND {backend!r} sends no email (it is for development and "
             "tests); in production use smtp with PORTAL_MAIL_SERVER, or a backend that "
             "sends mail.")
+
+
+# The capabilities, each a package with ``init_app(app)`` (see portal/capabilities.py): the one
+# place that names them. Their menu entries are placed by their own ``order``; their demo
+# seeders run in this order. (Imported last: each package imports only the core on import.)
+from portal import accounts, audit, events, feedback, main, signposting, staff  # noqa: E402
+
+CAPABILITIES = (main, accounts, staff, audit, signposting, events, feedback)

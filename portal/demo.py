@@ -1,6 +1,7 @@
 """``flask seed-demo``: fictional demo content, so a new install has something to show.
 
-Each capability registers a seeder with ``@demo_seeder``. Seeders are idempotent (they add
+Each capability plugs in a seeder (``plug_in(..., demo_seeder=...)``, portal/capabilities.py);
+they run in the order of ``CAPABILITIES``. Seeders are idempotent (they add
 their content only when it is missing), so ``make run`` can call the command every time.
 Every name, email and phone number in demo data is fictional: emails at example.org and
 phone numbers in Ofcom's drama ranges (020 7946 0xxx, 07700 900xxx).
@@ -8,22 +9,12 @@ phone numbers in Ofcom's drama ranges (020 7946 0xxx, 07700 900xxx).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from portal.capabilities import plugged_into
 from portal.extensions import db
-
-Seeder = Callable[[], str | None]
-SEEDERS: list[Seeder] = []
-
-
-def demo_seeder(func: Seeder) -> Seeder:
-    """Register a function that adds demo content and returns a line to print, or None."""
-    SEEDERS.append(func)
-    return func
 
 
 @click.command("seed-demo")
@@ -32,7 +23,7 @@ def seed_demo() -> None:
     """Load fictional demo content in every language (never in production)."""
     if current_app.config["ENVIRONMENT"] == "production":
         raise click.ClickException("seed-demo refuses to run in production.")
-    for seeder in SEEDERS:
+    for seeder in plugged_into().demo_seeders:
         line = seeder()
         if line:
             click.echo(line)

@@ -28,6 +28,8 @@ from wtforms import (
 from wtforms.fields.choices import SelectFieldBase
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from portal.i18n import LANGUAGES
+
 # C0 controls other than tab, newline and carriage return, DEL, and C1 controls.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -155,3 +157,17 @@ def saved_unless_taken(field, message) -> bool:
         field.errors = [message]
         return False
     return True
+
+
+# For every field that takes an email address.
+EMAIL_FORMAT = _l("Enter an email address in the correct format, like name@example.org")
+
+
+class EmptyForm(PortalForm):
+    """A button that changes something: only the CSRF token."""
+
+
+def language_choices() -> list[wtforms.SelectChoice]:
+    """The portal's languages, each in its own name (for a person's or an event's language)."""
+    return [wtforms.SelectChoice(code, language.native_name)
+            for code, language in LANGUAGES.items()]

@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import click
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.messages.frontend import CommandLineInterface
 from flask import Flask, request, session
 from flask.cli import AppGroup
@@ -56,6 +56,16 @@ SESSION_KEY = "lang"
 TRANSLATIONS_DIR = Path(__file__).parent / "translations"
 POT_FILE = TRANSLATIONS_DIR / "messages.pot"
 PROJECT_ROOT = Path(__file__).parent.parent
+
+
+def language_name(code: str, in_language: str) -> str:
+    """"Bengali", "bengalski", "البنغالية": any language's name (an ISO 639 code, not only
+    the portal's own languages) in the reader's language."""
+    try:
+        name = Locale.parse(code).get_display_name(Locale.parse(in_language))
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name or code
 
 
 def select_locale() -> str:

@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Callable
 
-from flask import current_app, render_template
+from flask import after_this_request, current_app, has_request_context, render_template
 from flask_babel import force_locale
 from flask_mailman import EmailMultiAlternatives, Mail
 
@@ -86,21 +86,43 @@ def send(to: str, template: str, language: str, **context) -> None:
         raise MailNotSent(str(error)) from error
 
 
-def prepare(to: str, template: str, language: str, **context) -> Callable[[], None]:
+def prepare(to: str, template: str, language: str, **context) -> Callable[[], bool]:
     """An email written now and sent when called, for ``response.call_on_close``: after the
     answer has gone, so the time the mail server takes is not seen in the answer. A failure
-    is logged, since nobody is waiting for it."""
+    is logged, since nobody is waiting for it; the call says whether it was sent."""
     message = _message(to, template, language, **context)
     app = current_app._get_current_object()  # type: ignore[attr-defined]
 
-    def deliver() -> None:
+    def deliver() -> bool:
         with app.app_context():
             try:
                 message.send()
             except (OSError, ValueError):
                 app.logger.exception("Could not send the %s email", template)
+                return False
+            return True
 
     return deliver
+
+
+def after_response(work: Callable[[], object]) -> None:
+    """Do ``work`` once the answer has gone (``response.call_on_close``), or at once outside
+    a request (a command)."""
+    if not has_request_context():
+        work()
+        return
+
+    @after_this_request
+    def when_closed(response):
+        response.call_on_close(work)
+        return response
+
+
+def send_after_response(to: str, template: str, language: str, **context) -> None:
+    """Write an email now and send it once the answer has gone, so nobody waits on the mail
+    server and no request loops over it (a failure is logged). Outside a request (a
+    command), it is sent at once."""
+    after_response(prepare(to, template, language, **context))
 
 
 def init_app(app) -> None:

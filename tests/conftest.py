@@ -476,15 +476,8 @@ def add_signposting_content(db) -> dict:
     """A small directory: a topic, a guide (English body, Arabic title only, full Polish), two
     published services and a draft of each kind, and a glossary term."""
     from portal.signposting import services as signposting
-    from portal.signposting.models import (
-        GlossaryTerm,
-        GlossaryText,
-        Guide,
-        Service,
-        ServiceText,
-        Topic,
-        TopicText,
-    )
+    from portal.signposting.models import GlossaryTerm, GlossaryText, Guide, Service, ServiceText
+    from portal.topics import Topic, TopicText
 
     youth = Topic(slug="youth-justice", status="published", texts={
         "en": TopicText(language="en", name="Youth justice and court", summary="If police or "

@@ -7,7 +7,8 @@ import re
 import sqlalchemy as sa
 
 from portal.audit.models import AuditEvent
-from portal.signposting.models import Guide, Service, Topic
+from portal.signposting.models import Guide, Service
+from portal.topics import Topic
 
 
 def text(response) -> str:

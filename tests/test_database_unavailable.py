@@ -15,8 +15,8 @@ from flask import has_app_context
 
 from portal import create_app
 from portal.access import public
+from portal.errors import database_unavailable
 from portal.extensions import db as _db
-from portal.main.errors import database_unavailable
 
 from .conftest import csrf_token, make_config, require, translated
 

@@ -308,7 +308,7 @@ def test_purge_erases_details_after_the_retention_period_and_keeps_the_counts(
 # --- topics -----------------------------------------------------------------------------------
 
 def give_topics(db, event, *slugs) -> None:
-    from portal.signposting.models import Topic
+    from portal.topics import Topic
 
     event.topics = db.session.scalars(sa.select(Topic).where(Topic.slug.in_(slugs))).all()
     db.session.commit()

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from portal.database import utcnow
 from portal.events.models import Event, Registration
-from portal.signposting.models import Topic
+from portal.topics import Topic
 
 from .conftest import Auth, csrf_token, outbox, translated
 from .test_events import registrations, sign_up

@@ -881,15 +881,6 @@ def test_the_redacted_choice_comes_first_when_details_are_found(client, db, sign
     assert "Ring me on […]" in found
 
 
-def test_small_counts_show_as_fewer_than_five(db):
-    assert services.suppressed({"yes": 40, "no": 3, "not-sure": 7}) == {
-        "yes": 40, "no": None, "not-sure": None}  # 3 hidden, and 7 too, or 50-40-7 gives it
-    assert services.suppressed({"yes": 40, "no": 3, "not-sure": 2}) == {
-        "yes": 40, "no": None, "not-sure": None}
-    assert services.suppressed({"yes": 12, "no": 0, "not-sure": 9}) == {
-        "yes": 12, "no": 0, "not-sure": 9}
-
-
 def test_the_figures_page_never_shows_a_count_under_five(client, db, signed_in):
     for answer in ["very-good"] * 6 + ["poor"] * 2:
         fill(client, "/feedback/programme", experience=answer, treated_fairly="no",
@@ -898,6 +889,26 @@ def test_the_figures_page_never_shows_a_count_under_five(client, db, signed_in):
     html = client.get("/staff/feedback/").get_data(as_text=True)
     assert "fewer than 5" in html
     assert not re.search(r"<dd>[1-4]</dd>", html)
+
+
+def test_the_figures_page_says_what_it_hides_and_why_and_every_share_has_its_count(
+        client, db, signed_in):
+    # 40 "yes", 3 "no", 7 "not sure": 3 is hidden as fewer than 5, and 7 with it (or 50 - 40
+    # gives it away), saying it is hidden to protect another figure: never "fewer than 5".
+    for number, answer in enumerate(["yes"] * 40 + ["no"] * 3 + ["not-sure"] * 7):
+        fill(client, "/feedback/programme", experience="good" if answer == "yes" else "poor",
+             treated_fairly=answer, environ_base={"REMOTE_ADDR": f"203.0.113.{number}"})
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(FeedbackResponse)) == 50
+    signed_in("commissioner")
+    html = client.get("/staff/feedback/").get_data(as_text=True)
+    fairness = html.split("Were you treated fairly")[1].split("</dl>")[0]
+    assert "<dd>40</dd>" in fairness
+    assert "<dd>fewer than 5</dd>" in fairness
+    assert "<dd>hidden, to protect a smaller figure</dd>" in fairness
+    assert "<dd>7</dd>" not in fairness and "<dd>3</dd>" not in fairness
+    # A percentage with its count and denominator, read against what is stored.
+    assert '<span class="figure">80%</span>rated their experience good or very good' in html
+    assert "40 of 50" in html
 
 
 # --- help for moderators ------------------------------------------------------------------------

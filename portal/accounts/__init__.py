@@ -7,14 +7,14 @@ from flask import Blueprint, Flask, current_app, flash, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, current_user
 
-from portal import audit
 from portal.access import access_of
+from portal.capabilities import EVERY_ROLE, StaffTask, plug_in
 from portal.rendering import redirect_to
 
 bp = Blueprint("accounts", __name__, url_prefix="/staff")
 login_manager = LoginManager()
 
-audit.describe_actions({
+AUDIT_LABELS = {
     "sign-in": _l("Signed in"),
     "sign-in.failed": _l("Failed sign-in"),
     "sign-out": _l("Signed out"),
@@ -31,7 +31,7 @@ audit.describe_actions({
     "two-factor.removed": _l("Second factor removed"),
     "recovery-code.used": _l("Recovery code used"),
     "recovery-codes.renewed": _l("New recovery codes"),
-})
+}
 
 # Where someone who must still set up a second factor may go (besides public pages).
 SECOND_FACTOR_SETUP_ENDPOINTS = frozenset({
@@ -78,7 +78,7 @@ def check_totp_keys(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    from portal.accounts import cli, demo, views  # noqa: F401 - registers routes and seeders
+    from portal.accounts import cli, demo, views  # noqa: F401 - registers the routes
 
     check_totp_keys(app)
 
@@ -87,5 +87,7 @@ def init_app(app: Flask) -> None:
     # "strong" protection would sign a phone out whenever it changed networks.
     login_manager.session_protection = None
     app.before_request(require_second_factor_setup)
-    app.register_blueprint(bp)
-    app.cli.add_command(cli.users)
+    plug_in(app, "accounts", blueprints=[bp], commands=[cli.users], audit_labels=AUDIT_LABELS,
+            demo_seeder=demo.demo_staff, staff_tasks=[
+                StaffTask("accounts.account", _l("Your account"), EVERY_ROLE, order=100,
+                          menu_label=_l("Your account"))])

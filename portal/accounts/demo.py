@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from portal.access import Role
 from portal.accounts import services
-from portal.demo import demo_seeder
 
 DEMO_USERS = [
     # email, name, role, password: every name fictional
@@ -19,7 +18,6 @@ DEMO_USERS = [
 ]
 
 
-@demo_seeder
 def demo_staff() -> str | None:
     created = []
     for email, name, role, password in DEMO_USERS:

@@ -7,21 +7,14 @@ from wtforms import (
     HiddenField,
     PasswordField,
     RadioField,
-    SelectChoice,
     StringField,
 )
 from wtforms.validators import DataRequired, Email, InputRequired, Length, ValidationError
 
 from portal.accounts import passwords
-from portal.forms import PortalForm
-from portal.i18n import LANGUAGES
+from portal.forms import EMAIL_FORMAT, PortalForm, language_choices
 
 EMAIL_REQUIRED = _l("Enter your email address")
-EMAIL_FORMAT = _l("Enter an email address in the correct format, like name@example.org")
-
-
-def language_choices() -> list[SelectChoice]:
-    return [SelectChoice(code, language.native_name) for code, language in LANGUAGES.items()]
 
 
 class SignInForm(PortalForm):
@@ -106,7 +99,3 @@ class PasswordCheckForm(PortalForm):
 
     current_password = PasswordField(_l("Current password"), validators=[
         InputRequired(_l("Enter your current password"))])
-
-
-class EmptyForm(PortalForm):
-    """A button that changes something: only the CSRF token."""

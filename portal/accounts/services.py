@@ -409,6 +409,21 @@ def invite(actor: User | None, *, email: str, name: str, language: str,
     return user
 
 
+def send_invitation(user: User, inviter: User) -> None:
+    """Email ``user`` the link that lets them set a password (the newest link sent is the
+    one that works). MailNotSent if the email could not be handed over: say so, and save
+    nothing."""
+    from flask import url_for
+
+    from portal.accounts.links import Purpose, lifetime, make_token
+    from portal.mail import external_url, send
+
+    link = external_url(url_for("accounts.accept_invitation",
+                                token=make_token(user, Purpose.INVITATION)))
+    send(user.email, "invitation", user.language, user=user, link=link,
+         inviter=inviter.name, days=lifetime(Purpose.INVITATION).days)
+
+
 def renew_invitation(actor: User | None, user: User) -> None:
     user.security_stamp = new_stamp()
     audit.record(actor, "invitation.sent", user, again=True)

@@ -17,7 +17,6 @@ from portal.accounts.forms import (
     AcceptInvitationForm,
     ChangePasswordForm,
     CodeForm,
-    EmptyForm,
     PasswordCheckForm,
     ProfileForm,
     ResetPasswordForm,
@@ -26,8 +25,9 @@ from portal.accounts.forms import (
 )
 from portal.accounts.links import LinkProblem, Purpose, lifetime, make_token, read_token
 from portal.extensions import db, limiter
+from portal.forms import EmptyForm
 from portal.mail import external_url, prepare
-from portal.main.views import safe_next
+from portal.navigation import safe_next
 from portal.rendering import redirect_to, render, render_form, see_other
 
 WRONG_CREDENTIALS = _l("Email address or password is not right")

@@ -2,27 +2,23 @@
 
 Other capabilities call ``audit.record(actor, action, subject)``; the event is added to the
 current database session and saved with the change it describes (or on its own with
-``commit=True`` when nothing else is being saved, such as a failed sign-in).
+``commit=True`` when nothing else is being saved, such as a failed sign-in). Each capability
+names its actions for the audit page when it plugs in (``audit_labels``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint
+from flask import Blueprint, Flask
+from flask_babel import lazy_gettext as _l
 
+from portal.access import Role
+from portal.capabilities import StaffTask, plug_in
 from portal.database import utcnow
 from portal.extensions import db
 
 bp = Blueprint("audit", __name__, url_prefix="/staff/audit")
-
-# What each action is called on the audit page; each capability adds its own.
-ACTION_LABELS: dict[str, Any] = {}
-
-
-def describe_actions(labels: dict[str, Any]) -> None:
-    ACTION_LABELS.update(labels)
-
 
 def record(actor, action: str, subject: Any = None, *, commit: bool = False,
            **details: Any):
@@ -51,5 +47,11 @@ def record(actor, action: str, subject: Any = None, *, commit: bool = False,
     return event
 
 
-# The models import the accounts', which describe their actions above: import them last.
-from portal.audit import models, views  # noqa: E402,F401 - registers the routes
+
+def init_app(app: Flask) -> None:
+    from portal.audit import models, views  # noqa: F401 - the table, the routes
+
+    plug_in(app, "audit", blueprints=[bp], staff_tasks=[
+        StaffTask("audit.events", _l("Audit log"), frozenset({Role.ADMIN}), order=80,
+                  description=_l("Who signed in, and who changed what."),
+                  menu_label=_l("Audit log"))])

@@ -11,8 +11,9 @@ from wtforms.validators import Optional, ValidationError
 
 from portal.access import Role, roles
 from portal.accounts.models import User
-from portal.audit import ACTION_LABELS, bp
+from portal.audit import bp
 from portal.audit.models import AuditEvent
+from portal.capabilities import plugged_into
 from portal.extensions import db
 from portal.forms import DateField, PortalForm
 from portal.rendering import render
@@ -52,7 +53,7 @@ def events():
     form.user.choices = [SelectChoice("", _l("Everyone"))] + [
         SelectChoice(str(person.id), f"{person.name} ({person.email})") for person in people]
     form.action.choices = [SelectChoice("", _l("Any action"))] + [
-        SelectChoice(action, label) for action, label in ACTION_LABELS.items()]
+        SelectChoice(action, label) for action, label in plugged_into().audit_labels.items()]
     query = sa.select(AuditEvent)
     valid = form.validate()
     if valid:
@@ -75,5 +76,5 @@ def events():
     filters = {key: value for key, value in request.args.items() if key != "page" and value}
     return render("audit/events.html", block="results", form=form,
                   events=rows[:PAGE_SIZE], page=page, has_more=len(rows) > PAGE_SIZE,
-                  filters=filters, labels=ACTION_LABELS,
+                  filters=filters, labels=plugged_into().audit_labels,
                   status=200 if valid else 422, has_errors=not valid)

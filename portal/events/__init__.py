@@ -3,8 +3,18 @@ parent's own manage link."""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, Flask
+from flask_babel import lazy_gettext as _l
+
+from portal.capabilities import NavigationItem, plug_in
 
 bp = Blueprint("events", __name__, url_prefix="/events")
 
-from portal.events import admin, demo, models, views  # noqa: E402,F401 - models, routes
+
+def init_app(app: Flask) -> None:
+    from portal.events import admin, cli, demo, models, views  # noqa: F401
+
+    plug_in(app, "events", blueprints=[bp, admin.bp], commands=[cli.events],
+            navigation=[NavigationItem("events.listing", _l("Webinars and events"), order=30)],
+            staff_tasks=admin.STAFF_TASKS, audit_labels=admin.AUDIT_LABELS,
+            demo_seeder=demo.demo_events)

@@ -19,17 +19,17 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Rege
 
 from portal import audit
 from portal.access import Role, roles
-from portal.accounts.forms import EmptyForm
+from portal.capabilities import StaffTask
 from portal.events import services
 from portal.events.forms import EventTextForm
 from portal.events.models import Event, EventStatus, EventText, Format, Registration
 from portal.extensions import db
-from portal.forms import IntegerField, MultiCheckboxField, PortalForm, saved_unless_taken
+from portal.forms import EmptyForm, IntegerField, MultiCheckboxField, PortalForm, saved_unless_taken
 from portal.i18n import LANGUAGES, current_language
 from portal.rendering import render, render_form, see_other
-from portal.signposting.models import FALLBACK_LANGUAGE, Status, Topic
 from portal.spreadsheet import csv_download
-from portal.staff.tasks import Task, add_task
+from portal.texts import FALLBACK_LANGUAGE, Status
+from portal.topics import Topic
 
 bp = Blueprint("event_admin", __name__, url_prefix="/staff/events")
 EDITORS = (Role.COORDINATOR, Role.ADMIN)
@@ -37,10 +37,11 @@ EDITORS = (Role.COORDINATOR, Role.ADMIN)
 TRANSLATED_INTO = {code: language for code, language in LANGUAGES.items()
                    if code != FALLBACK_LANGUAGE}
 
-add_task(Task("event_admin.events", _l("Webinars and events"),
-              _l("Create and publish events, see who is coming, mark attendance."),
-              frozenset(EDITORS)))
-audit.describe_actions({
+STAFF_TASKS = [
+    StaffTask("event_admin.events", _l("Webinars and events"), frozenset(EDITORS), order=30,
+              description=_l("Create and publish events, see who is coming, mark attendance."),
+              menu_label=_l("Events"))]
+AUDIT_LABELS = {
     "event.created": _l("Event created"),
     "event.changed": _l("Event changed"),
     "event.published": _l("Event published"),
@@ -48,7 +49,7 @@ audit.describe_actions({
     "registrations.exported": _l("Registrations exported"),
     "event.translated": _l("Event translated"),
     "event.translation-removed": _l("Translation removed"),
-})
+}
 
 
 def london() -> ZoneInfo:
@@ -120,9 +121,7 @@ def _topic_name(topic: Topic, language: str) -> str:
 
 
 def _event(event_id: int) -> Event:
-    item = db.session.get(Event, event_id)
-    if item is None:
-        abort(404)
+    item = db.get_or_404(Event, event_id)
     return item
 
 
@@ -203,35 +202,19 @@ def edit(event_id: int):
     form = EventForm() if request.method == "POST" else EventForm(data=_form_data(item))
     _topic_choices(form, item)
     if form.validate_on_submit():
-        old_capacity = item.capacity
+        capacity = form.capacity.data
         _apply(form, item)
         if not saved_unless_taken(form.slug, SLUG_TAKEN):
             return _form_page(form, _event(event_id))
         audit.record(current_user, "event.changed", item)
         db.session.commit()
-        promoted = _set_capacity(item, old_capacity, form.capacity.data)
+        promoted = services.change_capacity(item, capacity)
         flash(_l("Saved.") if not promoted else ngettext(
             "Saved. %(num)d person on the waiting list now has a place, and has been told.",
             "Saved. %(num)d people on the waiting list now have a place, and have been told.",
             len(promoted)), "success")
         return see_other(url_for("event_admin.edit", event_id=item.id))
     return _form_page(form, item)
-
-
-def _set_capacity(item: Event, old: int | None, new: int | None) -> list[Registration]:
-    """More places (or no limit) go to the waiting list, first come first served."""
-    if old == new:
-        return []
-    event_id = item.id
-    db.session.execute(sa.update(Event).where(Event.id == event_id).values(capacity=new)
-                       .execution_options(synchronize_session=False))
-    promoted = services.promote_waiting(event_id)
-    db.session.commit()
-    from portal.events.views import send_to
-
-    for person in promoted:
-        send_to(person, "event_promoted")
-    return promoted
 
 
 @bp.post(EVENT + "/publish")
@@ -252,15 +235,8 @@ def cancel(event_id: int):
     """Cancel the event and tell everyone who registered or waits."""
     item = _event(event_id)
     if item.status != EventStatus.CANCELLED.value:
-        item.status = EventStatus.CANCELLED.value
         audit.record(current_user, "event.cancelled", item)
-        db.session.commit()
-        from portal.events.views import send_to
-
-        people = db.session.scalars(sa.select(Registration).where(
-            Registration.event_id == item.id, Registration.status != "cancelled")).all()
-        for person in people:
-            send_to(person, "event_cancelled")
+        services.cancel_event(item)
         flash(_l("Cancelled. Everyone who signed up has been emailed."), "success")
     return see_other(url_for("event_admin.edit", event_id=item.id))
 

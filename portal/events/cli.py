@@ -10,6 +10,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from portal.database import utcnow
+from portal.events import services
 from portal.events.models import Event, EventStatus, Registration, RegistrationStatus
 from portal.extensions import db
 
@@ -19,8 +20,6 @@ events = AppGroup("events", help="Webinars and events.")
 @events.command("send-reminders")
 def send_reminders() -> None:
     """Remind each confirmed registrant once, EVENT_REMINDER_HOURS before the start."""
-    from portal.events.views import send_to
-
     now = utcnow()
     soon = now + timedelta(hours=current_app.config["EVENT_REMINDER_HOURS"])
     due = db.session.execute(
@@ -45,7 +44,7 @@ def send_reminders() -> None:
             if claimed.rowcount != 1:
                 continue
             registration = db.session.get(Registration, registration_id)
-            if send_to(registration, "event_reminder"):
+            if services.email_registrant(registration, "event_reminder", now=True):
                 sent += 1
             else:
                 registration.reminded_for = None  # try again at the next run

@@ -9,12 +9,11 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 
 from portal.database import utcnow
-from portal.demo import demo_seeder
 from portal.events.models import Event, EventText, Registration
 from portal.extensions import db
-from portal.signposting.models import Topic
+from portal.topics import Topic
 
-# Each webinar's topic in the signposting demo (portal/signposting/demo_content.py).
+# Each webinar's topic in the signposting demo (portal/signposting/demo_data/topics.json).
 TOPICS = {
     "navigating-social-care": "social-care",
     "youth-court-explained": "youth-justice",
@@ -36,7 +35,6 @@ WEBINARS = [
 ]
 
 
-@demo_seeder
 def demo_events() -> str | None:
     if db.session.scalar(sa.select(sa.func.count()).select_from(Event)):
         return _demo_topics()

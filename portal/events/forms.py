@@ -12,8 +12,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp, ValidationError
 
-from portal.accounts.forms import language_choices
-from portal.forms import PortalForm
+from portal.forms import PortalForm, language_choices
 
 NO_CONTACT = _l("Enter an email address or a mobile number, so that we can send you the details")
 

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Mapped, attribute_keyed_dict, mapped_column, relation
 
 from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
-from portal.signposting.models import Topic, TranslatableMixin
+from portal.texts import TranslatableMixin
+from portal.topics import Topic
 
 
 class EventStatus(enum.StrEnum):

@@ -1,4 +1,5 @@
-"""The rules of events: who gets a place, who waits, who is promoted, and the calendar file."""
+"""The rules of events: who gets a place, who waits, who is promoted, the calendar file, and
+the emails that tell registrants (written in their language, sent after the response)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 import sqlalchemy as sa
-from flask import current_app
+from flask import current_app, url_for
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 from sqlalchemy.exc import IntegrityError
@@ -26,7 +27,9 @@ from portal.events.models import (
     event_topics,
 )
 from portal.extensions import db
-from portal.signposting.models import Status, Topic
+from portal.mail import MailNotSent, external_url, send, send_after_response
+from portal.texts import Status
+from portal.topics import Topic
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I to misread on the phone
 
@@ -191,8 +194,8 @@ def sign_up(item: Event, *, first_name: str, email: str | None, phone: str | Non
 
 
 def cancel(registration: Registration) -> list[Registration]:
-    """Cancel a registration; a confirmed place goes to the first on the waiting list.
-    Returns the registrations promoted, for their emails."""
+    """Cancel a registration; a confirmed place goes to the first on the waiting list, who is
+    emailed. Returns the registrations promoted."""
     if registration.status == RegistrationStatus.CANCELLED.value:
         return []
     event_id = registration.event_id
@@ -204,7 +207,65 @@ def cancel(registration: Registration) -> list[Registration]:
     registration.cancelled_at = utcnow()
     promoted = promote_waiting(event_id) if was_confirmed else []
     db.session.commit()
+    for person in promoted:
+        email_registrant(person, "event_promoted")
     return promoted
+
+
+def change_capacity(item: Event, capacity: int | None) -> list[Registration]:
+    """Set the event's number of places; more places (or no limit) go to the waiting list,
+    first come first served, and each person promoted is emailed. Returns them."""
+    if item.capacity == capacity:
+        return []
+    event_id = item.id
+    db.session.execute(sa.update(Event).where(Event.id == event_id).values(capacity=capacity)
+                       .execution_options(synchronize_session=False))
+    promoted = promote_waiting(event_id)
+    db.session.commit()
+    for person in promoted:
+        email_registrant(person, "event_promoted")
+    return promoted
+
+
+def cancel_event(item: Event) -> bool:
+    """Cancel the event and email everyone who signed up or waits; False if it already was."""
+    if item.status == EventStatus.CANCELLED.value:
+        return False
+    item.status = EventStatus.CANCELLED.value
+    db.session.commit()
+    people = db.session.scalars(sa.select(Registration).where(
+        Registration.event_id == item.id,
+        Registration.status != RegistrationStatus.CANCELLED.value)).all()
+    for person in people:
+        email_registrant(person, "event_cancelled")
+    return True
+
+
+def email_registrant(registration: Registration, template: str, token: str | None = None, *,
+                     now: bool = False) -> bool:
+    """Email a registrant, if they gave an email, in their language, with their manage link
+    and the calendar file: after the response, or ``now`` (for the reminders' command, which
+    must know). False when it could not be sent now; the pages show everything, so nothing
+    depends on it."""
+    if not registration.email:
+        return True
+    item = registration.event
+    shown = item.in_language(registration.language).text
+    link = external_url(url_for("events.manage",
+                                token=token or manage_token(registration)))
+    calendar = calendar_file(item, shown.title, shown.description,
+                             external_url(url_for("events.detail", slug=item.slug)))
+    context = {"registration": registration, "event": item, "title": shown.title,
+               "manage_link": link,
+               "attachments": [(f"{item.slug}.ics", calendar, "text/calendar")]}
+    if not now:
+        send_after_response(registration.email, template, registration.language, **context)
+        return True
+    try:
+        send(registration.email, template, registration.language, **context)
+    except MailNotSent:
+        return False
+    return True
 
 
 def promote_waiting(event_id: int) -> list[Registration]:

@@ -12,15 +12,11 @@ from portal.events import bp, services
 from portal.events.forms import NeedsForm, SignUpForm
 from portal.events.models import Event, EventStatus, Registration, RegistrationStatus
 from portal.extensions import db, limiter
-from portal.i18n import current_language
-from portal.mail import MailNotSent, external_url, send
-from portal.main.views import NAVIGATION
+from portal.i18n import current_language, language_name
+from portal.mail import external_url
 from portal.rendering import render, render_form, see_other
-from portal.signposting import services as signposting
-from portal.signposting.models import Status
-from portal.signposting.services import language_name
-
-NAVIGATION.insert(3, ("events.listing", _l("Webinars and events")))
+from portal.texts import Status
+from portal.topics import topic as published_topic
 
 CLOSED_MESSAGES = {
     services.Closed.NOT_YET: _l("Sign-up has not opened yet."),
@@ -51,7 +47,7 @@ def listing():
     # mistyped link) shows every event, as if there were no filter.
     asked = request.args.get("topic", "")
     looks_right = len(asked) <= 80 and TOPIC_SLUG.fullmatch(asked)
-    topic = signposting.topic(asked) if looks_right else None
+    topic = published_topic(asked) if looks_right else None
     return render("events/listing.html", upcoming=services.upcoming(topic),
                   past=services.past(topic=topic), topic=topic,
                   topics=services.topics_with_events(), lang=language())
@@ -84,26 +80,6 @@ def _calendar(item: Event) -> Response:
 @public
 def calendar(slug: str):
     return _calendar(_event(slug))
-
-
-def send_to(registration: Registration, template: str, token: str | None = None) -> bool:
-    """Email a registrant, if they gave an email; False when it could not be sent (the pages
-    show everything, so nothing depends on it)."""
-    if not registration.email:
-        return True
-    item = registration.event
-    shown = item.in_language(registration.language).text
-    token = token or services.manage_token(registration)
-    link = external_url(url_for("events.manage", token=token))
-    try:
-        send(registration.email, template, registration.language, registration=registration,
-             event=item, title=shown.title, manage_link=link,
-             attachments=[(f"{item.slug}.ics", services.calendar_file(
-                 item, shown.title, shown.description,
-                 external_url(url_for("events.detail", slug=item.slug))), "text/calendar")])
-    except MailNotSent:
-        return False
-    return True
 
 
 def too_many_sign_ups(limit):
@@ -145,10 +121,10 @@ def register(slug: str):
         if not signed.created:
             # Somebody already signed up with this email or number: say so, and send the
             # manage link to that address rather than showing it to whoever typed it.
-            send_to(signed.registration, "event_already_registered")
+            services.email_registrant(signed.registration, "event_already_registered")
             return render("events/already.html", event=item,
                           shown=item.in_language(language()), registration=signed.registration)
-        send_to(signed.registration, "event_confirmation", signed.token)
+        services.email_registrant(signed.registration, "event_confirmation", signed.token)
         flash(_l("You are booked in.") if signed.registration.status ==
               RegistrationStatus.CONFIRMED.value else _l("You are on the waiting list."),
               "success")
@@ -186,9 +162,7 @@ def manage(token: str):
 @public
 def cancel(token: str):
     registration = _registration(token)
-    promoted = services.cancel(registration)
-    for person in promoted:
-        send_to(person, "event_promoted")
+    services.cancel(registration)
     flash(_l("Your registration is cancelled. Thank you for letting us know: your place can go "
              "to someone on the waiting list."), "success")
     return see_other(url_for("events.manage", token=token))

@@ -5,7 +5,6 @@ admins), and the invitation that gives a webinar's attendees their one-time link
 from __future__ import annotations
 
 import calendar
-import random
 from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
@@ -17,9 +16,9 @@ from wtforms import RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import HiddenInput, TextInput
 
-from portal import audit
+from portal import audit, disclosure
 from portal.access import Role, roles
-from portal.accounts.forms import EmptyForm
+from portal.capabilities import StaffTask
 from portal.database import utcnow
 from portal.events import services as events
 from portal.events.models import Event, EventStatus, Registration
@@ -27,32 +26,32 @@ from portal.extensions import db
 from portal.feedback import questions, redaction, services
 from portal.feedback.models import CommentStatus, FeedbackComment, FeedbackInvitation
 from portal.feedback.questions import Kind
-from portal.forms import IntegerField, MultiCheckboxField, PortalForm
-from portal.i18n import current_language
-from portal.mail import MailNotSent, external_url, send
+from portal.forms import EmptyForm, IntegerField, MultiCheckboxField, PortalForm
+from portal.i18n import current_language, language_name
+from portal.mail import external_url
 from portal.rendering import render, render_form, see_other
-from portal.signposting.services import language_name
-from portal.staff.tasks import Task, add_task
 
 bp = Blueprint("feedback_admin", __name__, url_prefix="/staff/feedback")
 MODERATORS = (Role.COORDINATOR, Role.ADMIN)
 READERS = (Role.COORDINATOR, Role.ADMIN, Role.COMMISSIONER)
-# Fewer responses than this and the figures are not shown: they could point to someone.
-FEWEST_TO_SHOW = services.FEWEST_TO_SHOW
 
-add_task(Task("feedback_admin.results", _l("Feedback"),
-              _l("Satisfaction, confidence and fair treatment, with approved comments."),
-              frozenset(READERS)))
-add_task(Task("feedback_admin.moderation", _l("Moderate comments"),
-              _l("Read comments before anyone else does; approve, redact or reject them."),
-              frozenset(MODERATORS)))
-audit.describe_actions({
+STAFF_TASKS = [
+    StaffTask("feedback_admin.results", _l("Feedback"), frozenset(READERS),
+              description=_l(
+                  "Satisfaction, confidence and fair treatment, with approved comments."),
+              menu_label=_l("Feedback"), order=40),
+    StaffTask("feedback_admin.moderation", _l("Moderate comments"), frozenset(MODERATORS),
+              description=_l(
+                  "Read comments before anyone else does; approve, redact or reject them."),
+              order=45),
+]
+AUDIT_LABELS = {
     "feedback.comment.approved": _l("Comment approved"),
     "feedback.comment.redacted": _l("Comment approved with changes"),
     "feedback.comment.rejected": _l("Comment rejected"),
     "feedback.form.changed": _l("Feedback form changed"),
     "feedback.invitation.sent": _l("Feedback invitation sent"),
-})
+}
 
 
 # --- figures -------------------------------------------------------------------------------------
@@ -119,16 +118,37 @@ def results():
             event_id=event.id if event else None, start=form.start.data or scope.start,
             end=_month_end(form.end.data or this_month))
     figures = services.results(scope)
-    shown = figures.everyone.responses >= FEWEST_TO_SHOW
-    comments = services.approved_comments(scope) if shown else []
+    published = publishable(figures.everyone)
+    comments = services.approved_comments(scope) if published["enough"] else []
     # The attendees' figures only when both they and the rest are enough to show.
-    split = min(figures.from_attendees,
-                figures.everyone.responses - figures.from_attendees) >= FEWEST_TO_SHOW
-    return render_form("feedback/admin/results.html", form, figures=figures.everyone,
-                       attendees=figures.attendees if split else None, comments=comments,
-                       scope=scope, fewest=FEWEST_TO_SHOW, questions=questions,
-                       shown_counts=services.suppressed, event=event,
+    rest = figures.everyone.responses - figures.from_attendees
+    split = disclosure.enough(figures.from_attendees) and disclosure.enough(rest)
+    return render_form("feedback/admin/results.html", form, figures=published,
+                       attendees=publishable(figures.attendees) if split else None,
+                       comments=comments, scope=scope, fewest=disclosure.threshold(),
+                       questions=questions, event=event,
                        can_moderate=bool(current_user.role_set & set(MODERATORS)))
+
+
+def publishable(results: services.Results) -> dict:
+    """The figures as they may be shown (portal/disclosure.py decides; the page displays)."""
+    return {
+        "enough": disclosure.enough(results.responses),
+        "responses": disclosure.count(results.responses),
+        "experience": _share(results.experience),
+        "confidence": _share(results.confidence),
+        "fairness": _share(results.fairness),
+        "breakdowns": {
+            "experience": disclosure.breakdown(results.experience.counts),
+            "confidence": disclosure.breakdown(results.confidence.counts),
+            "fairness": disclosure.breakdown(results.fairness.counts),
+            "unfair_reasons": disclosure.breakdown(results.unfair_reasons),
+        },
+    }
+
+
+def _share(tally: services.Tally) -> disclosure.Share:
+    return disclosure.share(tally.positive_count, tally.total)
 
 
 # --- moderation ----------------------------------------------------------------------------------
@@ -161,9 +181,7 @@ def moderation():
 @bp.post("/moderation/<int(max=9223372036854775807):comment_id>")
 @roles(*MODERATORS)
 def moderate(comment_id: int):
-    comment = db.session.get(FeedbackComment, comment_id)
-    if comment is None:
-        abort(404)
+    comment = db.get_or_404(FeedbackComment, comment_id)
     decision = request.form.get("decision", "")
     form = ModerationForm()
     if comment.status != CommentStatus.PENDING.value:
@@ -249,12 +267,6 @@ def forms():
 
 # --- webinar invitations ------------------------------------------------------------------------
 
-def _attendees_to_invite(event_id: int) -> list[Registration]:
-    return db.session.scalars(sa.select(Registration).where(
-        Registration.event_id == event_id, Registration.attended.is_(True),
-        Registration.erased_at.is_(None))).all()
-
-
 @bp.get("/events")
 @roles(*MODERATORS)
 def invitations():
@@ -289,39 +301,14 @@ def invite(event_id: int):
     if item.ends_at > utcnow():
         flash(_l("You can invite attendees once the event is over."), "error")
         return see_other(url_for("feedback_admin.invitations"))
-    # One invitation per event: the row is the lock, so two clicks cannot send two.
-    invitation = FeedbackInvitation(event_id=item.id, sent_on=services.today())
-    db.session.add(invitation)
-    try:
-        db.session.flush()
-    except sa.exc.IntegrityError:
-        db.session.rollback()
+    invited = services.invite_attendees(item)
+    if invited is None:
         flash(_l("The invitation for this event has already been sent."), "error")
         return see_other(url_for("feedback_admin.invitations"))
-    people = _attendees_to_invite(item.id)
-    with_email = [person for person in people if person.email]
-    random.SystemRandom().shuffle(with_email)
-    tokens = services.issue_tokens(item.id, len(with_email))
-    invitation.without_email = len(people) - len(with_email)
-    db.session.commit()
-    failed = 0
-    for person, token in zip(with_email, tokens, strict=True):
-        shown = item.in_language(person.language).text
-        link = external_url(url_for("feedback.event", slug=item.slug, t=token,
-                                    lang=person.language))
-        try:
-            send(person.email, "feedback_invitation", person.language, title=shown.title,
-                 first_name=person.first_name, link=link)
-        except MailNotSent:
-            failed += 1
-    invitation.sent = len(with_email) - failed
-    audit.record(current_user, "feedback.invitation.sent", item, sent=invitation.sent,
-                 failed=failed, without_email=invitation.without_email)
+    audit.record(current_user, "feedback.invitation.sent", item, to=invited.sent,
+                 without_email=invited.without_email)
     db.session.commit()
     flash(ngettext("Invitation sent to %(num)d attendee.", "Invitation sent to %(num)d attendees.",
-                   invitation.sent), "success")
-    if failed:
-        flash(ngettext("%(num)d email could not be sent.", "%(num)d emails could not be sent.",
-                       failed), "error")
+                   invited.sent), "success")
     return see_other(url_for("feedback_admin.invitations"))
 

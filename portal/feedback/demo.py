@@ -9,7 +9,6 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from portal.demo import demo_seeder
 from portal.events.models import Event
 from portal.extensions import db
 from portal.feedback import questions, services
@@ -117,7 +116,6 @@ def _services(rng: random.Random, items: list[Service]) -> int:
     return count
 
 
-@demo_seeder
 def demo_feedback() -> str | None:
     if db.session.scalar(sa.select(sa.func.count()).select_from(FeedbackResponse)):
         return None

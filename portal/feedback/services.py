@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import random
 import secrets
 import struct
 from dataclasses import dataclass, field
@@ -13,11 +14,12 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from flask import current_app
+from flask import current_app, url_for
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.exc import IntegrityError
 
 from portal.database import utcnow
+from portal.events.models import Event, Registration
 from portal.extensions import db
 from portal.feedback import questions
 from portal.feedback.models import (
@@ -27,11 +29,13 @@ from portal.feedback.models import (
     FeedbackComment,
     FeedbackForm,
     FeedbackFormVersion,
+    FeedbackInvitation,
     FeedbackResponse,
     FeedbackTally,
     SpentStamp,
 )
 from portal.feedback.questions import Kind
+from portal.mail import after_response, external_url, prepare
 
 # --- forms ------------------------------------------------------------------------------------
 
@@ -193,6 +197,47 @@ def response_for_reference(reference: str) -> FeedbackResponse | None:
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invite_attendees(item: Event) -> FeedbackInvitation | None:
+    """Invite a past event's attendees to give feedback, once (None if it was done): each
+    with an email gets a one-time link, in their language, in random order so that no link
+    can be matched to a person. The emails go after the response; ``sent`` then counts those
+    the mail server took (it says how many are going until then)."""
+    # One invitation per event: the row is the lock, so two clicks cannot send two.
+    invitation = FeedbackInvitation(event_id=item.id, sent_on=today())
+    db.session.add(invitation)
+    try:
+        db.session.flush()
+    except sa.exc.IntegrityError:
+        db.session.rollback()
+        return None
+    people = db.session.scalars(sa.select(Registration).where(
+        Registration.event_id == item.id, Registration.attended.is_(True),
+        Registration.erased_at.is_(None))).all()
+    with_email = [person for person in people if person.email]
+    random.SystemRandom().shuffle(with_email)
+    tokens = issue_tokens(item.id, len(with_email))
+    invitation.without_email = len(people) - len(with_email)
+    invitation.sent = len(with_email)
+    deliveries = []
+    for person, token in zip(with_email, tokens, strict=True):
+        link = external_url(url_for("feedback.event", slug=item.slug, t=token,
+                                    lang=person.language))
+        deliveries.append(prepare(
+            person.email, "feedback_invitation", person.language, link=link,
+            title=item.in_language(person.language).text.title, first_name=person.first_name))
+    app, event_id = current_app._get_current_object(), item.id  # type: ignore[attr-defined]
+
+    def deliver_and_count() -> None:
+        sent = sum(1 for deliver in deliveries if deliver())
+        with app.app_context():
+            db.session.execute(sa.update(FeedbackInvitation).where(
+                FeedbackInvitation.event_id == event_id).values(sent=sent))
+            db.session.commit()
+
+    after_response(deliver_and_count)
+    return invitation
 
 
 def issue_tokens(event_id: int, count: int) -> list[str]:
@@ -414,32 +459,18 @@ class Tally:
         return sum(self.counts.values())
 
     @property
+    def positive_count(self) -> int:
+        return sum(self.counts.get(code, 0) for code in self.positive)
+
+    @property
     def percent_positive(self) -> int | None:
         if not self.total:
             return None
-        return round(100 * sum(self.counts.get(code, 0) for code in self.positive) / self.total)
+        return round(100 * self.positive_count / self.total)
 
     def add(self, code: str | None, count: int) -> None:
         if code is not None:
             self.counts[code] = self.counts.get(code, 0) + count
-
-
-FEWEST_TO_SHOW = 5
-
-
-def suppressed(counts: dict[str, int]) -> dict[str, int | None]:
-    """Counts as they may be shown: one from 1 to 4 could point to someone, so it is None
-    ("fewer than 5"); and if only one count is hidden, the next smallest is hidden too, so
-    that it cannot be worked out from the total."""
-    shown: dict[str, int | None] = {
-        code: (None if 0 < count < FEWEST_TO_SHOW else count) for code, count in counts.items()}
-    hidden = [code for code, value in shown.items() if value is None]
-    if len(hidden) == 1:
-        others = sorted((count, code) for code, count in counts.items()
-                        if code not in hidden and count > 0)
-        if others:
-            shown[others[0][1]] = None
-    return shown
 
 
 @dataclass

@@ -13,20 +13,19 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from portal.access import public
 from portal.database import utcnow
+from portal.errors import error_page
 from portal.events import services as events
 from portal.events.models import Event, EventStatus
 from portal.extensions import csrf, db, limiter
 from portal.feedback import bp, questions, services
 from portal.feedback.forms import about_you_form, answers_form, background_form
-from portal.feedback.privacy import is_feedback_path, sender_key
+from portal.feedback.privacy import sender_key
 from portal.feedback.questions import Kind
 from portal.i18n import LANGUAGES, SESSIONLESS_BLUEPRINTS, current_language
-from portal.main.errors import error_page
-from portal.main.views import NAVIGATION
+from portal.privacy import is_private_path
 from portal.rendering import render, render_form, see_other
 from portal.signposting import services as signposting
 
-NAVIGATION.insert(4, ("feedback.start", _l("Give feedback")))
 # Feedback sets no cookie, so it has no session to keep a CSRF token in.
 csrf.exempt(bp)
 
@@ -68,7 +67,7 @@ def switch_language_url(code: str) -> str:
 def anonymous_pages() -> dict:
     # By path, so that a "not found" page under /feedback is anonymous too. (An email
     # rendered by a command has no request at all.)
-    if not has_request_context() or not is_feedback_path(request.path):
+    if not has_request_context() or not is_private_path(current_app, request.path):
         return {}
     return {"without_session": True, "feedback_url": feedback_url,
             "switch_language_url": switch_language_url if request.endpoint else None}

@@ -1,7 +1,17 @@
 """Home, the pages every visitor needs (browsing safely, privacy, accessibility, contact),
-the language switch, error pages and the health check."""
+the language switch and the health check. (Error pages are the core's: portal/errors.py.)"""
 
-from portal.main.errors import register_error_handlers
+from __future__ import annotations
+
+from flask import Flask
+from flask_babel import lazy_gettext as _l
+
+from portal.capabilities import NavigationItem, plug_in
 from portal.main.views import bp
 
-__all__ = ["bp", "register_error_handlers"]
+
+def init_app(app: Flask) -> None:
+    plug_in(app, "main", blueprints=[bp], navigation=[
+        NavigationItem("main.home", _l("Home"), order=0),
+        NavigationItem("main.contact", _l("Contact us"), order=90),
+    ])

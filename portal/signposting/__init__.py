@@ -1,10 +1,22 @@
-"""Signposting: topics, guides, a glossary and a directory of services, in every language,
-with an Open Referral UK API. Parents read it; coordinators and admins edit it."""
+"""Signposting: guides, a glossary and a directory of services, in every language, under the
+shared topics, with an Open Referral UK API. Parents read it; coordinators and admins edit it."""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, Flask
+from flask_babel import lazy_gettext as _l
+
+from portal.capabilities import NavigationItem, plug_in
 
 bp = Blueprint("signposting", __name__)
 
-from portal.signposting import admin, demo, models, views  # noqa: E402,F401 - models, routes, seeder
+
+def init_app(app: Flask) -> None:
+    from portal.signposting import admin, demo, directory, models, oruk, views  # noqa: F401
+
+    plug_in(app, "signposting", blueprints=[bp, admin.bp, oruk.bp],
+            commands=[directory.directory], navigation=[
+                NavigationItem("signposting.topics", _l("Help by topic"), order=10),
+                NavigationItem("signposting.directory", _l("Find a service"), order=20)],
+            staff_tasks=admin.STAFF_TASKS, audit_labels=admin.AUDIT_LABELS,
+            demo_seeder=demo.demo_signposting)

@@ -15,42 +15,40 @@ from wtforms import SelectChoice
 
 from portal import audit
 from portal.access import Role, roles
-from portal.accounts.forms import EmptyForm
+from portal.capabilities import StaffTask
 from portal.extensions import db
-from portal.forms import saved_unless_taken
+from portal.forms import EmptyForm, saved_unless_taken
 from portal.i18n import LANGUAGES
 from portal.rendering import render, render_form, see_other
 from portal.signposting import forms
 from portal.signposting.markdown import reading_age, to_html
 from portal.signposting.models import (
-    FALLBACK_LANGUAGE,
     GlossaryTerm,
     GlossaryText,
     Guide,
     GuideText,
     Service,
     ServiceText,
-    Status,
-    Topic,
-    TopicText,
 )
 from portal.signposting.services import set_guide_text
-from portal.staff.tasks import Task, add_task
+from portal.texts import FALLBACK_LANGUAGE, Status
+from portal.topics import Topic, TopicText
 
 bp = Blueprint("content", __name__, url_prefix="/staff/content")
 EDITORS = (Role.COORDINATOR, Role.ADMIN)
 
-add_task(Task("content.overview", _l("Guides, services and topics"),
-              _l("Write, translate, publish and unpublish what parents read."),
-              frozenset(EDITORS)))
-audit.describe_actions({
+STAFF_TASKS = [
+    StaffTask("content.overview", _l("Guides, services and topics"), frozenset(EDITORS),
+              description=_l("Write, translate, publish and unpublish what parents read."),
+              menu_label=_l("Content"), order=20)]
+AUDIT_LABELS = {
     "content.created": _l("Content created"),
     "content.changed": _l("Content changed"),
     "content.translated": _l("Content translated"),
     "content.translation-removed": _l("Translation removed"),
     "content.published": _l("Content published"),
     "content.unpublished": _l("Content unpublished"),
-})
+}
 
 
 @dataclass(frozen=True)
@@ -97,9 +95,7 @@ def _item(kind: Kind, item_id: str):
     if kind.model is not Service and not re.fullmatch(r"[0-9]{1,9}", item_id):
         abort(404)
     key = item_id if kind.model is Service else int(item_id)
-    item = db.session.get(kind.model, key)
-    if item is None:
-        abort(404)
+    item = db.get_or_404(kind.model, key)
     return item
 
 

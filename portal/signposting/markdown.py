@@ -23,19 +23,19 @@ ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 H1 = re.compile(r"<(/?)h1\b")
 
 
+def _converter() -> markdown_lib.Markdown:
+    # The toc extension gives headings their ids (in any script) and lists them.
+    return markdown_lib.Markdown(
+        extensions=["toc", "sane_lists", "tables"],
+        extension_configs={"toc": {"slugify": slugify_unicode, "permalink": False}})
+
+
 def to_html(source: str) -> str:
     """Markdown to sanitised HTML. Sections are "## headings"; a "# heading" becomes <h2> too,
     since the page has its own <h1>."""
-    converter = markdown_lib.Markdown(
-        extensions=["toc", "sane_lists", "tables"],
-        extension_configs={"toc": {"slugify": slugify_unicode, "permalink": False}})
-    raw = H1.sub(r"<\1h2", converter.convert(source or ""))
+    raw = H1.sub(r"<\1h2", _converter().convert(source or ""))
     return nh3.clean(raw, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                      url_schemes=ALLOWED_SCHEMES, link_rel="noopener noreferrer")
-
-
-HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
-TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -44,10 +44,21 @@ class Heading:
     text: str
 
 
-def contents(body_html: str | None) -> list[Heading]:
-    """The guide's second-level headings, for the contents list at its top."""
-    return [Heading(anchor, html.unescape(TAG.sub("", text)).strip())
-            for anchor, text in HEADING.findall(body_html or "")]
+def contents(source: str | None) -> list[Heading]:
+    """The guide's sections (its "#" and "##" headings, all <h2> on the page), for the
+    contents list at its top, with the same anchors as ``to_html`` gives them."""
+    converter = _converter()
+    converter.convert(source or "")
+    headings: list[Heading] = []
+
+    def collect(tokens) -> None:
+        for token in tokens:
+            if token["level"] <= 2:
+                headings.append(Heading(token["id"], html.unescape(token["name"]).strip()))
+                collect(token["children"])
+
+    collect(converter.toc_tokens)
+    return headings
 
 
 # --- glossary links ---------------------------------------------------------------------------

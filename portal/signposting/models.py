@@ -1,66 +1,25 @@
-"""Topics, guides, services and glossary terms, each with its text in several languages.
-
-Every translatable field lives in a ``*Text`` row per language (English always exists, as the
-fallback). ``in_language(code)`` picks the parent's language where it exists, else English,
-and says which it gave, so a page can tell a parent "not yet available in your language".
-"""
+"""Guides, services and glossary terms, each with its text in several languages (see
+portal/texts.py), tagged with the shared topics (portal/topics.py)."""
 
 from __future__ import annotations
 
 import enum
-import unicodedata
 import uuid
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, attribute_keyed_dict, mapped_column, relationship
+from sqlalchemy.orm import Mapped, attribute_keyed_dict, backref, mapped_column, relationship
 
 from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
-
-FALLBACK_LANGUAGE = "en"
-
-
-class Status(enum.StrEnum):
-    DRAFT = "draft"  # only staff see it
-    PUBLISHED = "published"
+from portal.texts import FALLBACK_LANGUAGE, Status, TranslatableMixin, searchable
+from portal.topics import Topic
 
 
 class Access(enum.StrEnum):
     SELF_REFERRAL = "self-referral"
     REFERRAL = "referral"
     EITHER = "either"
-
-
-def searchable(*parts: str | None) -> str:
-    """Text folded for matching: case-folded and NFKC, the same in Python and in SQL (SQLite's
-    own lower() knows only ASCII, so folding happens here, once, on save)."""
-    return unicodedata.normalize("NFKC", " ".join(p for p in parts if p)).casefold()
-
-
-@dataclass(frozen=True)
-class Translated:
-    """The text an item shows in one language: ``fallback`` when it is English standing in."""
-
-    text: Any
-    language: str
-    fallback: bool
-
-
-class TranslatableMixin:
-    texts: dict[str, Any]
-
-    def in_language(self, code: str) -> Translated:
-        text = self.texts.get(code)
-        if text is not None:
-            return Translated(text, code, False)
-        return Translated(self.texts.get(FALLBACK_LANGUAGE), FALLBACK_LANGUAGE,
-                          code != FALLBACK_LANGUAGE)
-
-    def missing_languages(self, codes) -> list[str]:
-        return [code for code in codes if code not in self.texts]
 
 
 guide_topics = sa.Table(
@@ -81,40 +40,6 @@ guide_services = sa.Table(
 )
 
 
-class Topic(TranslatableMixin, db.Model):
-    __tablename__ = "topics"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(sa.String(80), unique=True)
-    position: Mapped[int] = mapped_column(default=0)
-    status: Mapped[str] = mapped_column(sa.String(20), default=Status.DRAFT.value, index=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
-
-    texts: Mapped[dict[str, TopicText]] = relationship(
-        collection_class=attribute_keyed_dict("language"), cascade="all, delete-orphan",
-        lazy="selectin", back_populates="topic")
-    guides: Mapped[list[Guide]] = relationship(secondary=guide_topics, back_populates="topics")
-    services: Mapped[list[Service]] = relationship(secondary=service_topics,
-                                                   back_populates="topics")
-
-    @property
-    def audit_label(self) -> str:
-        return self.slug
-
-
-class TopicText(db.Model):
-    __tablename__ = "topic_texts"
-
-    topic_id: Mapped[int] = mapped_column(sa.ForeignKey("topics.id", ondelete="CASCADE"),
-                                          primary_key=True)
-    language: Mapped[str] = mapped_column(sa.String(8), primary_key=True)
-    name: Mapped[str] = mapped_column(sa.String(200))
-    summary: Mapped[str] = mapped_column(sa.Text, default="")
-
-    topic: Mapped[Topic] = relationship(back_populates="texts")
-
-
 class Guide(TranslatableMixin, db.Model):
     __tablename__ = "guides"
 
@@ -128,7 +53,9 @@ class Guide(TranslatableMixin, db.Model):
     texts: Mapped[dict[str, GuideText]] = relationship(
         collection_class=attribute_keyed_dict("language"), cascade="all, delete-orphan",
         lazy="selectin", back_populates="guide")
-    topics: Mapped[list[Topic]] = relationship(secondary=guide_topics, back_populates="guides")
+    # Topic.guides lists a topic's guides (the core Topic names no capability).
+    topics: Mapped[list[Topic]] = relationship(secondary=guide_topics,
+                                               backref=backref("guides", order_by="Guide.slug"))
     services: Mapped[list[Service]] = relationship(secondary=guide_services)
 
     @property
@@ -194,8 +121,8 @@ class Service(TranslatableMixin, db.Model):
     texts: Mapped[dict[str, ServiceText]] = relationship(
         collection_class=attribute_keyed_dict("language"), cascade="all, delete-orphan",
         lazy="selectin", back_populates="service")
-    topics: Mapped[list[Topic]] = relationship(secondary=service_topics,
-                                               back_populates="services", lazy="selectin")
+    topics: Mapped[list[Topic]] = relationship(secondary=service_topics, lazy="selectin",
+                                               backref=backref("services"))
     language_rows: Mapped[list[ServiceLanguage]] = relationship(
         cascade="all, delete-orphan", lazy="selectin")
 

@@ -35,15 +35,12 @@ from werkzeug.exceptions import HTTPException
 
 from portal.access import public
 from portal.extensions import db
+from portal.i18n import language_name
 from portal.mail import external_url
 from portal.signposting import services
-from portal.signposting.models import (
-    FALLBACK_LANGUAGE,
-    Service,
-    ServiceText,
-    Status,
-    Topic,
-)
+from portal.signposting.models import Service, ServiceText
+from portal.texts import FALLBACK_LANGUAGE, Status, published
+from portal.topics import Topic
 
 bp = Blueprint("oruk", __name__, url_prefix="/api/oruk")
 
@@ -168,7 +165,7 @@ def service_full(service: Service) -> dict:
                          "email": service.email, "url": url}] if service.email else []
     data["languages"] = [
         {"id": stable_id(sid, "language", code), "service_id": sid,
-         "name": services.language_name(code, FALLBACK_LANGUAGE), "code": code, "url": url}
+         "name": language_name(code, FALLBACK_LANGUAGE), "code": code, "url": url}
         for code in service.languages]
     option = {"id": stable_id(sid, "cost-option"), "service_id": sid, "url": url}
     if service.free:
@@ -375,7 +372,7 @@ def taxonomy_terms():
         page, per_page = _paging()
     except BadParameter as problem:
         return error(400, str(problem))
-    statement = services.published(Topic)
+    statement = published(Topic)
     total = _count(statement)
     found = db.session.scalars(statement.order_by(Topic.position, Topic.slug)
                                .limit(per_page).offset((page - 1) * per_page)).all()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
-from babel import Locale, UnknownLocaleError
 from flask import url_for
 from sqlalchemy.orm import selectinload
 
@@ -13,33 +12,19 @@ from portal.extensions import db
 from portal.signposting.markdown import link_terms
 from portal.signposting.markdown import to_html as markdown_to_html
 from portal.signposting.models import (
-    FALLBACK_LANGUAGE,
     GlossaryTerm,
     Guide,
     GuideText,
     Service,
     ServiceText,
-    Status,
-    Topic,
-    searchable,
     service_languages,
     service_topics,
 )
+from portal.texts import FALLBACK_LANGUAGE, Status, published, searchable
+from portal.topics import Topic
 
 PAGE_SIZE = 20
 MAX_AGE = 25  # services for young people and their parents; older is "any age"
-
-
-def published(model):
-    return sa.select(model).where(model.status == Status.PUBLISHED.value)
-
-
-def topics() -> list[Topic]:
-    return db.session.scalars(published(Topic).order_by(Topic.position, Topic.slug)).all()
-
-
-def topic(slug: str) -> Topic | None:
-    return db.session.scalar(published(Topic).where(Topic.slug == slug))
 
 
 def guide(slug: str) -> Guide | None:
@@ -152,15 +137,6 @@ def offered_languages() -> list[str]:
         .join(Service, Service.id == service_languages.c.service_id)
         .where(Service.status == Status.PUBLISHED.value)
         .order_by(service_languages.c.code)).all()
-
-
-def language_name(code: str, in_language: str) -> str:
-    """"Bengali", "bengalski", "البنغالية": a language's name in the reader's language."""
-    try:
-        name = Locale.parse(code).get_display_name(Locale.parse(in_language))
-    except (ValueError, UnknownLocaleError):
-        return code
-    return name or code
 
 
 # --- guides -----------------------------------------------------------------------------------

@@ -9,16 +9,13 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SearchField, SelectChoice, SelectField, StringField
 from wtforms.validators import Length, Optional
 
+from portal import topics as shared_topics
 from portal.access import public
 from portal.forms import PortalForm
-from portal.i18n import current_language
-from portal.main.views import NAVIGATION
+from portal.i18n import current_language, language_name
 from portal.rendering import render
 from portal.signposting import bp, services
 from portal.signposting.markdown import contents
-
-NAVIGATION[1:1] = [("signposting.topics", _l("Help by topic")),
-                   ("signposting.directory", _l("Find a service"))]
 
 
 def language() -> str:
@@ -30,13 +27,13 @@ def language() -> str:
 @bp.get("/topics")
 @public
 def topics():
-    return render("signposting/topics.html", topics=services.topics(), lang=language())
+    return render("signposting/topics.html", topics=shared_topics.topics(), lang=language())
 
 
 @bp.get("/topics/<slug>")
 @public
 def topic(slug: str):
-    item = services.topic(slug)
+    item = shared_topics.topic(slug)
     if item is None:
         abort(404)
     found = services.find_services(services.ServiceFilters(topic=slug), language(), 1)
@@ -58,7 +55,7 @@ def guides():
     query = form.q.data if form.validate() and form.q.data else ""
     found = services.search_guides(query, language()) if query else []
     return render("signposting/guides.html", block="results", form=form, query=query,
-                  found=found, topics=services.topics(), lang=language())
+                  found=found, topics=shared_topics.topics(), lang=language())
 
 
 def _guide(slug: str):
@@ -73,7 +70,7 @@ def _guide(slug: str):
     related = [s for s in item.services if s.status == "published"]
     return dict(guide=item, shown=shown, body=body, body_fallback=body_fallback,
                 body_language=body_text.language if body_text else "en",
-                headings=contents(body_text.body_html if body_text else ""),
+                headings=contents(body_text.body if body_text else ""),
                 related=related, lang=language())
 
 
@@ -126,9 +123,10 @@ def _directory_form():
     form = DirectoryForm(request.args)
     lang = language()
     form.topic.choices = [SelectChoice("", _l("All topics"))] + [
-        SelectChoice(item.slug, item.in_language(lang).text.name) for item in services.topics()]
+        SelectChoice(item.slug, item.in_language(lang).text.name)
+        for item in shared_topics.topics()]
     form.language.choices = [SelectChoice("", _l("Any language"))] + [
-        SelectChoice(code, services.language_name(code, lang))
+        SelectChoice(code, language_name(code, lang))
         for code in services.offered_languages()]
     form.validate()
     # A value the lists do not have (an old link, a typo) is dropped, not an error.
@@ -163,4 +161,4 @@ def service(service_id: str):
     if item is None:
         abort(404)
     return render("signposting/service.html", service=item, shown=item.in_language(language()),
-                  lang=language(), language_name=services.language_name)
+                  lang=language(), language_name=language_name)

@@ -2,41 +2,27 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, Flask
+from flask_babel import lazy_gettext as _l
+
+from portal.access import Role
+from portal.capabilities import EVERY_ROLE, StaffTask, plug_in
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 
+STAFF_TASKS = [
+    StaffTask("staff.dashboard", _l("Staff home"), EVERY_ROLE, order=0,
+              menu_label=_l("Staff home")),
+    StaffTask("staff.users", _l("Staff accounts"), frozenset({Role.ADMIN}), order=70,
+              description=_l("Invite people, change their roles, deactivate accounts."),
+              menu_label=_l("Staff accounts")),
+    StaffTask("staff.users", _l("Champions’ accounts"), frozenset({Role.COORDINATOR}), order=71,
+              description=_l("Invite parent champions and deactivate their accounts."),
+              menu_label=_l("Staff accounts")),
+]
 
 
-def _staff_navigation_items():
-    from flask import current_app
-    from flask_babel import lazy_gettext as _l
-    from flask_login import current_user
+def init_app(app: Flask) -> None:
+    from portal.staff import views  # noqa: F401 - registers the routes
 
-    from portal.access import access_of
-
-    items = [
-        ("staff.dashboard", _l("Staff home")),
-        ("content.overview", _l("Content")),
-        ("event_admin.events", _l("Events")),
-        ("feedback_admin.results", _l("Feedback")),
-        ("staff.users", _l("Staff accounts")),
-        ("audit.events", _l("Audit log")),
-        ("accounts.account", _l("Your account")),
-    ]
-    if not current_user.is_authenticated:
-        return []
-    visible = []
-    for endpoint, label in items:
-        access = access_of(current_app, endpoint)
-        if access is not None and access.allows(current_user.role_set):
-            visible.append((endpoint, label))
-    return visible
-
-
-@bp.app_context_processor
-def staff_navigation() -> dict:
-    return {"staff_navigation": _staff_navigation_items}
-
-
-from portal.staff import views  # noqa: E402,F401 - registers the routes
+    plug_in(app, "staff", blueprints=[bp], staff_tasks=STAFF_TASKS)

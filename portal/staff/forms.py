@@ -5,8 +5,7 @@ from wtforms import EmailField, RadioField, SelectChoice, StringField
 from wtforms.validators import DataRequired, Email, InputRequired, Length
 
 from portal.access import Role
-from portal.accounts.forms import EMAIL_FORMAT, language_choices
-from portal.forms import MultiCheckboxField, PortalForm
+from portal.forms import EMAIL_FORMAT, MultiCheckboxField, PortalForm, language_choices
 
 
 def role_choices(roles) -> list[SelectChoice]:

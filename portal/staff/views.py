@@ -9,15 +9,14 @@ from sqlalchemy.exc import IntegrityError
 from portal import audit
 from portal.access import Role, roles, signed_in
 from portal.accounts import services
-from portal.accounts.forms import EmptyForm
-from portal.accounts.links import Purpose, lifetime, make_token
 from portal.accounts.models import User
+from portal.capabilities import plugged_into
 from portal.extensions import db
-from portal.mail import MailNotSent, external_url, send
+from portal.forms import EmptyForm
+from portal.mail import MailNotSent
 from portal.rendering import render, render_form, see_other
 from portal.staff import bp
 from portal.staff.forms import InviteForm, RolesForm, role_choices
-from portal.staff.tasks import TASKS
 
 # --- home -------------------------------------------------------------------------------------
 
@@ -27,7 +26,8 @@ def dashboard():
     mine = current_user.role_set
     sections = []
     for role in current_user.sorted_roles:
-        tasks = [task for task in TASKS if role in task.roles
+        tasks = [task for task in plugged_into().staff_tasks
+                 if task.description and role in task.roles
                  and task.endpoint in current_app.view_functions]
         sections.append((role, tasks))
     return render("staff/dashboard.html", sections=sections, has_roles=bool(mine))
@@ -53,9 +53,7 @@ def can_manage(actor: User, user: User) -> bool:
 
 
 def _manageable_user(user_id: int) -> User:
-    user = db.session.get(User, user_id)
-    if user is None:
-        abort(404)
+    user = db.get_or_404(User, user_id)
     if not can_manage(current_user, user):
         abort(403)
     return user
@@ -66,13 +64,6 @@ def _manageable_user(user_id: int) -> User:
 def users():
     people = db.session.scalars(sa.select(User).order_by(User.active.desc(), User.name)).all()
     return render("staff/users.html", people=people, can_manage=can_manage)
-
-
-def _send_invitation(user: User) -> None:
-    link = external_url(url_for("accounts.accept_invitation",
-                                token=make_token(user, Purpose.INVITATION)))
-    send(user.email, "invitation", user.language, user=user, link=link,
-         inviter=current_user.name, days=lifetime(Purpose.INVITATION).days)
 
 
 ALREADY_INVITED = _l("There is already an account for this email address")
@@ -93,7 +84,7 @@ def invite():
                 user = services.invite(current_user, email=form.email.data,
                                        name=form.name.data, language=form.language.data,
                                        roles={Role(value) for value in form.roles.data})
-                _send_invitation(user)
+                services.send_invitation(user, inviter=current_user)
             except IntegrityError:  # the same address invited a moment ago (a double click)
                 db.session.rollback()
                 form.email.errors = [ALREADY_INVITED]
@@ -194,7 +185,7 @@ def resend_invitation(user_id: int):
         return _back_to(user)
     services.renew_invitation(current_user, user)
     try:
-        _send_invitation(user)
+        services.send_invitation(user, inviter=current_user)
     except MailNotSent:
         db.session.rollback()
         flash(MAIL_FAILED, "error")
