@@ -204,9 +204,13 @@ def test_markdown_is_sanitised_and_headings_start_at_h2():
 
 
 def test_headings_in_any_script_get_anchors():
-    html = to_html("## قبل الجلسة\n\ntext\n\n## Przed rozprawą\n\ntext")
-    assert [heading.text for heading in contents(html)] == ["قبل الجلسة", "Przed rozprawą"]
-    assert all(heading.anchor for heading in contents(html))
+    source = "# Intro\n\n## قبل الجلسة\n\ntext\n\n### Detail\n\n## Przed rozprawą & po\n\ntext"
+    headings = contents(source)
+    assert [heading.text for heading in headings] == [
+        "Intro", "قبل الجلسة", "Przed rozprawą & po"]
+    # Each anchor is an id the guide's HTML gives that heading.
+    html = to_html(source)
+    assert all(f'<h2 id="{heading.anchor}">' in html for heading in headings)
 
 
 def test_glossary_terms_are_linked_once_and_never_in_headings_or_links():
@@ -236,7 +240,8 @@ def test_the_guide_search_answers_htmx_with_just_the_results(client, content, hx
 def test_the_demo_content_is_plentiful_fictional_and_published(app, runner, db):
     import sqlalchemy as sa
 
-    from portal.signposting.models import Guide, GuideText, Topic
+    from portal.signposting.models import Guide, GuideText
+    from portal.topics import Topic
 
     result = runner.invoke(args=["seed-demo"])
     assert result.exit_code == 0, result.output
@@ -251,6 +256,101 @@ def test_the_demo_content_is_plentiful_fictional_and_published(app, runner, db):
     for service in db.session.scalars(sa.select(Service)):
         assert service.email.endswith(("@example.org", "@example.com", "@example.net"))
         assert service.phone.startswith(("020 7946 0", "07700 900"))
+
+
+def test_the_demo_files_are_valid_and_complete(app):
+    """portal/signposting/demo_data/: every text has English and known languages, every name a
+    guide or service gives exists, and services.json passes ``flask directory import``."""
+    import json
+    from datetime import date
+
+    from portal.i18n import LANGUAGES
+    from portal.signposting import demo, directory, oruk
+    from portal.signposting.models import Access
+
+    def languages_ok(texts: dict, where: str, fields: set[str], required: set[str]) -> None:
+        assert "en" in texts and set(texts) <= set(LANGUAGES), where
+        for language, text in texts.items():
+            assert set(text) == fields and all(text[name] for name in required), \
+                (where, language)
+
+    files = {path.relative_to(demo.DATA).as_posix()
+             for path in demo.DATA.rglob("*") if path.is_file()}
+    named = {"README.md", "topics.json", "glossary.json", "services.json",
+             "services-extra.json"}
+    assert {name for name in files - named
+            if not re.fullmatch(r"guides/[a-z0-9-]+/[a-z]{2,3}\.md", name)} == set()
+
+    topics = [item["slug"] for item in demo.read_json("topics.json")]
+    assert len(topics) == len(set(topics)) >= 12
+    for item in demo.read_json("topics.json"):
+        languages_ok(item["texts"], item["slug"], {"name", "summary"}, {"name", "summary"})
+    terms = demo.read_json("glossary.json")
+    assert len({item["slug"] for item in terms}) == len(terms)
+    for item in terms:
+        languages_ok(item["texts"], item["slug"], {"term", "aliases", "definition"},
+                     {"term", "definition"})
+        assert all(isinstance(alias, str) and alias.strip() for text in item["texts"].values()
+                   for alias in text["aliases"]), item["slug"]
+
+    records = demo.read_json("services.json")
+    with app.test_request_context(base_url=app.config["BASE_URL"]):
+        checked, problems = directory.check_all(records)
+    assert problems == []
+    assert len(checked) == len(records) >= 30 and all(item.published for item in checked)
+    for item in checked:
+        assert item.terms, item.id
+        for ids, code, _names in item.terms:
+            assert code in topics and ids == {oruk.taxonomy_term_id(code)}, (item.id, code)
+    for record in records:  # fictional, always; no url to a portal page at some BASE_URL
+        assert record["email"].endswith(("@example.org", "@example.com", "@example.net"))
+        assert all(phone["number"].startswith(("020 7946 0", "07700 900"))
+                   for phone in record["phones"])
+        urls = re.findall(r'"url": "([^"]*)"', json.dumps(record))
+        assert all(re.match(r"https://(www\.)?example\.(org|com|net)/", url) for url in urls)
+
+    extra = demo.read_json("services-extra.json")
+    assert sorted(item["id"] for item in extra.values()) == sorted(r["id"] for r in records)
+    for key, item in extra.items():
+        assert item["access"] in {access.value for access in Access}, key
+        assert isinstance(item["community_led"], bool) and isinstance(item["peer_support"], bool)
+        assert item["address"] and item["postcode"], key
+        english = item["texts"].pop("en")
+        assert set(english) == {"opening_times"}, key  # the rest is in services.json
+        assert set(item["texts"]) <= set(LANGUAGES), key
+        for language, text in item["texts"].items():
+            assert set(text) == {"name", "description", "eligibility", "cost",
+                                 "opening_times"} and text["name"], (key, language)
+
+    guides = demo.read_guides()
+    assert len(guides) >= 8
+    for guide in guides:
+        assert set(guide.pages) <= set(LANGUAGES), guide.slug
+        assert guide.pages["en"].body and guide.english["summary"], guide.slug
+        assert guide.listed("topics") and set(guide.listed("topics")) <= set(topics), guide.slug
+        assert set(guide.listed("services")) <= set(extra), guide.slug
+        assert date.fromisoformat(guide.english["last_reviewed"])
+        for language, page in guide.pages.items():
+            assert page.fields["title"] and page.fields["summary"], (guide.slug, language)
+            assert page.body is None or page.body.startswith("## "), (guide.slug, language)
+
+
+@pytest.mark.parametrize(("header", "problem"), [
+    ("title: A guide\n", "must start with a header"),
+    ("---\ntitle: A guide\nsumary: Typo\n---\n", "unknown keys sumary"),
+    ("---\ntitle: A guide\ntitle: Again\n---\n", "is not a new 'key: value' line"),
+    ("---\nsummary: No title\n---\n", "has no title"),
+])
+def test_a_demo_guide_file_with_a_bad_header_is_refused_clearly(tmp_path, header, problem):
+    from portal.signposting import demo
+
+    path = tmp_path / "pl.md"
+    path.write_text(header + "\n## Body\n", encoding="utf-8")
+    with pytest.raises(demo.DemoDataError, match=re.escape(problem)):
+        demo.read_page(path)
+    path.write_text("---\ntitle: A: guide\nsummary: Short\n---\n\n## Body\n", encoding="utf-8")
+    page = demo.read_page(path)
+    assert page.fields == {"title": "A: guide", "summary": "Short"} and page.body == "## Body\n"
 
 
 @pytest.mark.parametrize("lang", ["en", "pl", "ro", "pa", "ur", "so", "ar"])

@@ -25,14 +25,9 @@ from flask.cli import AppGroup
 from portal import audit
 from portal.extensions import db
 from portal.signposting import oruk
-from portal.signposting.models import (
-    FALLBACK_LANGUAGE,
-    Service,
-    ServiceText,
-    Status,
-    Topic,
-    searchable,
-)
+from portal.signposting.models import Service, ServiceText
+from portal.texts import FALLBACK_LANGUAGE, Status, searchable
+from portal.topics import Topic
 
 directory = AppGroup("directory", help="The services directory as Open Referral UK JSON.")
 
@@ -371,6 +366,43 @@ def _apply(service: Service, incoming: Incoming, find_topics) -> int:
     return unmatched
 
 
+@dataclass
+class Applied:
+    """What ``apply_records`` did: the services, by id, and the counts."""
+
+    services: dict[str, Service]
+    created: int = 0
+    updated: int = 0
+    unmatched: int = 0  # taxonomy terms that named no topic
+
+
+def apply_records(checked: list[Incoming], *, audit_as: str | None = None) -> Applied:
+    """Create or update a service for each checked record (not committed). With ``audit_as``
+    (such as "flask directory import"), each creation and change goes in the audit log."""
+    find_topics = _topic_finder()
+    existing = _existing([incoming.id for incoming in checked])
+    applied = Applied(services={})
+    for incoming in checked:
+        service = existing.get(incoming.id)
+        is_new = service is None
+        if is_new:
+            service = Service(id=incoming.id)
+            db.session.add(service)
+        applied.unmatched += _apply(service, incoming, find_topics)
+        applied.services[service.id] = service
+        text = service.texts[FALLBACK_LANGUAGE]
+        if is_new:
+            applied.created += 1
+            if audit_as:
+                audit.record(None, "content.created", service, via=audit_as)
+        elif (db.session.is_modified(service, include_collections=True)
+              or db.session.is_modified(text)):
+            applied.updated += 1
+            if audit_as:
+                audit.record(None, "content.changed", service, via=audit_as)
+    return applied
+
+
 @directory.command("import")
 @click.argument("file", type=click.File("rb"))
 def import_(file) -> None:
@@ -399,25 +431,9 @@ def import_(file) -> None:
         raise click.ClickException(
             f"{len(lines)} of {len(records)} records have problems; nothing was imported.")
 
-    created = updated = unmatched = 0
     try:
-        find_topics = _topic_finder()
-        existing = _existing([incoming.id for incoming in checked])
-        for incoming in checked:
-            service = existing.get(incoming.id)
-            is_new = service is None
-            if is_new:
-                service = Service(id=incoming.id)
-                db.session.add(service)
-            unmatched += _apply(service, incoming, find_topics)
-            text = service.texts[FALLBACK_LANGUAGE]
-            if is_new:
-                created += 1
-                audit.record(None, "content.created", service, via="flask directory import")
-            elif (db.session.is_modified(service, include_collections=True)
-                  or db.session.is_modified(text)):
-                updated += 1
-                audit.record(None, "content.changed", service, via="flask directory import")
+        applied = apply_records(checked, audit_as="flask directory import")
+        created, updated, unmatched = applied.created, applied.updated, applied.unmatched
         db.session.commit()
     except Exception:
         db.session.rollback()
