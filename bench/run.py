@@ -1,21 +1,24 @@
 """Benchmarks: how the portal's pages compare with a bare Flask app, measured in the same run.
 
 Prints, for each page, the time per request and its ratio to the baseline (a Flask view that
-returns a short string), so numbers from different machines stay comparable. Not a test: it
-asserts nothing and never runs in the suite.
+returns a short string), so numbers from different machines stay comparable. Not a test, and
+never run in the suite; but it stops with an error if a feedback figures page does not show the
+period its case asked for, rather than time the default period under the wrong name.
 
     make bench
 """
 
 from __future__ import annotations
 
+import calendar
 import os
 import re
 import tempfile
 import time
 import tracemalloc
-from datetime import date, timedelta
+from datetime import date
 
+from babel.dates import format_date
 from flask import Flask
 
 from portal import create_app
@@ -23,6 +26,7 @@ from portal.access import Role
 from portal.accounts import services
 from portal.accounts.passwords import hash_password
 from portal.extensions import db
+from portal.feedback.services import today as feedback_today
 
 REQUESTS = 300
 REPEATS = 5
@@ -49,7 +53,8 @@ def add_published_services(count: int) -> None:
     """``count`` published services with English texts, inserted in bulk."""
     import sqlalchemy as sa
 
-    from portal.signposting.models import Service, ServiceText, new_service_id, searchable
+    from portal.signposting.models import Service, ServiceText, new_service_id
+    from portal.texts import searchable
 
     rows, texts = [], []
     for n in range(count):
@@ -102,6 +107,36 @@ def add_feedback(count: int) -> None:
     db.session.commit()
 
 
+def months_before(month: date, count: int) -> date:
+    """The first day of the month ``count`` months before ``month``."""
+    year, index = divmod(month.year * 12 + month.month - 1 - count, 12)
+    return date(year, index + 1, 1)
+
+
+def figures_path(first: date, last: date) -> str:
+    """The staff figures page for service feedback from the start of the month of ``first`` to
+    the end of the month of ``last``: the page takes whole months, written 2026-03."""
+    return f"/staff/feedback/?kind=service&start={first:%Y-%m}&end={last:%Y-%m}"
+
+
+def check_figures_period(client, path: str, first: date, last: date) -> None:
+    """Raise unless the figures page at ``path`` says it covers ``first`` to the end of the
+    month of ``last``. The page answers a value it refuses with its default period (the last
+    12 months), so without this a case would time another period than the one it names."""
+    end = last.replace(day=calendar.monthrange(last.year, last.month)[1])
+    period = (f"From {format_date(first, 'd MMMM y', locale='en')} "
+              f"to {format_date(end, 'd MMMM y', locale='en')}.")
+    response = client.get(path)
+    page = response.get_data(as_text=True)
+    if response.status_code != 200 or "data-error-summary" in page or period not in page:
+        shown = re.search(r"<p>(From [^<]*)</p>", page)
+        errors = re.findall(r'<li><a href="#[^"]*">([^<]*)</a></li>', page)
+        raise RuntimeError(
+            f"{path} answered {response.status_code} and did not apply the period asked for: "
+            f"wanted {period!r}, the page shows {shown.group(1) if shown else 'no period'!r}"
+            + (f", with errors {errors}" if errors else ""))
+
+
 def per_request(client, path: str, headers=None, requests: int = REQUESTS) -> float:
     timings = []
     for _ in range(REPEATS):
@@ -144,10 +179,16 @@ def main() -> None:
             add_feedback(FEEDBACK_RESPONSES)
             print(f"({FEEDBACK_RESPONSES:,} feedback responses stored in "
                   f"{time.perf_counter() - started:.0f} s)")
+            this_month = feedback_today().replace(day=1)
         portal = app.test_client()
         staff = app.test_client()
-        month_ago = (date.today() - timedelta(days=30)).isoformat()
         sign_in(staff)
+        # A whole month (the last one finished), and the twelve months to this one's end.
+        last_month = months_before(this_month, 1)
+        one_month = figures_path(last_month, last_month)
+        one_year = figures_path(months_before(this_month, 11), this_month)
+        check_figures_period(staff, one_month, last_month, last_month)
+        check_figures_period(staff, one_year, months_before(this_month, 11), this_month)
         cases = [
             ("home page, English", portal, "/", {"Accept-Language": "en"}),
             ("home page, Arabic", portal, "/", {"Accept-Language": "ar"}),
@@ -160,9 +201,9 @@ def main() -> None:
              {"Accept-Language": "pl"}, ORUK_REQUESTS),
             ("staff home, signed in", staff, "/staff/", None),
             (f"feedback figures, 1 month of {FEEDBACK_RESPONSES // 1_000_000}M", staff,
-             f"/staff/feedback/?kind=service&start={month_ago}", None, FEEDBACK_REQUESTS),
+             one_month, None, FEEDBACK_REQUESTS),
             (f"feedback figures, 1 year of {FEEDBACK_RESPONSES // 1_000_000}M", staff,
-             "/staff/feedback/?kind=service", None, FEEDBACK_REQUESTS),
+             one_year, None, FEEDBACK_REQUESTS),
             ("feedback form, Urdu", portal, "/feedback/programme", {"Accept-Language": "ur"}),
         ]
         base = per_request(baseline, "/")

@@ -98,8 +98,9 @@ class DefaultConfig:
     # community centre helping parents may sign several people up from one address.
     EVENT_SIGNUP_LIMIT = "20 per hour"
 
-    # Email (Flask-Mailman). Development prints emails to the terminal; production sends by
-    # SMTP: set MAIL_SERVER, MAIL_PORT, MAIL_USE_TLS, MAIL_USERNAME, MAIL_PASSWORD.
+    # Email (Flask-Mailman). Development writes each email as a file in instance/outbox/
+    # (portal/mail.py); production sends by SMTP: set MAIL_SERVER, MAIL_PORT, MAIL_USE_TLS,
+    # MAIL_USERNAME, MAIL_PASSWORD.
     MAIL_DEFAULT_SENDER = "Parent Champions <no-reply@example.org>"
     MAIL_TIMEOUT = 20
 

@@ -4,10 +4,12 @@ log keeps of a feedback request, and 2,000 responses sent at once from several p
 from __future__ import annotations
 
 import re
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -22,6 +24,9 @@ STAMP = re.compile(r'<input[^>]*name="started"[^>]*value="([^"]+)"')
 USER_AGENT = "FeedbackTestBrowser/1.0 (someone's phone)"
 PROCESSES = 4
 RESPONSES = 2000
+# How long to wait for gunicorn to write the access log lines of requests already answered: a
+# deadline only for a server that never writes them, not a guess at how long writing takes.
+LOG_DEADLINE_SECONDS = 120
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -39,6 +44,31 @@ def request(url: str, data: dict | None = None) -> tuple[int, str, dict]:
             return response.status, response.read().decode(), dict(response.headers)
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode(), dict(error.headers)
+
+
+def logged_lines(log: Path) -> list[str]:
+    """The lines the access log holds so far, leaving out one still being written."""
+    written = log.read_bytes() if log.exists() else b""
+    return written[:written.rfind(b"\n") + 1].decode(errors="replace").splitlines()
+
+
+def wait_for_lines(log: Path, expected: dict[str, int]) -> list[str]:
+    """Read the access log until, for each text in ``expected``, it has that many lines with
+    the text in them, and return its lines. gunicorn writes a request's line after the answer
+    has gone (and the health check's lines go in the same log), so neither the answer nor a
+    count of lines says that the line of a given request is there."""
+    deadline = time.monotonic() + LOG_DEADLINE_SECONDS
+    while True:
+        lines = logged_lines(log)
+        missing = {text: count for text, count in expected.items()
+                   if sum(text in line for line in lines) < count}
+        if not missing:
+            return lines
+        if time.monotonic() > deadline:
+            pytest.fail(f"gunicorn did not write the access log lines of the requests sent "
+                        f"(wanted {missing}) within {LOG_DEADLINE_SECONDS} s; the log has:\n"
+                        + "\n".join(lines))
+        time.sleep(0.05)
 
 
 def send_many(url: str, count: int) -> list[int]:
@@ -85,14 +115,11 @@ def test_the_access_log_keeps_nothing_about_who_sent_feedback(gunicorn_server, d
         assert status == 303 and "Set-Cookie" not in headers
         reference = headers["Location"]
         assert request(url + reference)[0] == 200
-        # gunicorn writes the access log line once the response is done.
-        lines = []
-        for _ in range(50):
-            lines = [line for line in log.read_text().splitlines() if "/healthz" not in line]
-            if len(lines) >= 4:
-                break
-            import time
-            time.sleep(0.1)
+        # One line for each request above, told apart by what was asked for (whether or not
+        # the path was masked), whatever the health checks wrote in between.
+        lines = wait_for_lines(log, {'"GET /events/': 1, '"GET /feedback/programme': 1,
+                                     '"POST /feedback/programme': 1,
+                                     '"GET /feedback/about-you/': 1})
         ordinary = [line for line in lines if "/events/" in line]
         feedback = [line for line in lines if "/feedback/" in line]
         assert ordinary and len(feedback) == 3, lines
@@ -131,19 +158,20 @@ def test_a_line_break_in_an_address_cannot_forge_an_access_log_line(gunicorn_ser
                 request(f"{url}/events/secret-slug{FORGED}?q=a%0D%0Ab")[0],
                 request(f"{url}/feedback/events/secret-slug%E2%80%A8%C2%85{FORGED}")[0]]
     assert statuses == [404, 404, 404]
-    lines = []
-    for _ in range(50):
-        lines = [line for line in log.read_text().splitlines() if "/healthz" not in line]
-        if len(lines) >= 3:
-            break
-        import time
-        time.sleep(0.1)
+    # Wait for the line of each request, found by what it asked for: two feedback pages (masked
+    # or not) and the ordinary page. Then nothing else may be there but the health checks.
+    lines = wait_for_lines(log, {'"GET /feedback/events/': 2, '"GET /events/secret-slug': 1})
+    lines = [line for line in lines if "/healthz" not in line]
     assert len(lines) == 3 and all(line.startswith("LINE ") for line in lines), lines
-    assert "forged" not in " ".join(lines[0::2]) and "secret-slug" not in " ".join(lines[0::2])
-    assert '"GET /feedback/events/- HTTP/1.1" 404 path=/feedback/events/- query=' in lines[0]
+    feedback = [line for line in lines if "/feedback/" in line]
+    assert len(feedback) == 2, lines
+    [ordinary] = [line for line in lines if "/feedback/" not in line]
+    for line in feedback:
+        assert "forged" not in line and "secret-slug" not in line, line
+        assert '"GET /feedback/events/- HTTP/1.1" 404 path=/feedback/events/- query=' in line
     # An ordinary page names what was asked for, with the line break still percent-encoded.
-    assert "path=/events/secret-slug%0D%0A127.0.0.1 - - " in lines[1]
-    assert "query=q=a%0D%0Ab" in lines[1]
+    assert "path=/events/secret-slug%0D%0A127.0.0.1 - - " in ordinary
+    assert "query=q=a%0D%0Ab" in ordinary
     assert "\u2028" not in log.read_text() and "\x85" not in log.read_text()
 
 
@@ -189,7 +217,7 @@ def test_two_thousand_responses_at_once_from_several_processes(gunicorn_server, 
 
 
 def test_what_the_log_would_show_of_a_feedback_path_is_masked():
-    from portal.feedback.privacy import forget_sender
+    from portal.privacy import forget_sender
 
     environ = {"PATH_INFO": "/feedback/services/2b1c", "RAW_URI": "/feedback/services/2b1c?t=x",
                "QUERY_STRING": "t=x", "REMOTE_ADDR": "203.0.113.9",
