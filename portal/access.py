@@ -6,7 +6,7 @@
 
 The check runs before every request (before CSRF, so an anonymous post is sent to sign in
 rather than told its form expired). A view with no declaration answers 403 and logs an error;
-``tests/test_access.py`` walks every URL rule so such a view never reaches production.
+``tests/core/test_access.py`` walks every URL rule so such a view never reaches production.
 """
 
 from __future__ import annotations

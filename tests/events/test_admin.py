@@ -1,0 +1,448 @@
+"""Coordinators create, publish and cancel events, see registrations, mark attendance."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from portal.database import utcnow
+from portal.events.models import Event, Registration
+from portal.topics import Topic
+
+from ..fixtures.database import csrf_token
+from ..fixtures.people import Auth
+from ..helpers import outbox, translated
+from .test_events import registrations, sign_up
+
+
+def text(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def event_form(**fields):
+    start = (utcnow() + timedelta(days=10)).strftime("%Y-%m-%dT%H:%M")
+    return {"title": "Exclusions explained", "description": "For parents.",
+            "slug": "exclusions", "format": "online", "starts_at": start, "minutes": "60",
+            "capacity": "2", "language": "en", "interpretation": "so",
+            "join_url": "https://meet.example.org/x", **fields}
+
+
+def test_a_coordinator_creates_publishes_and_cancels_an_event(app, client, auth, signed_in,
+                                                               db):
+    signed_in("coordinator")
+    response = auth.post("/staff/events/new", event_form())
+    assert response.status_code == 303, text(response)
+    event = db.session.scalar(sa.select(Event))
+    assert event.status == "draft" and client.get("/events/exclusions").status_code == 404
+    assert auth.post(f"/staff/events/{event.id}/publish").status_code == 303
+    assert client.get("/events/exclusions").status_code == 200
+
+    parent = app.test_client()
+    sign_up(parent, slug="exclusions")
+    before = len(outbox(app))
+    assert auth.post(f"/staff/events/{event.id}/cancel").status_code == 303
+    [told] = outbox(app)[before:]
+    assert told.to == ["amina@example.org"]
+    # In the language she signed up in (Somali).
+    assert told.subject == translated(app, "so", "Cancelled: %(title)s") % {
+        "title": "Exclusions explained"}
+    assert "This event has been cancelled." in text(parent.get("/events/exclusions/register"))
+
+
+def test_bad_event_details_are_explained_and_kept(auth, signed_in, db):
+    signed_in("coordinator")
+    response = auth.post("/staff/events/new", event_form(
+        starts_at="tomorrow", minutes="5", join_url="http://insecure.example.org",
+        slug="Bad Slug"))
+    assert response.status_code == 422
+    page = text(response)
+    assert "Enter a length from 15 to 600 minutes" in page
+    assert "Enter a web address starting with https://" in page
+    assert "Use lower-case letters, numbers and hyphens" in page
+    assert 'value="Exclusions explained"' in page
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Event)) == 0
+
+
+def test_raising_the_capacity_promotes_the_waiting_list(app, auth, signed_in, make_event, db):
+    event = make_event(capacity=1)
+    sign_up(app.test_client(), email="one@example.org")
+    sign_up(app.test_client(), email="two@example.org")
+    sign_up(app.test_client(), email="three@example.org")
+    signed_in("coordinator")
+    page = auth.client.get(f"/staff/events/{event.id}")
+    assert page.status_code == 200
+    form = event_form(slug="social-care", title="How to navigate the social care system",
+                      capacity="2")
+    response = auth.post(f"/staff/events/{event.id}", form)
+    assert response.status_code == 303
+    assert [r.status for r in registrations(db)] == ["confirmed", "confirmed", "waiting"]
+    # Signed up in Somali: the waiting-list email, then "a place is yours".
+    assert len([m for m in outbox(app) if m.to == ["two@example.org"]]) == 2
+
+
+def test_attendance_is_marked_with_and_without_htmx(app, client, auth, signed_in, make_event,
+                                                    db, hx):
+    event = make_event()
+    sign_up(app.test_client())
+    signed_in("coordinator")
+    person = registrations(db)[0]
+    page = text(client.get(f"/staff/events/{event.id}/registrations"))
+    assert "Amina" in page and person.code in page
+    url = f"/staff/events/{event.id}/registrations/{person.id}/attended"
+    plain = client.post(url, data={"csrf_token": csrf_token(client), "attended": "1"})
+    assert plain.status_code == 303
+    db.session.refresh(person)
+    assert person.attended
+    fragment = hx.post(url, {"attended": "0"}, target=f"registration-{person.id}")
+    assert fragment.status_code == 200
+    assert f'id="registration-{person.id}"' in text(fragment) and "<header" not in text(fragment)
+    db.session.refresh(person)
+    assert not person.attended
+
+
+def test_the_csv_export_is_safe_to_open_in_a_spreadsheet(app, client, signed_in, make_event, db):
+    event = make_event()
+    sign_up(app.test_client(), first_name="=HYPERLINK(\"http://x\")")
+    signed_in("coordinator")
+    response = client.get(f"/staff/events/{event.id}/registrations.csv")
+    assert response.mimetype == "text/csv"
+    rows = list(csv.reader(io.StringIO(text(response))))
+    assert rows[0][:3] == ["code", "status", "first_name"]
+    assert rows[1][2].startswith("'=")
+
+
+def test_the_csv_export_shows_text_in_the_order_it_was_typed(app, client, signed_in, make_event,
+                                                             db):
+    """A right-to-left override would make a spreadsheet show the rest of a cell reversed
+    (and a formula could hide behind one); the export drops every bidirectional control."""
+    event = make_event()
+    sign_up(app.test_client(), first_name="Amina \u202etxt.exe",
+            questions="\u2066=HYPERLINK(\"http://x\")\u2069 \u200fand\u200e \u061cmore\u202a\u202c")
+    signed_in("coordinator")
+    response = client.get(f"/staff/events/{event.id}/registrations.csv")
+    rows = list(csv.reader(io.StringIO(text(response))))
+    assert rows[1][2] == "Amina txt.exe"
+    assert rows[1][7] == "'=HYPERLINK(\"http://x\") and more"
+    # What the parent typed is kept as it was; only the export leaves the controls out.
+    [person] = registrations(db)
+    assert person.first_name == "Amina \u202etxt.exe"
+
+
+def test_a_spreadsheet_cell_never_starts_a_formula_nor_holds_a_bidirectional_control():
+    from portal.spreadsheet import cell
+
+    assert cell(None) == "" and cell(3) == "3" and cell("Zahra") == "Zahra"
+    assert cell("-2+3") == "'-2+3" and cell("@SUM(A1)") == "'@SUM(A1)"
+    for control in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c":
+        assert cell(f"{control}=1+1{control}") == "'=1+1"
+    assert cell("مرحبا Amina") == "مرحبا Amina"  # right-to-left text itself is untouched
+
+
+def test_every_csv_export_is_written_by_the_one_safe_helper():
+    from pathlib import Path
+
+    import portal
+
+    package = Path(portal.__file__).parent
+    writers = [str(path.relative_to(package)) for path in package.rglob("*.py")
+               if "csv.writer" in path.read_text() or "text/csv" in path.read_text()]
+    assert writers == ["spreadsheet.py"], "write CSV with portal.spreadsheet.csv_download"
+
+
+def test_champions_cannot_run_events(client, signed_in):
+    signed_in("champion")
+    assert client.get("/staff/events/").status_code == 403
+
+
+def test_a_registration_of_another_event_is_not_found(app, auth, signed_in, make_event, db):
+    first = make_event()
+    second = make_event(slug="other")
+    sign_up(app.test_client())
+    signed_in("coordinator")
+    person = db.session.scalar(sa.select(Registration))
+    assert person.event_id == first.id
+    response = Auth(auth.client).post(
+        f"/staff/events/{second.id}/registrations/{person.id}/attended", {"attended": "1"})
+    assert response.status_code == 404
+
+
+def test_a_taken_event_address_is_explained_and_what_was_typed_kept(auth, signed_in, db):
+    signed_in("coordinator")
+    assert auth.post("/staff/events/new", event_form()).status_code == 303
+    again = auth.post("/staff/events/new", event_form(title="Second go"))
+    assert again.status_code == 422
+    assert "Another event already has this web address name" in text(again)
+    assert 'value="Second go"' in text(again)
+
+
+def test_the_events_list_counts_bookings_in_one_query(app, client, signed_in, make_event, db):
+    from sqlalchemy import event as sa_event
+
+    first = make_event()
+    make_event(slug="second")
+    make_event(slug="third")
+    sign_up(app.test_client())
+    signed_in("coordinator")
+    statements = []
+
+    def record(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    sa_event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        page = text(client.get("/staff/events/"))
+    finally:
+        sa_event.remove(db.engine, "before_cursor_execute", record)
+    assert "1 booked, 0 waiting" in page and f"/staff/events/{first.id}" in page
+    assert sum("FROM registrations" in s for s in statements) == 1
+
+
+# --- topics -----------------------------------------------------------------------------------
+
+def topic_id(db, slug: str) -> int:
+    return db.session.scalar(sa.select(Topic.id).where(Topic.slug == slug))
+
+
+def audited(db, action: str) -> list:
+    from portal.audit.models import AuditEvent
+
+    return db.session.scalars(sa.select(AuditEvent).where(AuditEvent.action == action)
+                              .order_by(AuditEvent.id)).all()
+
+
+def test_topics_are_chosen_from_the_published_ones_and_saved(client, auth, signed_in, content,
+                                                             db):
+    signed_in("coordinator")
+    youth = topic_id(db, "youth-justice")
+    page = text(client.get("/staff/events/new"))
+    assert "Youth justice and court" in page and f'value="{youth}"' in page
+    assert "Unfinished topic" not in page  # a draft topic is not offered
+
+    response = auth.post("/staff/events/new", event_form(topics=[str(youth)]))
+    assert response.status_code == 303, text(response)
+    event = db.session.scalar(sa.select(Event))
+    assert [t.slug for t in event.topics] == ["youth-justice"]
+    assert [row.subject_label for row in audited(db, "event.created")] == ["exclusions"]
+
+    page = text(client.get(f"/staff/events/{event.id}"))
+    assert re.search(rf'<input checked [^>]*value="{youth}"', page)  # ticked when edited
+
+    response = auth.post(f"/staff/events/{event.id}", event_form())  # none ticked
+    assert response.status_code == 303
+    db.session.expire_all()
+    assert db.session.get(Event, event.id).topics == []
+    assert len(audited(db, "event.changed")) == 1
+
+
+def test_the_topics_are_named_in_the_staff_members_language(client, signed_in, content):
+    signed_in("coordinator")
+    page = text(client.get("/staff/events/new?lang=ar"))
+    assert "قضاء الأحداث والمحاكم" in page
+
+
+@pytest.mark.parametrize("forged", ["draft", "999999", "not-a-number"])
+def test_a_forged_topic_is_refused_and_nothing_changes(client, auth, signed_in, content,
+                                                       make_event, db, hx, forged):
+    event = make_event()
+    youth = topic_id(db, "youth-justice")
+    event.topics = [db.session.get(Topic, youth)]
+    db.session.commit()
+    signed_in("coordinator")
+    value = str(topic_id(db, "secret-topic")) if forged == "draft" else forged
+    form = event_form(slug="social-care", title="Changed title", topics=[str(youth), value])
+    response = auth.post(f"/staff/events/{event.id}", form)
+    assert response.status_code == 422
+    assert "Choose topics from the list" in text(response)
+    as_htmx = hx.post(f"/staff/events/{event.id}", form)
+    assert as_htmx.status_code == 422 and "Choose topics from the list" in text(as_htmx)
+    db.session.expire_all()
+    stored = db.session.get(Event, event.id)
+    assert [t.slug for t in stored.topics] == ["youth-justice"]
+    assert stored.texts["en"].title == "How to navigate the social care system"
+    assert audited(db, "event.changed") == []
+
+
+def test_a_topic_unpublished_later_is_kept_when_the_event_is_saved(client, auth, signed_in,
+                                                                  content, make_event, db):
+    event = make_event()
+    hidden = db.session.scalar(sa.select(Topic).where(Topic.slug == "secret-topic"))
+    event.topics = [hidden]
+    db.session.commit()
+    signed_in("coordinator")
+    page = text(client.get(f"/staff/events/{event.id}"))
+    assert "Unfinished topic (draft)" in page
+    response = auth.post(f"/staff/events/{event.id}", event_form(
+        slug="social-care", topics=[str(hidden.id)]))
+    assert response.status_code == 303
+    db.session.expire_all()
+    assert [t.slug for t in db.session.get(Event, event.id).topics] == ["secret-topic"]
+
+
+# --- translations -----------------------------------------------------------------------------
+
+def test_a_coordinator_translates_an_event_and_a_parent_reads_it(app, client, auth, signed_in,
+                                                                  make_event, db):
+    event = make_event()  # English and Somali
+    signed_in("coordinator")
+    page = text(client.get(f"/staff/events/{event.id}"))
+    polish_link = f"/staff/events/{event.id}/translations/pl"
+    assert polish_link in page and f"/staff/events/{event.id}/translations/so" in page
+    assert f"/staff/events/{event.id}/translations/en" not in page
+    assert "Not yet translated" in page and "Written" in page
+    assert 'hreflang="pl"' in page  # the page's own language switcher is intact
+
+    form_page = client.get(polish_link)
+    assert form_page.status_code == 200
+    # The English alongside, to translate from; what is typed is marked as Polish.
+    assert "How to navigate the social care system" in text(form_page)
+    assert 'lang="pl"' in text(form_page)
+
+    response = auth.post(polish_link, {"title": "Jak poruszać się po systemie opieki",
+                                       "description": "Webinar dla rodziców."})
+    assert response.status_code == 303
+    assert response.location == f"/staff/events/{event.id}"
+    [row] = audited(db, "event.translated")
+    assert row.details == {"language": "pl"} and row.subject_label == "social-care"
+
+    parent = app.test_client()
+    polish = text(parent.get("/events/social-care?lang=pl"))
+    assert "Jak poruszać się po systemie opieki" in polish and "Webinar dla rodziców." in polish
+    note = translated(app, "pl", "This page is not yet available in %(language)s. It is shown "
+                                 "in English.") % {"language": "Polski"}
+    assert note not in polish
+    # Saving again changes the text in place.
+    assert auth.post(polish_link, {"title": "Nowy tytuł", "description": ""}).status_code == 303
+    db.session.expire_all()
+    assert db.session.get(Event, event.id).texts["pl"].title == "Nowy tytuł"
+    assert len(audited(db, "event.translated")) == 2
+
+
+def test_emptying_a_translation_removes_it_and_parents_see_english_with_a_note(
+        app, client, auth, signed_in, make_event, db):
+    event = make_event()
+    signed_in("coordinator")
+    url = f"/staff/events/{event.id}/translations/so"
+    page = text(client.get(url))
+    assert "Sida loo maro nidaamka daryeelka" in page
+    assert "Leave the title and description empty to remove this translation." in page
+    response = auth.post(url, {"title": "", "description": ""})
+    assert response.status_code == 303
+    db.session.expire_all()
+    assert set(db.session.get(Event, event.id).texts) == {"en"}
+    [row] = audited(db, "event.translation-removed")
+    assert row.details == {"language": "so"}
+
+    somali = text(app.test_client().get("/events/social-care?lang=so"))
+    note = translated(app, "so", "This page is not yet available in %(language)s. It is shown "
+                                 "in English.") % {"language": "Soomaali"}
+    assert note in somali
+    assert '<h1 lang="en" dir="ltr">How to navigate the social care system</h1>' in somali
+
+
+def test_a_bad_translation_is_explained_with_and_without_htmx(client, auth, signed_in,
+                                                              make_event, db, hx):
+    event = make_event()
+    signed_in("coordinator")
+    polish = f"/staff/events/{event.id}/translations/pl"
+    somali = f"/staff/events/{event.id}/translations/so"
+
+    plain = auth.post(polish, {"title": "", "description": "Opis bez tytułu"})
+    assert plain.status_code == 422
+    assert "Enter the title" in text(plain) and "Opis bez tytułu" in text(plain)
+    assert "<header" in text(plain)  # the whole page
+
+    fragment = hx.post(polish, {"title": "x" * 201, "description": ""})
+    assert fragment.status_code == 422
+    assert "This must be 200 characters or fewer" in text(fragment)
+    assert 'id="translation-form"' in text(fragment) and "<header" not in text(fragment)
+    assert fragment.headers["Vary"] and "HX-Request" in fragment.headers["Vary"]
+
+    # An existing translation with its title emptied but not its description: say how to
+    # remove it, rather than guessing.
+    kept = hx.post(somali, {"title": "", "description": "Webinar waalidiinta."})
+    assert kept.status_code == 422
+    assert "Enter the title, or empty both boxes to remove this translation" in text(kept)
+    # Nothing to remove in Polish: an empty form is an error, not a silent success.
+    assert auth.post(polish, {"title": "", "description": ""}).status_code == 422
+
+    db.session.expire_all()
+    stored = db.session.get(Event, event.id)
+    assert set(stored.texts) == {"en", "so"}
+    assert stored.texts["so"].title == "Sida loo maro nidaamka daryeelka"
+    assert audited(db, "event.translated") == audited(db, "event.translation-removed") == []
+
+    done = hx.post(polish, {"title": "Jak poruszać się po systemie opieki", "description": ""})
+    assert done.status_code == 204
+    assert done.headers["HX-Redirect"] == f"/staff/events/{event.id}"
+    assert len(audited(db, "event.translated")) == 1
+
+
+def test_english_and_unknown_languages_are_not_translation_pages(client, signed_in,
+                                                                 make_event):
+    event = make_event()
+    signed_in("coordinator")
+    assert client.get(f"/staff/events/{event.id}/translations/en").status_code == 404
+    assert client.get(f"/staff/events/{event.id}/translations/xx").status_code == 404
+    assert client.get("/staff/events/999999/translations/pl").status_code == 404
+
+
+def test_only_coordinators_and_admins_translate_events(app, client, auth, signed_in,
+                                                       make_event, db):
+    event = make_event()
+    url = f"/staff/events/{event.id}/translations/pl"
+    anonymous = app.test_client().get(url)
+    assert anonymous.status_code == 302 and "/staff/sign-in" in anonymous.location
+    signed_in("champion")
+    assert client.get(url).status_code == 403
+    assert auth.post(url, {"title": "Forged", "description": ""}).status_code == 403
+    db.session.expire_all()
+    assert "pl" not in db.session.get(Event, event.id).texts
+    auth.sign_out()
+    signed_in("admin")
+    assert client.get(url).status_code == 200
+
+
+def test_a_colleagues_translation_is_not_overwritten_unseen(client, db, make_event, signed_in,
+                                                           auth):
+    event = make_event()
+    signed_in("coordinator")
+    path = f"/staff/events/{event.id}/translations/pl"
+    page = client.get(path).get_data(as_text=True)
+    seen = re.search(r'name="seen" type="hidden" value="([^"]*)"', page).group(1)
+    # A colleague saves a translation after this page was opened ...
+    assert auth.post(path, {"title": "Ich tytuł", "description": ""}).status_code == 303
+    # ... so emptying the boxes (there was nothing when it was opened) removes nothing, and
+    # a new text is not saved over theirs without being told.
+    emptied = auth.post(path, {"title": "", "description": "", "seen": seen})
+    assert emptied.status_code == 409
+    assert "Someone else saved this translation" in emptied.get_data(as_text=True)
+    mine = auth.post(path, {"title": "Mój tytuł", "description": "", "seen": seen})
+    assert mine.status_code == 409 and "Mój tytuł" in mine.get_data(as_text=True)
+    from portal.events.models import EventText
+
+    assert db.session.get(EventText, (event.id, "pl")).title == "Ich tytuł"
+    # Sent again from the page that warned them, it replaces theirs, knowingly.
+    again = re.search(r'name="seen" type="hidden" value="([^"]*)"',
+                      mine.get_data(as_text=True)).group(1)
+    assert auth.post(path, {"title": "Mój tytuł", "description": "",
+                            "seen": again}).status_code == 303
+    db.session.expire_all()
+    assert db.session.get(EventText, (event.id, "pl")).title == "Mój tytuł"
+
+
+def test_the_english_fields_read_left_to_right_for_arabic_staff(client, db, make_event,
+                                                               signed_in):
+    event = make_event()
+    signed_in("coordinator")
+    client.get("/language/ar")
+    page = client.get(f"/staff/events/{event.id}").get_data(as_text=True)
+    title = re.search(r'<input[^>]*id="title"[^>]*>', page).group(0)
+    description = re.search(r'<textarea[^>]*id="description"[^>]*>', page).group(0)
+    for tag in (title, description):
+        assert 'lang="en"' in tag and 'dir="ltr"' in tag, tag
+    assert '<html lang="ar" dir="rtl"' in page

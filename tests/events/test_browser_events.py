@@ -1,0 +1,130 @@
+"""A parent signs up for a webinar on a phone, in Somali, with JavaScript off or on; sees the
+booking; cancels; the first on the waiting list is promoted. Zero axe violations."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from portal.database import utcnow
+from portal.events.models import Event, EventText, Registration
+from portal.extensions import db
+
+from ..helpers import outbox
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def live_event(live_server):
+    """A published webinar with one place, in the live server's database."""
+    slug = f"webinar-{secrets.token_hex(3)}"
+    with live_server.app.app_context():
+        start = utcnow() + timedelta(days=5)
+        event = Event(slug=slug, status="published", capacity=1, starts_at=start,
+                      ends_at=start + timedelta(hours=1), join_url="https://meet.example.org/x")
+        event.texts["en"] = EventText(language="en", title="Social care webinar",
+                                      description="For parents.")
+        event.texts["so"] = EventText(language="so", title="Webinar daryeelka bulshada",
+                                      description="Waalidiinta.")
+        db.session.add(event)
+        db.session.commit()
+    return slug
+
+
+def fill_and_send(page, email: str) -> None:
+    page.locator("#first_name").fill("Hodan")
+    page.locator("#email").fill(email)
+    page.locator("#language-5").check()  # Soomaali, the sixth language
+    page.locator("#consent_event").check()
+    page.locator("#register-form button[type=submit]").click()
+
+
+@pytest.mark.parametrize("javascript", [False, True])
+def test_a_parent_signs_up_in_somali_and_cancels(new_page, axe, live_server, live_event,
+                                                  javascript):
+    page = new_page(lang="so", javascript=javascript)
+    page.goto(f"/events/{live_event}")
+    assert page.locator("h1").inner_text() == "Webinar daryeelka bulshada"
+    if javascript:
+        axe(page)
+    page.locator("#places a.button").click()
+    page.wait_for_url(f"**/events/{live_event}/register")
+    if javascript:
+        axe(page)
+    # A mistake first: nothing typed for how to reach her.
+    page.locator("#first_name").fill("Hodan")
+    page.locator("#consent_event").check()
+    page.locator("#register-form button[type=submit]").click()
+    page.locator("[data-error-summary]").wait_for()
+    assert page.locator("#first_name").input_value() == "Hodan"
+    fill_and_send(page, f"hodan@{live_event}.example.org")
+    page.wait_for_url(re.compile(r"/events/manage/[\w-]+$"))
+    manage_url = page.url
+    code = page.locator(".code").inner_text()
+    assert re.fullmatch(r"[A-Z2-9]{8}", code)
+    assert manage_url.split("/")[-1] in page.locator(".manage-url").inner_text()
+    if javascript:
+        axe(page)
+
+    # Someone else joins the waiting list.
+    other = new_page(lang="en", javascript=javascript)
+    other.goto(f"/events/{live_event}/register")
+    fill_and_send(other, f"second@{live_event}.example.org")
+    other.wait_for_url(re.compile(r"/events/manage/[\w-]+$"))
+    assert "waiting list" in other.locator("main").inner_text()
+
+    page.locator("form[action$='/cancel'] button").click()
+    page.wait_for_url(manage_url)
+    with live_server.app.app_context():
+        statuses = dict(db.session.execute(
+            sa.select(Registration.email, Registration.status)
+            .join(Event).where(Event.slug == live_event)).all())
+    assert statuses == {f"hodan@{live_event}.example.org": "cancelled",
+                        f"second@{live_event}.example.org": "confirmed"}
+    promoted = [m for m in outbox(live_server.app) if m.to == [f"second@{live_event}.example.org"]]
+    assert len(promoted) == 2  # booked on the waiting list, then given the place
+    other.reload()
+    assert "Booked" in other.locator("main").inner_text()
+
+
+def test_a_coordinator_marks_attendance_on_a_phone(new_page, axe, live_server, live_event):
+    from portal.access import Role
+    from portal.accounts import services as accounts
+
+    from ..helpers import STAFF_PASSWORD
+
+    email = f"coordinator@{live_event}.example.org"
+    with live_server.app.app_context():
+        user = accounts.invite(None, email=email, name="Cleo Example", language="en",
+                               roles={Role.COORDINATOR})
+        accounts.set_password(user, STAFF_PASSWORD)
+        event_id = db.session.scalar(sa.select(Event.id).where(Event.slug == live_event))
+        db.session.commit()
+    parent = new_page()
+    parent.goto(f"/events/{live_event}/register")
+    fill_and_send(parent, f"parent@{live_event}.example.org")
+    parent.wait_for_url(re.compile(r"/events/manage/"))
+
+    page = new_page()
+    page.goto("/staff/sign-in")
+    page.locator("#email").fill(email)
+    page.locator("#password").fill(STAFF_PASSWORD)
+    page.locator("#sign-in-form button[type=submit]").click()
+    page.wait_for_url("**/staff/")
+    for path in ("/staff/events/", f"/staff/events/{event_id}",
+                 f"/staff/events/{event_id}/registrations"):
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        axe(page)
+    toggle = page.locator("button[aria-pressed]").first
+    assert toggle.get_attribute("aria-pressed") == "false"
+    toggle.click()
+    page.locator("button[aria-pressed='true']").first.wait_for()  # swapped by htmx
+    with live_server.app.app_context():
+        assert db.session.scalar(sa.select(Registration.attended).where(
+            Registration.email == f"parent@{live_event}.example.org")) is True

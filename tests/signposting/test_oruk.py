@@ -1,0 +1,581 @@
+"""The Open Referral UK API (``/api/oruk/``) and ``flask directory``: answers that validate
+against the profile's own schemas (copied in ``tests/signposting/oruk_schema/``, checked
+offline), never a draft, filters and pages, 400s for bad parameters, and an import that is all
+or nothing."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from datetime import UTC, date, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import sqlalchemy as sa
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+
+from portal.signposting import oruk
+from portal.signposting.models import Service, ServiceText
+from portal.texts import Status
+from portal.topics import Topic, TopicText
+
+# --- the profile's schemas, offline -----------------------------------------------------------
+
+SCHEMAS = Path(__file__).parent / "oruk_schema"
+# Where the profile publishes them: the URLs its files use to refer to one another.
+PUBLISHED_AT = "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/"
+OPENAPI = PUBLISHED_AT + "openapi.json"
+
+
+def _registry() -> Registry:
+    resources = [(PUBLISHED_AT + path.relative_to(SCHEMAS).as_posix(),
+                  DRAFT202012.create_resource(json.loads(path.read_text(encoding="utf-8"))))
+                 for path in sorted(SCHEMAS.rglob("*.json"))]
+    return Registry().with_resources(resources)
+
+
+REGISTRY = _registry()
+FORMATS = FormatChecker()  # uuid and email built in; the two below need no extra package
+RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
+
+
+@FORMATS.checks("date-time", raises=ValueError)
+def _is_date_time(value) -> bool:
+    if not isinstance(value, str):
+        return True
+    return bool(RFC3339.fullmatch(value)) and datetime.fromisoformat(value) is not None
+
+
+@FORMATS.checks("uri", raises=ValueError)
+def _is_uri(value) -> bool:
+    if not isinstance(value, str):
+        return True
+    parts = urlsplit(value)
+    return bool(parts.scheme and parts.netloc) and not re.search(r"\s", value)
+
+
+def response_schema(path: str) -> str:
+    """The schema the profile's openapi.json gives for a 200 from ``path``."""
+    escaped = path.replace("~", "~0").replace("/", "~1")
+    return f"{OPENAPI}#/paths/{escaped}/get/responses/200/content/application~1json/schema"
+
+
+SERVICE = PUBLISHED_AT + "compiled/service.json"
+
+
+def problems(instance, schema_uri: str) -> list[str]:
+    validator = Draft202012Validator({"$ref": schema_uri}, registry=REGISTRY,
+                                     format_checker=FORMATS)
+    return [f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
+            for error in validator.iter_errors(instance)]
+
+
+def assert_valid(instance, schema_uri: str) -> None:
+    found = problems(instance, schema_uri)
+    assert not found, "\n".join(found)
+
+
+def test_the_schemas_are_the_profiles_and_catch_mistakes():
+    openapi = json.loads((SCHEMAS / "openapi.json").read_text(encoding="utf-8"))
+    assert openapi["info"]["title"] == "Open Referral UK Profile"
+    good = {"id": str(uuid.uuid4()), "name": "A", "status": "active",
+            "url": "https://example.org/", "last_modified": "2025-01-31T09:00:00.000Z"}
+    assert_valid(good, SERVICE)
+    assert problems({**good, "id": "a-slug"}, SERVICE)
+    assert problems({**good, "status": "published"}, SERVICE)
+    assert problems({**good, "last_modified": "31/01/2025"}, SERVICE)
+    assert problems({**good, "url": "not a url"}, SERVICE)
+    assert problems({**good, "email": "nobody"}, SERVICE)
+    assert problems({**good, "minimum_age": "12"}, SERVICE)
+    assert problems({k: v for k, v in good.items() if k != "name"}, SERVICE)
+    found = problems({"total_items": "3", "contents": [{"id": good["id"]}]},
+                     response_schema("/services"))
+    assert any(p.startswith("total_items:") for p in found)
+    assert any(p.startswith("contents/0:") and "'url' is a required" in p for p in found)
+    assert problems({"contents": [{"id": "x"}]}, response_schema("/taxonomy_terms"))
+
+
+# --- data ---------------------------------------------------------------------------------------
+
+def add_topic(db, slug: str, name: str, *, status=Status.PUBLISHED, position: int = 0) -> Topic:
+    topic = Topic(slug=slug, status=status.value, position=position)
+    topic.texts["en"] = TopicText(language="en", name=name, summary=f"About {name.lower()}.")
+    db.session.add(topic)
+    return topic
+
+
+def add_service(db, name: str, organisation: str, *, status=Status.PUBLISHED, topics=(),
+                languages=(), description: str = "", eligibility: str = "", cost: str = "",
+                **fields) -> Service:
+    service = Service(organisation=organisation, status=status.value, **fields)
+    service.texts["en"] = ServiceText(language="en", name=name, description=description,
+                                      eligibility=eligibility, cost=cost)
+    service.topics = list(topics)
+    service.languages = languages
+    db.session.add(service)
+    return service
+
+
+@pytest.fixture
+def directory(db):
+    """Three published services, one draft, two published topics and a draft one."""
+    schools = add_topic(db, "schools-and-exclusions", "Schools and exclusions", position=1)
+    housing = add_topic(db, "housing", "Housing", position=2)
+    secret = add_topic(db, "secret-topic", "Unfinished topic", status=Status.DRAFT)
+    hub = add_service(
+        db, "Family support line", "Riverside Family Hub", topics=[schools, secret],
+        languages=["pl", "so"], description="Help when a child is excluded from school.",
+        eligibility="Parents and carers in the borough.", minimum_age=0, maximum_age=18,
+        email="hub@example.org", website="https://hub.example.org/support",
+        phone="020 7946 0123", interpreters=True, last_reviewed=date(2025, 3, 1),
+        updated_at=datetime(2024, 1, 1, tzinfo=UTC))
+    hub.texts["pl"] = ServiceText(language="pl", name="Linia wsparcia dla rodzin")
+    court = add_service(
+        db, "Youth court advocacy", "Youth Justice Advocates", topics=[housing],
+        description="An advocate at the youth court.", minimum_age=10, maximum_age=17,
+        free=False, cost="£5 a session", updated_at=datetime(2025, 6, 1, tzinfo=UTC))
+    peers = add_service(db, "Peer support group", "Parent Peers",
+                        description="Parents who have been through it too.",
+                        updated_at=datetime(2025, 7, 1, 12, tzinfo=UTC))
+    draft = add_service(db, "Hidden draft service", "Hidden Organisation",
+                        status=Status.DRAFT, topics=[schools], minimum_age=0, maximum_age=99,
+                        description="Not ready: exclusions.", email="draft@example.org")
+    db.session.commit()
+    return {"hub": hub.id, "court": court.id, "peers": peers.id, "draft": draft.id,
+            "schools": oruk.taxonomy_term_id("schools-and-exclusions"),
+            "housing": oruk.taxonomy_term_id("housing"),
+            "secret": oruk.taxonomy_term_id("secret-topic")}
+
+
+def ids(response) -> set[str]:
+    return {item["id"] for item in response.get_json()["contents"]}
+
+
+# --- the endpoints ------------------------------------------------------------------------------
+
+def test_the_root_says_what_this_api_is(client, db):
+    response = client.get("/api/oruk/")
+    assert response.status_code == 200 and response.mimetype == "application/json"
+    body = response.get_json()
+    assert_valid(body, response_schema("/"))
+    assert body == {"version": "3.0", "profile": "https://github.com/openreferral/uk-profile",
+                    "openapi_url": OPENAPI}
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_the_listing_validates_and_never_shows_a_draft(client, directory):
+    response = client.get("/api/oruk/services")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert_valid(body, response_schema("/services"))
+    assert ids(response) == {directory["hub"], directory["court"], directory["peers"]}
+    assert "Hidden" not in response.get_data(as_text=True)
+    assert body["total_items"] == 3 and body["size"] == 3
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert response.headers["Cache-Control"] == "public, max-age=60"
+    hub = next(item for item in body["contents"] if item["id"] == directory["hub"])
+    assert hub["organization"] == {"id": oruk.organization_id("Riverside Family Hub"),
+                                   "name": "Riverside Family Hub", "description": ""}
+    assert uuid.UUID(hub["organization_id"]).version == 5  # the same for every call
+    assert hub["last_modified"] == "2024-01-01T00:00:00.000Z"
+    assert hub["status"] == "active" and hub["name"] == "Family support line"
+
+
+def test_pages_count_right(client, directory):
+    first = client.get("/api/oruk/services?per_page=2").get_json()
+    assert {k: v for k, v in first.items() if k != "contents"} == {
+        "total_items": 3, "total_pages": 2, "page_number": 1, "size": 2, "first_page": True,
+        "last_page": False, "empty": False}
+    second = client.get("/api/oruk/services?per_page=2&page=2").get_json()
+    assert {k: v for k, v in second.items() if k != "contents"} == {
+        "total_items": 3, "total_pages": 2, "page_number": 2, "size": 1, "first_page": False,
+        "last_page": True, "empty": False}
+    seen = [item["id"] for item in first["contents"] + second["contents"]]
+    assert sorted(seen) == sorted([directory["hub"], directory["court"], directory["peers"]])
+    beyond = client.get("/api/oruk/services?per_page=2&page=3").get_json()
+    assert beyond["contents"] == [] and beyond["empty"] and beyond["last_page"]
+    assert beyond["page_number"] == 3 and beyond["size"] == 0
+    assert_valid(beyond, response_schema("/services"))
+    assert client.get("/api/oruk/services").get_json()["total_pages"] == 1
+
+
+def test_an_empty_directory_is_an_empty_page(client, db):
+    body = client.get("/api/oruk/services").get_json()
+    assert body == {"total_items": 0, "total_pages": 0, "page_number": 1, "size": 0,
+                    "first_page": True, "last_page": True, "empty": True, "contents": []}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("search=EXCLUDED", {"hub"}),
+    ("search=exclusions", set()),  # only a draft has the word
+    ("search=YOUTH%20court", {"court"}),
+    ("search=riverside", {"hub"}),  # the organisation's name is searched too
+    ("search=court%20school", set()),  # every word must be there
+    ("search=hidden", set()),
+    ("search=", {"hub", "court", "peers"}),
+    ("taxonomy_term_id={schools}", {"hub"}),
+    ("taxonomy_term_id={housing}", {"court"}),
+    ("taxonomy_term_id={secret}", set()),  # a draft topic is not a term
+    (f"taxonomy_term_id={uuid.uuid4()}", set()),
+    ("taxonomy_term_id={schools}&search=youth", set()),  # filters are cumulative
+    ("minimum_age=18", {"hub", "peers"}),
+    ("minimum_age=19", {"peers"}),
+    ("maximum_age=5", {"hub", "peers"}),
+    ("minimum_age=11&maximum_age=12", {"hub", "court", "peers"}),
+    ("minimum_age=0&maximum_age=150", {"hub", "court", "peers"}),
+    ("modified_after=2025-01-01", {"court", "peers"}),
+    ("modified_after=2025-06-01T00:00:00Z", {"court", "peers"}),
+    ("modified_after=2025-07-01T13:00:00%2B01:00", {"peers"}),  # 12:00 UTC, "on or after"
+    ("modified_after=2025-07-02", set()),
+    ("unknown=1&day=monday&taxonomy_id=x", {"hub", "court", "peers"}),  # ignored
+])
+def test_the_filters(client, directory, query, expected):
+    response = client.get("/api/oruk/services?" + query.format(**directory))
+    assert response.status_code == 200, response.get_json()
+    assert ids(response) == {directory[name] for name in expected}
+    assert response.get_json()["total_items"] == len(expected)
+
+
+@pytest.mark.parametrize("path", [
+    "/api/oruk/services?page=0",
+    "/api/oruk/services?page=-1",
+    "/api/oruk/services?page=abc",
+    "/api/oruk/services?page=1.5",
+    "/api/oruk/services?page=%D9%A3",  # an Arabic-Indic digit
+    "/api/oruk/services?page=%201",
+    "/api/oruk/services?page=99999999999",
+    "/api/oruk/services?page=" + "9" * 400,
+    "/api/oruk/services?per_page=0",
+    "/api/oruk/services?per_page=201",
+    "/api/oruk/services?per_page=1e3",
+    "/api/oruk/services?minimum_age=abc",
+    "/api/oruk/services?minimum_age=151",
+    "/api/oruk/services?maximum_age=-1",
+    "/api/oruk/services?minimum_age=10&maximum_age=5",
+    "/api/oruk/services?modified_after=yesterday",
+    "/api/oruk/services?modified_after=2025-13-01",
+    "/api/oruk/services?modified_after=0001-01-01T00:00:00%2B01:00",
+    "/api/oruk/services?modified_after=" + "2025-01-01" * 10,
+    "/api/oruk/services?taxonomy_term_id=schools-and-exclusions",
+    "/api/oruk/services?search=" + "x" * 201,
+    "/api/oruk/services?search=a%00b",
+    "/api/oruk/taxonomy_terms?page=abc",
+    "/api/oruk/taxonomy_terms?per_page=100000",
+])
+def test_a_bad_parameter_is_a_400_in_json(client, directory, path):
+    response = client.get(path)
+    assert response.status_code == 400
+    assert response.mimetype == "application/json"
+    assert isinstance(response.get_json()["error"], str) and response.get_json()["error"]
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_one_service_in_full(app, client, directory):
+    response = client.get(f"/api/oruk/services/{directory['hub']}")
+    assert response.status_code == 200
+    hub = response.get_json()
+    assert_valid(hub, SERVICE)
+    assert hub["id"] == directory["hub"] and hub["status"] == "active"
+    assert hub["url"] == "https://hub.example.org/support" and hub["email"] == "hub@example.org"
+    assert hub["organization"]["name"] == "Riverside Family Hub"
+    assert hub["organization"]["id"] == hub["organization_id"]
+    assert [phone["number"] for phone in hub["phones"]] == ["020 7946 0123"]
+    assert [contact["email"] for contact in hub["contacts"]] == ["hub@example.org"]
+    assert [(lang["code"], lang["name"]) for lang in hub["languages"]] == [
+        ("pl", "Polish"), ("so", "Somali")]
+    assert (hub["minimum_age"], hub["maximum_age"]) == (0, 18)
+    assert hub["eligibility_description"] == "Parents and carers in the borough."
+    assert hub["assured_date"] == "2025-03-01"
+    assert [(o["option"], o["amount"]) for o in hub["cost_options"]] == [("Free", 0)]
+    # Its published topic only, with the same term id the taxonomy terms and the filter use.
+    assert [a["taxonomy_term_id"] for a in hub["attributes"]] == [directory["schools"]]
+    assert hub["attributes"][0]["taxonomy_term"]["name"] == "Schools and exclusions"
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    # Every id in it is a UUID, and the same on the next call.
+    assert client.get(f"/api/oruk/services/{directory['hub']}").get_json() == hub
+
+    court = client.get(f"/api/oruk/services/{directory['court'].upper()}").get_json()
+    assert_valid(court, SERVICE)
+    # No website of its own: its page on the portal.
+    assert court["url"] == app.config["BASE_URL"] + f"/services/{directory['court']}"
+    assert "email" not in court and court["contacts"] == [] and court["phones"] == []
+    assert court["cost_options"][0]["option"] == "Charges apply"
+    assert court["cost_options"][0]["amount_description"] == "£5 a session"
+    assert "amount" not in court["cost_options"][0]
+    assert_valid(client.get(f"/api/oruk/services/{directory['peers']}").get_json(), SERVICE)
+
+
+@pytest.mark.parametrize("which", ["draft", "unknown", "not-a-uuid", "nul"])
+def test_a_draft_or_unknown_service_is_a_404_in_json(client, directory, which):
+    service_id = {"draft": directory["draft"], "unknown": str(uuid.uuid4()),
+                  "not-a-uuid": "placeholder", "nul": "%00"}[which]
+    response = client.get(f"/api/oruk/services/{service_id}")
+    assert response.status_code == 404
+    assert response.mimetype == "application/json" and response.get_json()["error"]
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_an_endpoint_this_api_does_not_have_is_a_404_in_json(client, db):
+    response = client.get("/api/oruk/organizations")
+    assert response.status_code == 404 and response.get_json()["error"]
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_taxonomy_terms_are_the_published_topics(client, directory):
+    response = client.get("/api/oruk/taxonomy_terms")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert_valid(body, response_schema("/taxonomy_terms"))
+    assert [(t["id"], t["name"], t["code"]) for t in body["contents"]] == [
+        (directory["schools"], "Schools and exclusions", "schools-and-exclusions"),
+        (directory["housing"], "Housing", "housing")]
+    assert {t["taxonomy"] for t in body["contents"]} == {"parent-champions-topics"}
+    assert body["total_items"] == 2 and body["last_page"]
+    second = client.get("/api/oruk/taxonomy_terms?per_page=1&page=2").get_json()
+    assert [t["code"] for t in second["contents"]] == ["housing"]
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_the_listing_needs_the_same_few_queries_however_many_services(app, client, db,
+                                                                      directory):
+    def statements(path: str) -> int:
+        seen = []
+
+        def count(*_args):
+            seen.append(1)
+
+        sa.event.listen(db.engine, "before_cursor_execute", count)
+        try:
+            assert client.get(path).status_code == 200
+        finally:
+            sa.event.remove(db.engine, "before_cursor_execute", count)
+        return len(seen)
+
+    few = statements("/api/oruk/services")
+    for n in range(30):
+        add_service(db, f"Extra service {n}", f"Organisation {n}", languages=["pl"],
+                    topics=[db.session.scalar(sa.select(Topic).where(Topic.slug == "housing"))])
+    db.session.commit()
+    many = statements("/api/oruk/services")
+    assert many == few <= 6
+    detail = statements(f"/api/oruk/services/{directory['hub']}")
+    assert detail <= 8
+
+
+# --- flask directory ------------------------------------------------------------------------
+
+def export(runner, path: Path) -> list[dict]:
+    result = runner.invoke(args=["directory", "export", str(path)])
+    assert result.exit_code == 0, result.output
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def run_import(runner, db, path: Path):
+    result = runner.invoke(args=["directory", "import", str(path)])
+    db.session.rollback()  # see what the command saved
+    return result
+
+
+def without_moments(records: list[dict]) -> list[dict]:
+    return [{k: v for k, v in record.items() if k != "last_modified"} for record in records]
+
+
+def test_export_writes_published_services_in_full(client, runner, directory, tmp_path):
+    records = export(runner, tmp_path / "directory.json")
+    assert sorted(r["id"] for r in records) == sorted(
+        [directory["hub"], directory["court"], directory["peers"]])
+    for record in records:
+        assert_valid(record, SERVICE)
+        assert record == client.get(f"/api/oruk/services/{record['id']}").get_json()
+    result = runner.invoke(args=["directory", "export"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == records  # the summary goes to stderr
+    assert "Exported 3 published services." in result.stderr
+    assert "Hidden" not in result.stdout and directory["draft"] not in result.stdout
+    assert "PUBLISHED" in runner.invoke(args=["directory", "export", "--help"]).output
+
+
+def test_export_then_import_into_a_fresh_database_gives_the_same_services(runner, db,
+                                                                         directory, tmp_path):
+    first = export(runner, tmp_path / "first.json")
+    db.session.remove()
+    db.drop_all()
+    db.create_all()
+    add_topic(db, "housing", "Housing", position=2)
+    add_topic(db, "schools-and-exclusions", "Schools and exclusions", position=1)
+    db.session.commit()
+
+    result = run_import(runner, db, tmp_path / "first.json")
+    assert result.exit_code == 0, result.output
+    assert "Imported 3 services: 3 created, 0 updated, 0 unchanged; 3 published" \
+        in result.output
+    second = export(runner, tmp_path / "second.json")
+    assert without_moments(second) == without_moments(first)
+    court = db.session.get(Service, directory["court"])
+    assert court.website is None and court.free is False  # its portal page was not a website
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Service)) == 3
+
+    again = run_import(runner, db, tmp_path / "second.json")
+    assert again.exit_code == 0 and "0 created, 0 updated, 3 unchanged" in again.output
+
+
+def test_the_demo_services_file_is_valid_and_what_export_writes(app, runner, db, tmp_path):
+    """portal/signposting/demo_data/services.json, which ``flask seed-demo`` loads through the
+    import's code, is what export writes back, except that a service without a website has
+    no ``url``: export gives its page at BASE_URL, which import would take for a website at
+    any other BASE_URL. Exported, every record is the profile's."""
+    from portal.signposting import demo
+
+    records = demo.read_json("services.json")
+    assert demo.demo_signposting()
+    db.session.commit()
+    exported = export(runner, tmp_path / "demo.json")
+    for record in exported:
+        assert_valid(record, SERVICE)
+    portal_page = re.escape(app.config["BASE_URL"]) + r"/services/[0-9a-f-]{36}"
+
+    def comparable(items: list[dict]) -> str:
+        text = json.dumps(sorted(without_moments(items), key=lambda r: r["id"]),
+                          ensure_ascii=False, sort_keys=True)
+        return re.sub(r', "url": "' + portal_page + '"', "", text)
+
+    assert comparable(exported) == comparable(records)
+    assert "/services/" not in json.dumps(records)
+
+
+def test_import_creates_and_updates_by_id(runner, db, directory, tmp_path):
+    new_id = str(uuid.uuid4())
+    records = [
+        {"id": directory["hub"], "name": "Family support line (new)", "status": "inactive",
+         "organization": {"name": "Riverside Family Hub"}, "url": "http://hub.example.org/",
+         "attributes": [{"taxonomy_term": {"name": "housing"}}],
+         "languages": [{"code": "ar"}], "cost_options": [{"option": "Free", "amount": 0}]},
+        {"id": new_id.upper(), "name": "New service", "status": "active",
+         "organization": {"name": "New Organisation"}, "minimum_age": 5.0,
+         "contacts": [{"email": "new@example.org", "phones": [{"number": "07700 900123"}]}],
+         "cost_options": [{"amount": 12.5, "amount_description": "per term"}],
+         "attributes": [{"taxonomy_term_id": directory["schools"]},
+                        {"taxonomy_term_id": str(uuid.uuid4())}]},
+    ]
+    path = tmp_path / "changes.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    result = run_import(runner, db, path)
+    assert result.exit_code == 0, result.output
+    assert "2 services: 1 created, 1 updated" in result.output
+    assert "1 taxonomy terms matched no topic" in result.output
+
+    hub = db.session.get(Service, directory["hub"])
+    assert hub.texts["en"].name == "Family support line (new)"
+    assert hub.texts["pl"].name == "Linia wsparcia dla rodzin"  # other languages kept
+    assert hub.texts["en"].description == "Help when a child is excluded from school."
+    assert hub.status == Status.DRAFT.value and hub.website == "http://hub.example.org/"
+    assert [t.slug for t in hub.topics] == ["housing"] and hub.languages == ["ar"]
+    assert hub.email == "hub@example.org" and hub.minimum_age == 0  # absent: left as it was
+
+    new = db.session.get(Service, new_id)
+    assert new.status == Status.PUBLISHED.value and new.organisation == "New Organisation"
+    assert new.email == "new@example.org" and new.phone == "07700 900123"
+    assert new.minimum_age == 5 and new.maximum_age is None
+    assert new.free is False and new.texts["en"].cost == "per term"
+    assert [t.slug for t in new.topics] == ["schools-and-exclusions"]
+
+
+def test_two_bad_records_are_both_reported_and_nothing_changes(runner, db, directory,
+                                                               tmp_path):
+    before = export(runner, tmp_path / "before.json")
+    bad_email, bad_org = str(uuid.uuid4()), str(uuid.uuid4())
+    records = [
+        {"id": directory["hub"], "name": "Renamed", "status": "active",
+         "organization": {"name": "Riverside Family Hub"}},
+        {"id": str(uuid.uuid4()), "name": "Good new one", "status": "active",
+         "organization": {"name": "Good Organisation"}},
+        {"id": bad_email, "name": "Bad email", "status": "active", "email": "not-an-email",
+         "organization": {"name": "Somebody"}},
+        {"id": bad_org, "name": "No organisation", "status": "active",
+         "url": "javascript:alert(1)"},
+    ]
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    result = run_import(runner, db, path)
+    assert result.exit_code != 0
+    lines = [line for line in result.output.splitlines() if "id " in line]
+    assert len(lines) == 2
+    assert bad_email in lines[0] and "email is not a valid email address" in lines[0]
+    assert bad_org in lines[1] and "organization is missing" in lines[1]
+    assert "url must be an http or https address" in lines[1]
+    assert "2 of 4 records have problems; nothing was imported." in result.output
+    assert export(runner, tmp_path / "after.json") == before
+    assert db.session.get(Service, directory["hub"]).texts["en"].name == "Family support line"
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Service)) == 4
+
+
+@pytest.mark.parametrize("record, reported", [
+    ({"name": "No id", "status": "active", "organization": {"name": "O"}},
+     "index 0 (no id): id is missing"),
+    ({"id": "123", "name": "N", "status": "active", "organization": {"name": "O"}},
+     "id 123 (index 0): id is not a UUID"),
+    ({"id": "{id}", "status": "active", "organization": {"name": "O"}}, "name is missing"),
+    ({"id": "{id}", "name": "N", "organization": {"name": "O"}}, "status is missing"),
+    ({"id": "{id}", "name": "N", "status": "active", "organization": {}},
+     "organization.name is missing"),
+    ({"id": "{id}", "name": "N", "status": "active", "organization": {"name": "O"},
+      "minimum_age": "12"}, "minimum_age must be a whole number"),
+    ({"id": "{id}", "name": "N", "status": "active", "organization": {"name": "O"},
+      "minimum_age": 12, "maximum_age": 3}, "minimum_age is more than maximum_age"),
+    ({"id": "{id}", "name": "N", "status": "active", "organization": {"name": "O"},
+      "url": "ftp://example.org/"}, "url must be an http or https address"),
+    ({"id": "{id}", "name": "N", "status": "active", "organization": {"name": "O"},
+      "contacts": [{"email": "nobody"}]}, "contacts[0].email is not a valid email address"),
+    ({"id": "{id}", "name": 7, "status": "active", "organization": {"name": "O"}},
+     "name must be text"),
+    ({"id": "{id}", "name": "N" * 201, "status": "active", "organization": {"name": "O"}},
+     "name is longer than 200 characters"),
+    ({"id": "{id}", "name": "N\u0000", "status": "active", "organization": {"name": "O"}},
+     "name contains a NUL character"),
+    ({"id": "{id}", "name": "N", "status": "active", "organization": {"name": "O"},
+      "languages": [{"code": "Polish!"}]}, "languages[0].code is not a language code"),
+    ("just a string", "index 0 (no id): is not a JSON object"),
+])
+def test_each_kind_of_bad_record_is_explained(runner, db, tmp_path, record, reported):
+    record_id = str(uuid.uuid4())
+    if isinstance(record, dict) and record.get("id") == "{id}":
+        record = {**record, "id": record_id}
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps([record]), encoding="utf-8")
+    result = run_import(runner, db, path)
+    assert result.exit_code != 0
+    assert reported in result.output
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Service)) == 0
+
+
+def test_a_repeated_id_is_a_bad_record(runner, db, tmp_path):
+    record = {"id": str(uuid.uuid4()), "name": "N", "status": "active",
+              "organization": {"name": "O"}}
+    path = tmp_path / "twice.json"
+    path.write_text(json.dumps([record, record]), encoding="utf-8")
+    result = run_import(runner, db, path)
+    assert result.exit_code != 0
+    assert f"id {record['id']} (index 1): id is also used by the record at index 0" \
+        in result.output
+
+
+@pytest.mark.parametrize("content, reported", [
+    (b'[{"id": "x",', "is not valid JSON: Expecting property name enclosed in double "
+                     "quotes at line 1, column 13; nothing was imported."),
+    (b"", "is not valid JSON"),
+    (b'{"contents": []}', "must hold a JSON list of services"),
+    (b"\xff\xfe[]", "is not UTF-8 text"),
+])
+def test_a_file_that_is_not_a_json_list_is_refused_clearly(runner, db, tmp_path, content,
+                                                           reported):
+    path = tmp_path / "broken.json"
+    path.write_bytes(content)
+    result = run_import(runner, db, path)
+    assert result.exit_code != 0
+    assert reported in result.output
+    assert "Traceback" not in result.output
