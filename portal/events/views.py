@@ -62,6 +62,7 @@ def detail(slug: str):
                   shown=item.in_language(language()), lang=language(),
                   topics=[t for t in item.topics if t.status == Status.PUBLISHED.value],
                   closed=CLOSED_MESSAGES.get(problem) if problem else None,
+                  over=problem is services.Closed.OVER,
                   feedback_open=(item.status == EventStatus.PUBLISHED.value
                                  and item.starts_at <= utcnow()),
                   language_name=lambda code: language_name(code, language()))

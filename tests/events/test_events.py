@@ -191,6 +191,18 @@ def test_a_closed_or_cancelled_event_takes_no_sign_ups(client, make_event, db):
     assert registrations(db) == []
 
 
+def test_a_past_event_counts_no_places_and_stops_asking_for_them(client, make_event):
+    make_event(slug="over", starts_in=-timedelta(days=2), capacity=50)
+    page = text(client.get("/events/over"))
+    assert "This event has already taken place." in page
+    assert "places left" not in page and "Sign up" not in page
+    assert 'hx-trigger="every 30s"' not in page  # nothing left to watch fill up
+    # An upcoming one still counts its places, and asks again every 30 seconds.
+    make_event(slug="soon", capacity=50)
+    upcoming = text(client.get("/events/soon"))
+    assert "50 places left" in upcoming and 'hx-trigger="every 30s"' in upcoming
+
+
 def test_a_forged_or_unknown_manage_token_is_not_found(client, make_event):
     make_event()
     assert client.get("/events/manage/forged-token").status_code == 404
