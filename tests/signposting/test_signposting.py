@@ -258,6 +258,25 @@ def test_the_demo_content_is_plentiful_fictional_and_published(app, runner, db):
         assert service.phone.startswith(("020 7946 0", "07700 900"))
 
 
+def test_the_programme_in_the_demo_directory_gives_the_contact_pages_phone_and_email(
+        app, client, runner, db):
+    """A parent who finds Parent Champions in the directory reaches the same number and
+    address as /contact gives."""
+    import sqlalchemy as sa
+
+    from portal.signposting.models import ServiceText
+
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    service_id = db.session.scalar(sa.select(ServiceText.service_id).where(
+        ServiceText.language == "en", ServiceText.name == "Parent Champions"))
+    page = client.get(f"/services/{service_id}").get_data(as_text=True)
+    phone, email = app.config["CONTACT_PHONE"], app.config["CONTACT_EMAIL"]
+    main = page.split("<footer", 1)[0]
+    assert phone in main and email in main
+    contact = client.get("/contact").get_data(as_text=True).split("<footer", 1)[0]
+    assert phone in contact and email in contact
+
+
 def test_the_demo_files_are_valid_and_complete(app):
     """portal/signposting/demo_data/: every text has English and known languages, every name a
     guide or service gives exists, and services.json passes ``flask directory import``."""
