@@ -16,6 +16,7 @@ from portal.i18n import current_language, language_name
 from portal.rendering import render
 from portal.signposting import bp, services
 from portal.signposting.markdown import contents
+from portal.texts import Translated
 
 
 def language() -> str:
@@ -89,7 +90,12 @@ def guide_print(slug: str):
 @bp.get("/glossary")
 @public
 def glossary():
-    return render("signposting/glossary.html", terms=services.glossary(), lang=language())
+    terms = services.glossary()
+    shown = [term.in_language(language()) for term in terms]
+    # Not one term in her language yet: say so, as a guide shown in English does.
+    everything_in_english = bool(shown) and all(text.fallback for text in shown)
+    return render("signposting/glossary.html", terms=terms, lang=language(),
+                  page_language=Translated(None, "en", everything_in_english))
 
 
 # --- the services directory -------------------------------------------------------------------

@@ -8,8 +8,11 @@ import re
 import pytest
 import sqlalchemy as sa
 
+from portal.i18n import LANGUAGES
 from portal.signposting.markdown import contents, link_terms, reading_age, to_html
 from portal.signposting.models import GlossaryTerm, Guide, Service, ServiceText
+
+from ..helpers import translated
 
 
 def text(response) -> str:
@@ -275,6 +278,19 @@ def test_the_programme_in_the_demo_directory_gives_the_contact_pages_phone_and_e
     assert phone in main and email in main
     contact = client.get("/contact").get_data(as_text=True).split("<footer", 1)[0]
     assert phone in contact and email in contact
+
+
+@pytest.mark.parametrize(("lang", "english_only"), [
+    ("so", True), ("ur", True), ("ro", True), ("pa", True), ("ar", False), ("pl", False),
+    ("en", False)])
+def test_a_glossary_shown_in_english_says_so(app, client, runner, db, lang, english_only):
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0  # terms in en, ar and pl
+    page = client.get(f"/glossary?lang={lang}").get_data(as_text=True)
+    note = 'class="notice notice--language"'
+    assert (note in page) == english_only
+    if english_only:
+        assert translated(app, lang, "This page is not yet available in %(language)s. It is "
+                          "shown in English.") % {"language": LANGUAGES[lang].native_name} in page
 
 
 def test_the_demo_files_are_valid_and_complete(app):
