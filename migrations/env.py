@@ -6,6 +6,8 @@ from logging.config import fileConfig
 from alembic import context
 from flask import current_app
 
+from portal.search import include_name
+
 config = context.config
 if config.config_file_name:
     fileConfig(config.config_file_name, disable_existing_loggers=False)
@@ -21,6 +23,8 @@ def configure_options() -> dict:
         "compare_type": True,
         # SQLite cannot ALTER most things; batch mode copies the table instead.
         "render_as_batch": True,
+        # Tables the models cannot describe (SQLite's full-text index) are left alone.
+        "include_name": include_name,
         **current_app.extensions["migrate"].configure_args,
     }
 

@@ -9,7 +9,6 @@ says which it gave, so a page can tell a parent "not yet available in your langu
 from __future__ import annotations
 
 import enum
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,9 +48,3 @@ class TranslatableMixin:
 
     def missing_languages(self, codes) -> list[str]:
         return [code for code in codes if code not in self.texts]
-
-
-def searchable(*parts: str | None) -> str:
-    """Text folded for matching: case-folded and NFKC, the same in Python and in SQL (SQLite's
-    own lower() knows only ASCII, so folding happens here, once, on save)."""
-    return unicodedata.normalize("NFKC", " ".join(p for p in parts if p)).casefold()

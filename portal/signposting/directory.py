@@ -22,11 +22,11 @@ import sqlalchemy as sa
 from flask import current_app
 from flask.cli import AppGroup
 
-from portal import audit
+from portal import audit, search
 from portal.extensions import db
 from portal.signposting import oruk
 from portal.signposting.models import Service, ServiceText
-from portal.texts import FALLBACK_LANGUAGE, Status, searchable
+from portal.texts import FALLBACK_LANGUAGE, Status
 from portal.topics import Topic
 
 directory = AppGroup("directory", help="The services directory as Open Referral UK JSON.")
@@ -273,7 +273,7 @@ def check(record: Any, index: int) -> tuple[Incoming | None, list[str]]:
             ids = {oruk.parse_uuid(value) for value in (attribute.get("taxonomy_term_id"),
                                                          term.get("id"))} - {None}
             code = term.get("code").strip() if isinstance(term.get("code"), str) else None
-            names = {searchable(term[key].strip()) for key in ("name", "term")
+            names = {search.fold(term[key].strip()) for key in ("name", "term")
                      if isinstance(term.get(key), str)}
             incoming.terms.append((ids, code, names))
     return (None, c.problems) if c.problems else (incoming, [])
@@ -309,7 +309,7 @@ def _topic_finder():
     topics = db.session.scalars(sa.select(Topic)).all()
     by_id = {oruk.taxonomy_term_id(t.slug): t for t in topics}
     by_code = {t.slug: t for t in topics}
-    by_name = {searchable(t.texts[FALLBACK_LANGUAGE].name): t for t in topics
+    by_name = {search.fold(t.texts[FALLBACK_LANGUAGE].name): t for t in topics
                if FALLBACK_LANGUAGE in t.texts}
 
     def find(terms) -> tuple[list[Topic], int]:
@@ -358,8 +358,6 @@ def _apply(service: Service, incoming: Incoming, find_topics) -> int:
         value = getattr(incoming, name)
         if value is not MISSING:
             setattr(text, column, value or "")
-    text.search_text = searchable(text.name, service.organisation, text.description,
-                                  text.eligibility)
     unmatched = 0
     if incoming.terms is not MISSING:
         service.topics, unmatched = find_topics(incoming.terms)
@@ -443,3 +441,17 @@ def import_(file) -> None:
                f"{len(checked) - created - updated} unchanged; {published} published, "
                f"{len(checked) - published} drafts."
                + (f" {unmatched} taxonomy terms matched no topic." if unmatched else ""))
+
+
+# --- the search index ------------------------------------------------------------------------
+
+@directory.command("reindex")
+def reindex() -> None:
+    """Build the search index of services and guides again from what is stored. It keeps up
+    by itself as content is saved; this is for data loaded past the portal (straight into the
+    database) or after an upgrade that changes how words are matched."""
+    from portal.signposting.search import GUIDES, SERVICES
+
+    counts = search.rebuild([SERVICES, GUIDES])
+    db.session.commit()
+    click.echo(f"Indexed {counts[SERVICES]} services and {counts[GUIDES]} guides.")

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, attribute_keyed_dict, backref, mapped_column,
 
 from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
-from portal.texts import FALLBACK_LANGUAGE, Status, TranslatableMixin, searchable
+from portal.texts import FALLBACK_LANGUAGE, Status, TranslatableMixin
 from portal.topics import Topic
 
 
@@ -75,7 +75,6 @@ class GuideText(db.Model):
     body: Mapped[str | None] = mapped_column(sa.Text)
     # The body as sanitised HTML, made on save (portal/signposting/markdown.py).
     body_html: Mapped[str | None] = mapped_column(sa.Text)
-    search_text: Mapped[str] = mapped_column(sa.Text, default="")
 
     guide: Mapped[Guide] = relationship(back_populates="texts")
 
@@ -158,7 +157,6 @@ class ServiceText(db.Model):
     eligibility: Mapped[str] = mapped_column(sa.Text, default="")
     cost: Mapped[str] = mapped_column(sa.Text, default="")
     opening_times: Mapped[str] = mapped_column(sa.Text, default="")
-    search_text: Mapped[str] = mapped_column(sa.Text, default="")
 
     service: Mapped[Service] = relationship(back_populates="texts")
 
@@ -189,26 +187,3 @@ class GlossaryText(db.Model):
     definition: Mapped[str] = mapped_column(sa.Text)
 
     entry: Mapped[GlossaryTerm] = relationship(back_populates="texts")
-
-
-def _fill_search_text(_mapper, _connection, target) -> None:
-    if isinstance(target, ServiceText):
-        organisation = target.service.organisation if target.service else None
-        target.search_text = searchable(target.name, organisation, target.description,
-                                        target.eligibility)
-    elif isinstance(target, GuideText):
-        target.search_text = searchable(target.title, target.summary, target.body)
-
-
-@sa.event.listens_for(Service.organisation, "set")
-def _organisation_renamed(target, value, old, _initiator) -> None:
-    """The organisation's name is searchable through each text: keep them in step."""
-    if value == old:
-        return
-    for text in target.texts.values():
-        text.search_text = searchable(text.name, value, text.description, text.eligibility)
-
-
-for _model in (ServiceText, GuideText):
-    sa.event.listen(_model, "before_insert", _fill_search_text)
-    sa.event.listen(_model, "before_update", _fill_search_text)

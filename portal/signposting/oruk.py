@@ -262,8 +262,8 @@ class ServiceQuery:
             slugs = {taxonomy_term_id(slug): slug for slug in db.session.scalars(
                 sa.select(Topic.slug).where(Topic.status == Status.PUBLISHED.value))}
             topic_slug = slugs.get(self.taxonomy_term_id, "")
-        statement = services.service_query(
-            services.ServiceFilters(query=self.search, topic=topic_slug), FALLBACK_LANGUAGE)
+        statement, _score = services.service_query(
+            services.ServiceFilters(query=self.search, topic=topic_slug))
         if self.taxonomy_term_id and not topic_slug:
             statement = statement.where(sa.false())  # no published topic has this term
         # Ages: services whose age range overlaps the one asked for (no limit is no limit).

@@ -8,7 +8,9 @@ import sqlalchemy as sa
 from flask import url_for
 from sqlalchemy.orm import selectinload
 
+from portal import search
 from portal.extensions import db
+from portal.signposting import search as search_words
 from portal.signposting.markdown import link_terms
 from portal.signposting.markdown import to_html as markdown_to_html
 from portal.signposting.models import (
@@ -16,11 +18,10 @@ from portal.signposting.models import (
     Guide,
     GuideText,
     Service,
-    ServiceText,
     service_languages,
     service_topics,
 )
-from portal.texts import FALLBACK_LANGUAGE, Status, published, searchable
+from portal.texts import Status, published
 from portal.topics import Topic
 
 PAGE_SIZE = 20
@@ -39,16 +40,17 @@ def topic_guides(item: Topic) -> list[Guide]:
     return [g for g in item.guides if g.status == Status.PUBLISHED.value]
 
 
-def search_guides(query: str, language: str) -> list[Guide]:
-    """Published guides whose text, in the parent's language or in English, has the words."""
-    statement = published(Guide)
-    words = searchable(query).split()
-    for word in words:
-        statement = statement.where(Guide.id.in_(
-            sa.select(GuideText.guide_id).where(
-                GuideText.language.in_({language, FALLBACK_LANGUAGE}),
-                GuideText.search_text.contains(word, autoescape=True))))
-    return db.session.scalars(statement.order_by(Guide.slug)).all() if words else []
+def search_guides(query: str) -> list[Guide]:
+    """Published guides with the parent's words, in any language, best first."""
+    parsed = search_words.parse(query)
+    for reading in parsed.readings() if parsed else ():
+        found = search.matches(search_words.GUIDES, parsed, reading)
+        guides = db.session.scalars(
+            published(Guide).join(found, found.c.key == sa.cast(Guide.id, sa.String))
+            .order_by(found.c.score.desc(), Guide.slug)).all()
+        if guides:
+            return guides
+    return []
 
 
 # --- the services directory ------------------------------------------------------------------
@@ -62,6 +64,8 @@ class ServiceFilters:
     free: bool = False
     community_led: bool = False
     peer_support: bool = False
+    # How the words were read (portal/search.py): set by find_services.
+    reading: search.Reading | None = None
 
     def active(self) -> bool:
         return bool(self.query or self.topic or self.age is not None or self.language
@@ -88,15 +92,18 @@ class Page:
         return self.number < self.pages
 
 
-def service_query(filters: ServiceFilters, language: str):
-    """Published services matching the filters; the words may be in the parent's language or
-    in English (many parents search in English words they have heard)."""
+def service_query(filters: ServiceFilters, reading: search.Reading = search.Reading.EVERY_WORD,
+                  parsed: search.Query | None = None):
+    """Published services matching the filters, and the search's scores (None without words).
+    The words may be in any language (portal/signposting/search.py)."""
     statement = published(Service)
-    for word in searchable(filters.query).split():
-        statement = statement.where(Service.id.in_(
-            sa.select(ServiceText.service_id).where(
-                ServiceText.language.in_({language, FALLBACK_LANGUAGE}),
-                ServiceText.search_text.contains(word, autoescape=True))))
+    score = None
+    if parsed is None:
+        parsed = search_words.parse(filters.query)
+    if parsed:
+        found = search.matches(search_words.SERVICES, parsed, reading)
+        statement = statement.join(found, found.c.key == Service.id)
+        score = found.c.score
     if filters.topic:
         statement = statement.where(Service.id.in_(
             sa.select(service_topics.c.service_id).join(Topic)
@@ -115,18 +122,32 @@ def service_query(filters: ServiceFilters, language: str):
         statement = statement.where(Service.community_led.is_(True))
     if filters.peer_support:
         statement = statement.where(Service.peer_support.is_(True))
-    return statement
+    return statement, score
 
 
-def find_services(filters: ServiceFilters, language: str, page: int) -> Page:
-    statement = service_query(filters, language)
-    total = db.session.scalar(sa.select(sa.func.count()).select_from(statement.subquery())) or 0
+def count(statement) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(statement.subquery())) or 0
+
+
+def find_services(filters: ServiceFilters, page: int) -> Page:
+    """A page of services, best match first. The words are read strictly first (every word),
+    then more loosely only if nothing matched; ``filters.reading`` says which reading found
+    them."""
+    parsed = search_words.parse(filters.query)
+    for reading in parsed.readings() if parsed else [None]:
+        statement, score = service_query(filters, reading or search.Reading.EVERY_WORD, parsed)
+        total = count(statement)
+        if total:
+            break
+    filters.reading = reading if parsed else None
     result = Page(total=total, size=PAGE_SIZE)
     result.number = min(max(page, 1), result.pages)
+    order = [Service.organisation, Service.id] if score is None else [
+        score.desc(), Service.organisation, Service.id]
     result.items = db.session.scalars(
         statement.options(selectinload(Service.texts), selectinload(Service.topics))
-        .order_by(Service.organisation, Service.id)
-        .limit(PAGE_SIZE).offset((result.number - 1) * PAGE_SIZE)).all()
+        .order_by(*order)
+        .limit(PAGE_SIZE).offset((result.number - 1) * PAGE_SIZE)).all() if total else []
     return result
 
 

@@ -37,7 +37,7 @@ def topic(slug: str):
     item = shared_topics.topic(slug)
     if item is None:
         abort(404)
-    found = services.find_services(services.ServiceFilters(topic=slug), language(), 1)
+    found = services.find_services(services.ServiceFilters(topic=slug), 1)
     return render("signposting/topic.html", topic=item, lang=language(),
                   guides=services.topic_guides(item), services=found)
 
@@ -54,7 +54,7 @@ class GuideSearchForm(PortalForm):
 def guides():
     form = GuideSearchForm(request.args)
     query = form.q.data if form.validate() and form.q.data else ""
-    found = services.search_guides(query, language()) if query else []
+    found = services.search_guides(query) if query else []
     return render("signposting/guides.html", block="results", form=form, query=query,
                   found=found, topics=shared_topics.topics(), lang=language())
 
@@ -152,7 +152,7 @@ def directory():
         free=bool(form.free.data), community_led=bool(form.community_led.data),
         peer_support=bool(form.peer_support.data))
     page = request.args.get("page", 1, type=int)
-    found = services.find_services(filters, language(), page)
+    found = services.find_services(filters, page)
     query_args = {key: value for key, value in request.args.items() if key != "page" and value}
     return render("signposting/directory.html", block="results", form=form, found=found,
                   filters=filters, query_args=query_args, lang=language())

@@ -115,7 +115,8 @@ def test_the_directory_lists_published_services_only(client, content):
     ({"topic": "youth-justice", "q": "circle"}, ["Parents&#39; circle"]),
 ])
 def test_the_directory_filters(client, content, query, expected):
-    assert names(client.get("/services", query_string=query)) == expected
+    # Which services; the order of a search's results is the ranking's (tested below).
+    assert sorted(names(client.get("/services", query_string=query))) == sorted(expected)
 
 
 def test_odd_filter_values_are_explained_or_ignored(client, content):
@@ -283,8 +284,13 @@ def test_the_programme_in_the_demo_directory_gives_the_contact_pages_phone_and_e
 @pytest.mark.parametrize(("lang", "english_only"), [
     ("so", True), ("ur", True), ("ro", True), ("pa", True), ("ar", False), ("pl", False),
     ("en", False)])
-def test_a_glossary_shown_in_english_says_so(app, client, runner, db, lang, english_only):
-    assert runner.invoke(args=["seed-demo"]).exit_code == 0  # terms in en, ar and pl
+def test_a_glossary_shown_in_english_says_so(app, client, db, lang, english_only):
+    from portal.signposting.models import GlossaryTerm, GlossaryText
+
+    db.session.add(GlossaryTerm(slug="remand", status="published", texts={
+        code: GlossaryText(language=code, term=f"remand {code}", definition="-")
+        for code in ("en", "ar", "pl")}))
+    db.session.commit()
     page = client.get(f"/glossary?lang={lang}").get_data(as_text=True)
     note = 'class="notice notice--language"'
     assert (note in page) == english_only
@@ -428,7 +434,7 @@ def test_renaming_an_organisation_keeps_it_searchable(client, content, db):
     service.organisation = "Riverside Family Hub"
     db.session.commit()
     assert names(client.get("/services?q=riverside&lang=en")) == ["Youth Offending Team"]
-    assert names(client.get("/services?q=example+youth+justice&lang=en")) == []
+    assert names(client.get("/services?q=example&lang=en")) == []  # the old name's word
 
 
 def test_a_superscript_age_is_explained_not_an_error(client, content, hx):
