@@ -10,11 +10,21 @@ import argon2
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from portal import access, assets, errors, garbage, i18n, mail, navigation, privacy, security
+from portal import (
+    access,
+    assets,
+    errors,
+    garbage,
+    i18n,
+    mail,
+    navigation,
+    privacy,
+    rendering,
+    security,
+)
 from portal import config as portal_config
 from portal.demo import seed_demo
 from portal.extensions import babel, csrf, db, htmx, limiter, migrate
-from portal.rendering import page_title
 
 
 class ConfigurationError(RuntimeError):
@@ -61,8 +71,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     assets.init_app(app)
     mail.init_app(app)
     navigation.init_app(app)
+    rendering.init_app(app)
     errors.register_error_handlers(app)
-    app.add_template_global(page_title)
+    app.add_template_global(rendering.page_title)
     app.cli.add_command(seed_demo)
 
     for capability in CAPABILITIES:

@@ -10,7 +10,7 @@ uses inside itself (``{% from "macros/forms.html" import field %}`` within the b
 
 from __future__ import annotations
 
-from flask import Response, current_app, make_response, render_template, request
+from flask import Flask, Response, current_app, make_response, render_template, request
 from flask_babel import gettext
 from jinja2_fragments.flask import render_block
 from markupsafe import Markup, escape
@@ -62,6 +62,31 @@ def render_form(template: str, form, *, block: str | None = None, **context) -> 
 def see_other(location: str) -> Response:
     """After a valid post: 303 for a browser, a full-page navigation for htmx."""
     return redirect_to(location, 303)
+
+
+# Where a whole page answered to htmx goes: in place of the page's <main>, never inside a part.
+MAIN = "#main"
+
+
+def whole_pages_replace_main(response: Response) -> Response:
+    """A whole page that answers an htmx request for a part of one (an "already booked" page
+    for a form, a rate limit's page) replaces the page's <main> with its own, at the top,
+    instead of nesting a second header, menu and footer inside the part. Every answer passes
+    here, whoever made it."""
+    if (wants_fragment() and "HX-Retarget" not in response.headers
+            and response.mimetype == "text/html" and not response.is_streamed
+            and response.status_code not in (204, 286)):
+        start = response.get_data()[:64].lstrip().lower()
+        if start.startswith(b"<!doctype html"):
+            response.headers["HX-Retarget"] = MAIN
+            response.headers["HX-Reselect"] = MAIN
+            response.headers["HX-Reswap"] = "outerHTML show:window:top"
+            response.vary.add("HX-Request")
+    return response
+
+
+def init_app(app: Flask) -> None:
+    app.after_request(whole_pages_replace_main)
 
 
 def redirect_to(location: str, status: int = 302) -> Response:

@@ -142,3 +142,30 @@ def test_a_fragment_from_a_template_without_a_title_block_is_just_the_block(hx):
     response = hx.get("/_test/untitled")
     assert response.status_code == 200
     assert response.get_data(as_text=True).strip().startswith('<p id="untitled">')
+
+
+def test_a_whole_page_answering_htmx_replaces_main_never_a_part(app, client, hx):
+    """Whatever makes a whole page for an htmx request (a view with no fragment for it, a
+    rate limiter), htmx is told to swap the page's <main> for its own."""
+    from flask import render_template
+
+    from portal.access import public
+
+    @app.get("/_test/whole-page")
+    @public
+    def whole_page():
+        return render_template("main/contact.html")
+    whole = hx.get("/_test/whole-page", target="example-form")
+    assert whole.status_code == 200
+    assert whole.headers["HX-Retarget"] == "#main" and whole.headers["HX-Reselect"] == "#main"
+    assert whole.headers["HX-Reswap"] == "outerHTML show:window:top"
+    assert '<main id="main"' in whole.get_data(as_text=True)
+    for response in (
+        client.get("/_test/whole-page"),  # no htmx: an ordinary page
+        client.get("/_test/whole-page", headers={"HX-Request": "true", "HX-Boosted": "true"}),
+        hx.get("/_test/form", target="example-form"),  # a fragment
+        hx.get("/_test/no-such-page", target="example-form"),  # errors go above the page
+        hx.get("/api/oruk/services"),  # not HTML
+    ):
+        assert response.headers.get("HX-Retarget") in (None, "#page-alert"), response.request.path
+        assert "HX-Reselect" not in response.headers

@@ -92,6 +92,27 @@ def test_a_parent_signs_up_in_somali_and_cancels(new_page, axe, live_server, liv
     assert "Booked" in other.locator("main").inner_text()
 
 
+def test_signing_up_twice_with_javascript_shows_one_page(new_page, axe, live_event):
+    """Seen in Somali: the "already signed up" page was swapped into the form, nesting a
+    second header, menu, Exit button and footer."""
+    email = f"twice@{live_event}.example.org"
+    first = new_page(lang="so")
+    first.goto(f"/events/{live_event}/register")
+    fill_and_send(first, email)
+    first.wait_for_url(re.compile(r"/events/manage/"))
+    page = new_page(lang="so")
+    page.goto(f"/events/{live_event}/register")
+    parts = ("header", "footer", "main", "[data-quick-exit]", "nav", "h1")
+    counts = {selector: page.locator(selector).count() for selector in parts}
+    assert counts["header"] == counts["main"] == counts["h1"] == 1
+    fill_and_send(page, email)
+    page.locator("main .notice, main h1").first.wait_for()
+    page.wait_for_function("!document.querySelector('#register-form')")
+    assert {selector: page.locator(selector).count() for selector in parts} == counts
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    axe(page)
+
+
 def test_a_coordinator_marks_attendance_on_a_phone(new_page, axe, live_server, live_event):
     from portal.access import Role
     from portal.accounts import services as accounts

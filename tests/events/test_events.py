@@ -117,6 +117,27 @@ def test_signing_up_twice_gives_the_existing_registration(app, client, make_even
     assert resent.to == ["amina@example.org"] and first.location in resent.body
 
 
+def test_signing_up_twice_with_htmx_replaces_the_main_part_not_the_form(app, client, hx,
+                                                                        make_event, db):
+    """The "already signed up" answer is a whole page: htmx is told to put its <main> in place
+    of the page's, at the top, never to nest a second header, menu and footer in the form."""
+    make_event()
+    sign_up(client)
+    data = {"first_name": "Amina", "email": "amina@example.org", "language": "so",
+            "consent_event": "y"}
+    again = hx.post("/events/social-care/register", data, target="register-form")
+    assert again.status_code == 200 and "You are already signed up" in text(again)
+    assert again.headers["HX-Retarget"] == again.headers["HX-Reselect"] == "#main"
+    assert again.headers["HX-Reswap"].startswith("outerHTML")
+    assert len(registrations(db)) == 1
+    # A fragment is still a fragment, and a page without htmx is just a page.
+    invalid = hx.post("/events/social-care/register", {"first_name": ""}, target="register-form")
+    assert invalid.status_code == 422 and "HX-Retarget" not in invalid.headers
+    assert "<!doctype" not in text(invalid).lower()
+    plain = sign_up(app.test_client())
+    assert "HX-Retarget" not in plain.headers
+
+
 def test_someone_who_cancelled_can_sign_up_again(app, client, make_event, db):
     make_event()
     link = sign_up(client).location
