@@ -163,7 +163,8 @@ def _give(kind: Kind, *, subject, about, event: Event | None = None):
         form.form_errors.append(STAMP_MESSAGES["forged"])
     else:
         try:
-            nonce = services.check_started(form.started.data, stamp_subject, settings.version)
+            nonce = services.check_started(form.started.data, stamp_subject, settings.version,
+                                           quick_is_suspect=not _sent_from_a_browser())
         except services.StampProblem as error:
             form.validate()
             form.form_errors.append(STAMP_MESSAGES[error.reason])
@@ -192,6 +193,15 @@ def _give(kind: Kind, *, subject, about, event: Event | None = None):
     if status is not None:
         page.status_code = status
     return page
+
+
+def _sent_from_a_browser() -> bool:
+    """What every browser sends with a form and scripts seldom do: an identity, the reader's
+    languages, and where the form was posted from (Origin, or Fetch metadata). A quick answer
+    from a browser counts; a quick one without these is asked again."""
+    headers = request.headers
+    return bool(headers.get("User-Agent") and headers.get("Accept-Language")
+                and (headers.get("Origin") or headers.get("Sec-Fetch-Site")))
 
 
 class Closed(Exception):

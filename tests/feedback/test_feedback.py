@@ -252,13 +252,32 @@ def test_the_honeypot_is_hidden_from_people(client, db):
     assert re.search(r'<input[^>]*id="website"[^>]*tabindex="-1"', html)
 
 
-def test_a_form_sent_faster_than_a_person_could_is_refused(app, client, db):
+def test_a_quick_form_without_a_browsers_signs_is_asked_again(app, client, db):
     app.config["FEEDBACK_MIN_SECONDS"] = 60
     sent = fill(client, "/feedback/programme", went_well="Kept as typed")
     html = sent.get_data(as_text=True)
     assert sent.status_code == 422
     assert "quicker than we expected" in html and "Kept as typed" in html
     assert responses(db) == []
+
+
+BROWSER = {"HTTP_ACCEPT_LANGUAGE": "so,en;q=0.8", "HTTP_ORIGIN": "http://localhost"}
+
+
+@pytest.mark.parametrize("signs", [BROWSER, {"HTTP_ACCEPT_LANGUAGE": "ur",
+                                             "HTTP_SEC_FETCH_SITE": "same-origin"}])
+def test_a_parent_who_taps_one_answer_and_sends_at_once_is_counted(app, client, db, signs):
+    """A one-tap form sent within a second, from a browser, counts."""
+    app.config["FEEDBACK_MIN_SECONDS"] = 60
+    sent = fill(client, "/feedback/programme", environ_base=signs)
+    assert sent.status_code == 303
+    assert len(responses(db)) == 1
+
+
+def test_a_quick_form_with_the_honeypot_filled_is_refused_even_from_a_browser(app, client, db):
+    app.config["FEEDBACK_MIN_SECONDS"] = 60
+    sent = fill(client, "/feedback/programme", environ_base=BROWSER, website="http://spam")
+    assert sent.status_code == 422 and responses(db) == []
 
 
 @pytest.mark.parametrize("stamp", ["", "forged.stamp.value", "InNlcnZpY2U6Ig.x.y"])
