@@ -193,3 +193,16 @@ def test_an_expired_form_under_htmx_shows_a_message_and_keeps_what_was_typed(new
     assert submit_with_htmx(page) == 400
     assert_has_focus(page.locator("#page-alert [role=alert]"))
     assert page.locator("#name").input_value() == "Bilal"
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_at_desktop_width_the_header_menus_and_page_share_one_column(new_page, lang):
+    """The language bar and the main menu start where the programme's name and the page do
+    (they started at the window's edge), on the left, or on the right in Arabic."""
+    page = new_page(lang=lang, width=1400)
+    page.goto("/services")
+    side = "right" if lang == "ar" else "left"
+    edges = page.evaluate(f"""() => ['.site-header__name', '.languages li', '.main-nav li',
+        'main h1'].map(s => Math.round(document.querySelector(s).getBoundingClientRect().{side}))""")
+    assert max(edges) - min(edges) <= 8, edges  # the links' own padding, no more
+    assert (edges[0] > 200) if side == "left" else (edges[0] < 1200), edges  # centred
