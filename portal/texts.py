@@ -46,5 +46,24 @@ class TranslatableMixin:
         return Translated(self.texts.get(FALLBACK_LANGUAGE), FALLBACK_LANGUAGE,
                           code != FALLBACK_LANGUAGE)
 
+    def field(self, code: str, name: str) -> Translated:
+        """One field of the text in ``code``, or the English one where the translation leaves
+        it empty (a translation of the title alone must not hide the English description).
+        ``text`` is the field's value here."""
+        shown = self.in_language(code)
+        value = getattr(shown.text, name, None) if shown.text is not None else None
+        if value or shown.fallback or code == FALLBACK_LANGUAGE:
+            return Translated(value, shown.language, shown.fallback)
+        english = self.texts.get(FALLBACK_LANGUAGE)
+        return Translated(getattr(english, name, None) if english is not None else None,
+                          FALLBACK_LANGUAGE, True)
+
+    def partly_translated(self, code: str, names) -> bool:
+        """Translated into ``code``, but with some of these fields shown in English."""
+        shown = self.in_language(code)
+        return not shown.fallback and any(self.field(code, name).fallback for name in names
+                                          if getattr(self.texts.get(FALLBACK_LANGUAGE), name,
+                                                     None))
+
     def missing_languages(self, codes) -> list[str]:
         return [code for code in codes if code not in self.texts]

@@ -70,7 +70,8 @@ def detail(slug: str):
 
 def _calendar(item: Event) -> Response:
     shown = item.in_language(language()).text
-    body = services.calendar_file(item, shown.title, shown.description,
+    description = item.field(language(), "description").text or ""
+    body = services.calendar_file(item, shown.title, description,
                                   external_url(url_for("events.detail", slug=item.slug)))
     response = Response(body, mimetype="text/calendar")
     response.headers["Content-Disposition"] = f'attachment; filename="{item.slug}.ics"'

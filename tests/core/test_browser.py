@@ -203,6 +203,7 @@ def test_at_desktop_width_the_header_menus_and_page_share_one_column(new_page, l
     page.goto("/services")
     side = "right" if lang == "ar" else "left"
     edges = page.evaluate(f"""() => ['.site-header__name', '.languages li', '.main-nav li',
-        'main h1'].map(s => Math.round(document.querySelector(s).getBoundingClientRect().{side}))""")
+        'main h1'].map(s => Math.round(
+            document.querySelector(s).getBoundingClientRect().{side}))""")
     assert max(edges) - min(edges) <= 8, edges  # the links' own padding, no more
     assert (edges[0] > 200) if side == "left" else (edges[0] < 1200), edges  # centred

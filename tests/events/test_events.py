@@ -404,3 +404,24 @@ def test_the_demo_webinars_have_their_topics_once(runner, db, client):
     listing = text(client.get("/events/?topic=youth-justice"))
     assert "What happens at youth court" in listing
     assert "How to navigate the social care system" not in listing
+
+
+def test_a_title_only_translation_shows_the_english_description(client, make_event, db):
+    """A coordinator translated only the title into Urdu: the English description still shows,
+    marked as English, with a note that part of the page is in English."""
+    from portal.events.models import EventText
+
+    event = make_event()
+    event.texts["ur"] = EventText(language="ur", title="سوشل کیئر کا نظام", description="")
+    db.session.commit()
+    page = text(client.get("/events/social-care?lang=ur"))
+    assert "سوشل کیئر کا نظام" in page
+    assert '<div class="prose" lang="en" dir="ltr">\n  <p>A webinar for parents.</p>' in page
+    assert "اس صفحے کا کچھ حصہ ابھی" in page  # some of this page is in English
+    calendar = client.get("/events/social-care/event.ics?lang=ur").get_data(as_text=True)
+    assert "A webinar for parents." in calendar
+    # Fully translated (Somali) or English: no note, nothing marked English.
+    somali = text(client.get("/events/social-care?lang=so"))
+    assert "Webinar waalidiinta." in somali and 'class="prose" lang="en"' not in somali
+    assert 'notice--language' not in somali
+    assert 'notice--language' not in text(client.get("/events/social-care?lang=en"))

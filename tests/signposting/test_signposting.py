@@ -450,3 +450,17 @@ def test_a_draft_glossary_term_is_not_linked_or_listed(client, content, db):
     db.session.commit()
     assert "glossary-link" not in text(client.get("/guides/what-happens-at-youth-court?lang=en"))
     assert "pre-sentence-report" not in text(client.get("/glossary"))
+
+
+def test_a_service_translated_in_part_shows_the_rest_in_english(client, content, db):
+    """The Polish text has a name and description but no eligibility: the English eligibility
+    shows, marked as English, and the page says some of it is in English."""
+    page = text(client.get(f"/services/{content['court']}?lang=pl"))
+    assert "Zespół ds. młodzieży" in page and "Wsparcie dla młodzieży przed sądem." in page
+    assert '<dd lang="en" dir="ltr">Young people aged 10 to 17</dd>' in page
+    assert '<p class="lead">Wsparcie dla młodzieży przed sądem.</p>' in page
+    assert "Część tej strony nie jest jeszcze dostępna" in page
+    english = text(client.get(f"/services/{content['court']}?lang=en"))
+    assert "notice--language" not in english and 'lang="en" dir="ltr">Young' not in english
+    whole = text(client.get(f"/services/{content['court']}?lang=so"))  # no Somali at all
+    assert whole.count("notice--language") == 1 and "Qayb ka mid ah boggan" not in whole
