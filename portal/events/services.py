@@ -207,9 +207,22 @@ def cancel(registration: Registration) -> list[Registration]:
     registration.cancelled_at = utcnow()
     promoted = promote_waiting(event_id) if was_confirmed else []
     db.session.commit()
+    language = registration.language
+    email_registrant(registration, "event_registration_cancelled", calendar=False, others=[
+        (other.in_language(language).text.title, other.starts_at,
+         external_url(url_for("events.detail", slug=other.slug, lang=language)))
+        for other in other_upcoming(registration.event)],
+        sign_up_link=external_url(url_for("events.register", slug=registration.event.slug,
+                                          lang=language)))
     for person in promoted:
         email_registrant(person, "event_promoted")
     return promoted
+
+
+def other_upcoming(item: Event, limit: int = 3) -> list[Event]:
+    """The next events open to sign up, this one aside: offered to someone who cancels."""
+    return [other for other in upcoming() if other.id != item.id
+            and registration_problem(other) is None][:limit]
 
 
 def change_capacity(item: Event, capacity: int | None) -> list[Registration]:
@@ -237,12 +250,13 @@ def cancel_event(item: Event) -> bool:
         Registration.event_id == item.id,
         Registration.status != RegistrationStatus.CANCELLED.value)).all()
     for person in people:
-        email_registrant(person, "event_cancelled")
+        # No calendar file: it would put a cancelled event in the parent's calendar.
+        email_registrant(person, "event_cancelled", calendar=False)
     return True
 
 
 def email_registrant(registration: Registration, template: str, token: str | None = None, *,
-                     now: bool = False) -> bool:
+                     now: bool = False, calendar: bool = True, **extra) -> bool:
     """Email a registrant, if they gave an email, in their language, with their manage link
     and the calendar file: after the response, or ``now`` (for the reminders' command, which
     must know). False when it could not be sent now; the pages show everything, so nothing
@@ -253,11 +267,13 @@ def email_registrant(registration: Registration, template: str, token: str | Non
     shown = item.in_language(registration.language).text
     link = external_url(url_for("events.manage",
                                 token=token or manage_token(registration)))
-    calendar = calendar_file(item, shown.title, shown.description,
-                             external_url(url_for("events.detail", slug=item.slug)))
     context = {"registration": registration, "event": item, "title": shown.title,
-               "manage_link": link,
-               "attachments": [(f"{item.slug}.ics", calendar, "text/calendar")]}
+               "manage_link": link, **extra}
+    if calendar:
+        description = item.field(registration.language, "description").text or ""
+        context["attachments"] = [(f"{item.slug}.ics", calendar_file(
+            item, shown.title, description,
+            external_url(url_for("events.detail", slug=item.slug))), "text/calendar")]
     if not now:
         send_after_response(registration.email, template, registration.language, **context)
         return True

@@ -12,6 +12,7 @@ from portal.events import bp, services
 from portal.events.forms import NeedsForm, SignUpForm
 from portal.events.models import Event, EventStatus, Registration, RegistrationStatus
 from portal.extensions import db, limiter
+from portal.forms import EmptyForm
 from portal.i18n import current_language, language_name
 from portal.mail import external_url
 from portal.rendering import render, render_form, see_other
@@ -157,17 +158,27 @@ def manage(token: str):
                        shown=item.in_language(language()), token=token,
                        manage_url=external_url(url_for("events.manage", token=token)),
                        position=services.queue_position(registration),
-                       join_link=services.join_link_visible(registration), lang=language())
+                       join_link=services.join_link_visible(registration), lang=language(),
+                       others=services.other_upcoming(item)
+                       if registration.status == RegistrationStatus.CANCELLED.value else [])
 
 
-@bp.post("/manage/<token>/cancel")
+@bp.route("/manage/<token>/cancel", methods=["GET", "POST"])
 @public
 def cancel(token: str):
+    """Asks first (a page of its own, so it works without JavaScript); the post cancels."""
     registration = _registration(token)
-    services.cancel(registration)
-    flash(_l("Your registration is cancelled. Thank you for letting us know: your place can go "
-             "to someone on the waiting list."), "success")
-    return see_other(url_for("events.manage", token=token))
+    if registration.status == RegistrationStatus.CANCELLED.value:
+        return see_other(url_for("events.manage", token=token))
+    form = EmptyForm()
+    if form.validate_on_submit():
+        services.cancel(registration)
+        flash(_l("Your registration is cancelled. Thank you for letting us know: your place "
+                 "can go to someone on the waiting list."), "success")
+        return see_other(url_for("events.manage", token=token))
+    item = registration.event
+    return render_form("events/cancel.html", form, registration=registration, event=item,
+                       shown=item.in_language(language()), token=token)
 
 
 @bp.get("/manage/<token>/event.ics")

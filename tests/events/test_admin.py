@@ -48,6 +48,7 @@ def test_a_coordinator_creates_publishes_and_cancels_an_event(app, client, auth,
     assert auth.post(f"/staff/events/{event.id}/cancel").status_code == 303
     [told] = outbox(app)[before:]
     assert told.to == ["amina@example.org"]
+    assert not told.attachments  # no calendar file putting a cancelled event in her calendar
     # In the language she signed up in (Somali).
     assert told.subject == translated(app, "so", "Cancelled: %(title)s") % {
         "title": "Exclusions explained"}

@@ -425,3 +425,43 @@ def test_a_title_only_translation_shows_the_english_description(client, make_eve
     assert "Webinar waalidiinta." in somali and 'class="prose" lang="en"' not in somali
     assert 'notice--language' not in somali
     assert 'notice--language' not in text(client.get("/events/social-care?lang=en"))
+
+
+def test_cancelling_asks_first_then_emails_and_offers_other_webinars(app, client, make_event,
+                                                                    db):
+    make_event()
+    make_event(slug="housing-webinar", starts_in=timedelta(days=10))
+    make_event(slug="later-draft", status="draft")
+    link = sign_up(client, language="ur").location
+    booking = text(client.get(link))
+    assert f'href="{link}/cancel"' in booking  # a link to a question, not a one-tap post
+    assert "Add to your calendar" in booking
+
+    question = client.get(link + "/cancel?lang=ur")
+    assert question.status_code == 200
+    page = text(question)
+    assert translated(app, "ur", "Cancel your booking?") in page
+    assert f'href="{link}"' in page  # "No, keep my booking" goes back
+    assert [r.status for r in registrations(db)] == ["confirmed"]  # asking changes nothing
+
+    sent_before = len(outbox(app))
+    done = client.post(link + "/cancel", data={"csrf_token": csrf_token(client, link)})
+    assert done.status_code == 303 and done.location == link
+    assert [r.status for r in registrations(db)] == ["cancelled"]
+    [message] = outbox(app)[sent_before:]
+    assert message.to == ["amina@example.org"] and not message.attachments  # no calendar file
+    assert translated(app, "ur", "Other webinars you could join:") in message.body
+    assert "/events/housing-webinar?lang=ur" in message.body
+    assert "later-draft" not in message.body and "/events/social-care/register" in message.body
+
+    after = text(client.get(link + "?lang=en"))
+    # Said in the language she was reading in when she cancelled.
+    assert translated(app, "ur", "Your registration is cancelled. Thank you for letting us know: "
+                      "your place can go to someone on the waiting list.") in after
+    assert "<dd>Cancelled</dd>" in after and "Add to your calendar" not in after
+    assert "Other webinars you could join" in after and "/events/housing-webinar" in after
+    assert "Cancel my booking" not in after
+    # Asking again once cancelled goes back to the booking; posting again changes nothing.
+    assert client.get(link + "/cancel").location == link
+    client.post(link + "/cancel", data={"csrf_token": csrf_token(client, link)})
+    assert len(outbox(app)) == sent_before + 1
