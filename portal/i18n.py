@@ -58,14 +58,51 @@ POT_FILE = TRANSLATIONS_DIR / "messages.pot"
 PROJECT_ROOT = Path(__file__).parent.parent
 
 
+# Names Babel's locale data (CLDR) lacks, in the portal's languages.
+EXTRA_LANGUAGE_NAMES = {
+    "bfi": {"en": "British Sign Language", "pl": "brytyjski język migowy",
+            "ro": "limba semnelor britanică", "pa": "ਬ੍ਰਿਟਿਸ਼ ਸੈਨਤ ਭਾਸ਼ਾ",
+            "ur": "برطانوی اشاروں کی زبان", "so": "Luuqadda Calaamadaha Ingiriiska",
+            "ar": "لغة الإشارة البريطانية"},
+}
+
+# What an event may be delivered in or interpreted into: the portal's languages, then the
+# languages most spoken in England after English (Census 2021) and British Sign Language.
+SPOKEN_LANGUAGES = (
+    "en", "pl", "ro", "pa", "ur", "so", "ar", "bn", "gu", "pt", "es", "it", "lt", "zh", "yue",
+    "ta", "fr", "tr", "bg", "fa", "hu", "ps", "ku", "ti", "hi", "ne", "sq", "uk", "ru", "am",
+    "bfi",
+)
+
+
 def language_name(code: str, in_language: str) -> str:
     """"Bengali", "bengalski", "البنغالية": any language's name (an ISO 639 code, not only
     the portal's own languages) in the reader's language."""
+    if code in EXTRA_LANGUAGE_NAMES:
+        names = EXTRA_LANGUAGE_NAMES[code]
+        return names.get(in_language, names[DEFAULT_LANGUAGE])
     try:
         name = Locale.parse(code).get_display_name(Locale.parse(in_language))
     except (ValueError, UnknownLocaleError):
         return code
     return name or code
+
+
+def spoken_language_choices(in_language: str) -> list[tuple[str, str]]:
+    """SPOKEN_LANGUAGES as (code, name) in the reader's language: the portal's own first, in
+    its order, then the rest by name."""
+    own = [(code, language_name(code, in_language)) for code in LANGUAGES]
+    rest = sorted(((code, language_name(code, in_language)) for code in SPOKEN_LANGUAGES
+                   if code not in LANGUAGES), key=lambda pair: pair[1].casefold())
+    return own + rest
+
+
+def language_list(codes, in_language: str) -> str:
+    """"Somali, Arabic and Urdu", as the reader's language lists things."""
+    from babel.lists import format_list
+
+    names = [language_name(code, in_language) for code in codes]
+    return format_list(names, locale=LANGUAGES[in_language].babel_locale) if names else ""
 
 
 def select_locale() -> str:

@@ -14,7 +14,14 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
-from wtforms import DateTimeLocalField, RadioField, SelectChoice, StringField, TextAreaField
+from wtforms import (
+    DateTimeLocalField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from portal import audit
@@ -25,7 +32,7 @@ from portal.events.forms import EventTextForm
 from portal.events.models import Event, EventStatus, EventText, Format, Registration
 from portal.extensions import db
 from portal.forms import EmptyForm, IntegerField, MultiCheckboxField, PortalForm, saved_unless_taken
-from portal.i18n import LANGUAGES, current_language
+from portal.i18n import LANGUAGES, current_language, language_name, spoken_language_choices
 from portal.rendering import render, render_form, see_other
 from portal.spreadsheet import csv_download
 from portal.texts import FALLBACK_LANGUAGE, Status
@@ -76,16 +83,29 @@ class EventForm(PortalForm):
         NumberRange(min=15, max=600, message=_l("Enter a length from 15 to 600 minutes"))])
     capacity = IntegerField(_l("Places (leave empty for no limit)"), validators=[
         Optional(), NumberRange(min=1, max=100_000, message=_l("Enter a number of places"))])
-    language = StringField(_l("Language it is delivered in"), default="en",
-                           validators=[DataRequired(), Length(max=12)])
-    interpretation = StringField(_l("Interpreting offered into"), validators=[
-        Optional(), Length(max=200)])
+    # Choices: SPOKEN_LANGUAGES in the staff member's language (see _language_choices).
+    language = SelectField(_l("Language it is delivered in"), default="en", validate_choice=False,
+                           validators=[DataRequired(_l("Choose the language it is delivered in"))])
+    interpretation = MultiCheckboxField(_l("Interpreting offered into"), validate_choice=False,
+                                        validators=[Optional()])
     location = TextAreaField(_l("Address"), validators=[Optional(), Length(max=500)])
     join_url = StringField(_l("Link to join online"), validators=[Optional(), Length(max=500)])
     organiser = StringField(_l("Run by"), validators=[Optional(), Length(max=200)])
     # Choices are the published topics (see _topic_choices); anything else is refused with our
     # own message rather than WTForms' "not a valid choice".
     topics = MultiCheckboxField(_l("Topics"), validate_choice=False, validators=[Optional()])
+
+    def validate_language(self, field) -> None:
+        if field.data not in {value for value, _label in field.choices or []}:
+            raise ValidationError(_l("Choose a language from the list"))
+
+    def validate_interpretation(self, field) -> None:
+        offered = {value for value, _label in field.choices or []}
+        if any(value not in offered for value in field.data or []):
+            raise ValidationError(_l("Choose languages from the list"))
+        if self.language.data in (field.data or []):
+            raise ValidationError(_l("It is delivered in that language: interpreting into it "
+                                     "is not needed"))
 
     def validate_topics(self, field) -> None:
         offered = {value for value, _label in field.choices or []}
@@ -112,6 +132,15 @@ def _topic_choices(form: EventForm, item: Event | None) -> EventForm:
     kept = [t for t in (item.topics if item else []) if t.status != Status.PUBLISHED.value]
     form.topics.choices = [(str(t.id), _topic_name(t, language)) for t in published] + [
         (str(t.id), _("%(name)s (draft)", name=_topic_name(t, language))) for t in kept]
+    # Languages, named in the staff member's language; one the event already has that is not
+    # on the list (typed before it was a list) stays on offer, so saving does not drop it.
+    offered = spoken_language_choices(language)
+    known = {code for code, _name in offered}
+    had = ([item.language] + item.interpreting) if item else []
+    offered += [(code, language_name(code, language)) for code in dict.fromkeys(had)
+                if code and code not in known]
+    form.language.choices = offered
+    form.interpretation.choices = offered
     return form
 
 
@@ -141,7 +170,7 @@ def _apply(form: EventForm, item: Event) -> None:
     item.slug, item.format = form.slug.data, form.format.data
     item.starts_at = start.astimezone(ZoneInfo("UTC"))
     item.ends_at = item.starts_at + timedelta(minutes=form.minutes.data)
-    item.language, item.interpretation = form.language.data, form.interpretation.data or ""
+    item.language, item.interpreting = form.language.data, form.interpretation.data or []
     item.location = form.location.data or None
     item.join_url = form.join_url.data or None
     item.organiser = form.organiser.data or ""
@@ -163,7 +192,7 @@ def _form_data(item: Event) -> dict:
             "starts_at": item.starts_at.astimezone(london()).replace(tzinfo=None),
             "minutes": int((item.ends_at - item.starts_at).total_seconds() // 60),
             "capacity": item.capacity, "language": item.language,
-            "interpretation": item.interpretation, "location": item.location,
+            "interpretation": item.interpreting, "location": item.location,
             "join_url": item.join_url, "organiser": item.organiser,
             "topics": [str(topic.id) for topic in item.topics]}
 

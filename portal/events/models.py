@@ -72,6 +72,15 @@ class Event(TranslatableMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
+    @property
+    def interpreting(self) -> list[str]:
+        """The language codes interpreting is offered into."""
+        return [code.strip() for code in (self.interpretation or "").split(",") if code.strip()]
+
+    @interpreting.setter
+    def interpreting(self, codes) -> None:
+        self.interpretation = ", ".join(codes)
+
     texts: Mapped[dict[str, EventText]] = relationship(
         collection_class=attribute_keyed_dict("language"), cascade="all, delete-orphan",
         lazy="selectin", back_populates="event")

@@ -13,7 +13,7 @@ from portal.events.forms import NeedsForm, SignUpForm
 from portal.events.models import Event, EventStatus, Registration, RegistrationStatus
 from portal.extensions import db, limiter
 from portal.forms import EmptyForm
-from portal.i18n import current_language, language_name
+from portal.i18n import current_language, language_list, language_name
 from portal.mail import external_url
 from portal.rendering import render, render_form, see_other
 from portal.texts import Status
@@ -66,7 +66,8 @@ def detail(slug: str):
                   over=problem is services.Closed.OVER,
                   feedback_open=(item.status == EventStatus.PUBLISHED.value
                                  and item.starts_at <= utcnow()),
-                  language_name=lambda code: language_name(code, language()))
+                  language_name=lambda code: language_name(code, language()),
+                  language_list=lambda codes: language_list(codes, language()))
 
 
 def _calendar(item: Event) -> Response:

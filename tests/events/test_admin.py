@@ -447,3 +447,48 @@ def test_the_english_fields_read_left_to_right_for_arabic_staff(client, db, make
     for tag in (title, description):
         assert 'lang="en"' in tag and 'dir="ltr"' in tag, tag
     assert '<html lang="ar" dir="rtl"' in page
+
+
+def test_languages_are_choices_shown_in_the_readers_language(app, client, auth, signed_in, db):
+    """The language an event is delivered in and those it is interpreted into are chosen from
+    a list (they were typed, and parents saw "so, ar, ur"), and parents read them in their own
+    language."""
+    signed_in("coordinator")
+    form_page = text(auth.client.get("/staff/events/new"))
+    assert '<select class="input" id="language" name="language">' in form_page
+    assert 'value="bfi"' in form_page and "British Sign Language" in form_page
+    response = auth.post("/staff/events/new", event_form(interpretation=["so", "ar", "bfi"]))
+    assert response.status_code == 303, text(response)
+    event = db.session.scalar(sa.select(Event))
+    assert event.interpreting == ["so", "ar", "bfi"]
+    assert auth.post(f"/staff/events/{event.id}/publish").status_code == 303
+    urdu = text(client.get("/events/exclusions?lang=ur"))
+    assert "صومالی، عربی، اور برطانوی اشاروں کی زبان" in urdu and "so, ar" not in urdu
+    english = text(client.get("/events/exclusions?lang=en"))
+    assert "interpreting into Somali, Arabic and British Sign Language" in english
+    # The form shows what was chosen, ticked.
+    again = text(auth.client.get(f"/staff/events/{event.id}"))
+    assert re.search(r'<input[^>]*checked[^>]*value="bfi"|<input[^>]*value="bfi"[^>]*checked',
+                     again)
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"language": "klingon"}, "Choose a language from the list"),
+    ({"language": ""}, "Choose the language it is delivered in"),
+    ({"interpretation": ["so", "xx"]}, "Choose languages from the list"),
+    ({"language": "so", "interpretation": ["so"]}, "interpreting into it is not needed"),
+])
+def test_a_language_not_on_the_list_is_explained(auth, signed_in, db, fields, message):
+    signed_in("coordinator")
+    response = auth.post("/staff/events/new", event_form(**fields))
+    assert response.status_code == 422 and message in text(response)
+    assert 'value="Exclusions explained"' in text(response)  # what was typed is kept
+    assert db.session.scalar(sa.select(sa.func.count(Event.id))) == 0
+
+
+def test_an_event_with_a_language_typed_before_the_list_keeps_it(auth, signed_in, make_event,
+                                                                 db):
+    event = make_event(interpretation="so, tl")  # Tagalog: not on the list
+    signed_in("coordinator")
+    page = text(auth.client.get(f"/staff/events/{event.id}"))
+    assert 'value="tl"' in page
