@@ -29,7 +29,14 @@ from portal.access import Role, roles
 from portal.capabilities import StaffTask
 from portal.events import services
 from portal.events.forms import EventTextForm
-from portal.events.models import Event, EventStatus, EventText, Format, Registration
+from portal.events.models import (
+    Event,
+    EventStatus,
+    EventText,
+    Format,
+    Registration,
+    RegistrationStatus,
+)
 from portal.extensions import db
 from portal.forms import EmptyForm, IntegerField, MultiCheckboxField, PortalForm, saved_unless_taken
 from portal.i18n import LANGUAGES, current_language, language_name, spoken_language_choices
@@ -54,6 +61,7 @@ AUDIT_LABELS = {
     "event.published": _l("Event published"),
     "event.cancelled": _l("Event cancelled"),
     "registrations.exported": _l("Registrations exported"),
+    "attendance.recorded": _l("Attendance recorded"),
     "event.translated": _l("Event translated"),
     "event.translation-removed": _l("Translation removed"),
 }
@@ -335,28 +343,49 @@ def _registrations(item: Event) -> list[Registration]:
                               .order_by(Registration.created_at, Registration.id)).all()
 
 
+def _attendance_page(item: Event, *, status: str | None = None, http_status: int = 200,
+                     problem: str | None = None):
+    people = _registrations(item)
+    counts = {state.value: sum(1 for p in people if p.status == state.value)
+              for state in RegistrationStatus}
+    return render("events/admin/registrations.html", block="attendance", status=http_status,
+                  event=item, people=people, counts=counts, message=status, problem=problem,
+                  open=services.attendance_open(item),
+                  attended=sum(1 for p in people if p.attended
+                               and p.status == RegistrationStatus.CONFIRMED.value),
+                  language_name=lambda code: language_name(code, current_language().code))
+
+
 @bp.get(EVENT + "/registrations")
 @roles(*EDITORS)
 def registrations(event_id: int):
-    item = _event(event_id)
-    return render("events/admin/registrations.html", event=item, people=_registrations(item),
-                  button_form=EmptyForm())
+    return _attendance_page(_event(event_id))
 
 
-@bp.post(EVENT + "/registrations/<int(max=2147483647):registration_id>/attended")
+@bp.post(EVENT + "/attendance")
 @roles(*EDITORS)
-def attended(event_id: int, registration_id: int):
-    """Tick or untick attendance: htmx swaps the one row; without JavaScript, back to the list."""
-    person = db.session.get(Registration, registration_id)
-    if person is None or person.event_id != event_id:
-        abort(404)
-    person.attended = request.form.get("attended") == "1"
-    db.session.commit()
+def attendance(event_id: int):
+    """Who came, ticked in one form (or everyone booked, in one step), with or without
+    JavaScript: htmx swaps the form, a plain post comes back to the page."""
+    item = _event(event_id)
+    if not services.attendance_open(item):
+        return _attendance_page(item, http_status=409, problem=_(
+            "Attendance can be recorded once the event has started."))
+    if request.form.get("everyone"):
+        chosen = None
+    else:
+        chosen = {int(value) for value in request.form.getlist("attended")
+                  if value.isdigit() and len(value) < 10}
+    came, booked = services.record_attendance(item, chosen)
+    audit.record(current_user, "attendance.recorded", item, attended=came, booked=booked,
+                 commit=True)
+    message = ngettext("Attendance saved: %(num)d of %(booked)d booked came.",
+                       "Attendance saved: %(num)d of %(booked)d booked came.", came,
+                       booked=booked)
     if request.htmx:
-        return render("events/admin/registrations.html", block="row", event=person.event,
-                      person=person, button_form=EmptyForm())
-    return see_other(url_for("event_admin.registrations", event_id=event_id)
-                     + f"#registration-{person.id}")
+        return _attendance_page(item, status=message)
+    flash(message, "success")
+    return see_other(url_for("event_admin.registrations", event_id=event_id))
 
 
 @bp.get(EVENT + "/registrations.csv")

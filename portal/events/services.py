@@ -88,6 +88,25 @@ def registration_problem(item: Event) -> Closed | None:
     return None
 
 
+# --- attendance ---------------------------------------------------------------------------------
+
+def attendance_open(item: Event) -> bool:
+    """Attendance can be recorded from the start of the event (not before: nobody has come)."""
+    return item.starts_at <= utcnow() and item.status != EventStatus.CANCELLED.value
+
+
+def record_attendance(item: Event, attended: set[int] | None) -> tuple[int, int]:
+    """Set who of those booked came: the ids in ``attended``, or everyone booked (None).
+    Ids of other events, or of people not booked, change nothing. (attended, booked) after;
+    the caller commits (with its audit record)."""
+    booked = db.session.scalars(sa.select(Registration).where(
+        Registration.event_id == item.id,
+        Registration.status == RegistrationStatus.CONFIRMED.value)).all()
+    for person in booked:
+        person.attended = attended is None or person.id in attended
+    return sum(1 for person in booked if person.attended), len(booked)
+
+
 # --- the manage link --------------------------------------------------------------------------
 
 def _token_for(registration_id: int, salt: str) -> str:
