@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import MAXYEAR, MINYEAR, timedelta
+from datetime import MAXYEAR, MINYEAR, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -15,6 +15,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
 from wtforms import (
+    BooleanField,
     DateTimeLocalField,
     RadioField,
     SelectChoice,
@@ -27,6 +28,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Rege
 from portal import audit
 from portal.access import Role, roles
 from portal.capabilities import StaffTask
+from portal.database import utcnow
 from portal.events import services
 from portal.events.forms import EventTextForm
 from portal.events.models import (
@@ -120,11 +122,26 @@ class EventForm(PortalForm):
         if any(value not in offered for value in field.data or []):
             raise ValidationError(_l("Choose topics from the list"))
 
+    # Shown only when the start is in the past: a date typed wrong, or an event recorded after
+    # it happened (see the event form template).
+    past_ok = BooleanField(_l("It has already happened: keep this start"))
+    # The start as saved, set by the edit view: keeping a past start needs no confirmation.
+    original_start: datetime | None = None
+
     def validate_starts_at(self, field) -> None:
         # The first and last years a date can hold leave no room to add the length, or to
         # take off the time the join link shows before the start.
         if field.data and not MINYEAR < field.data.year < MAXYEAR:
             raise ValidationError(_l("Enter a real date"))
+        if not field.data or self.past_ok.data:
+            return
+        start = field.data.replace(tzinfo=london())
+        original = self.original_start
+        unchanged = original is not None and start == original.replace(second=0, microsecond=0)
+        if start < utcnow() and not unchanged:
+            raise ValidationError(_l("This start is in the past. Check the date and time; if "
+                                     "the event has already happened, tick “It has already "
+                                     "happened” and save again."))
 
     def validate_join_url(self, field) -> None:
         if field.data and not re.match(r"^https://\S+$", field.data):
@@ -224,6 +241,14 @@ def create():
 SLUG_TAKEN = _l("Another event already has this web address name")
 
 
+def _when_and_where(item: Event) -> tuple:
+    """What someone booked needs to hear about when it changes (times to the minute, as the
+    form gives them)."""
+    def minute(moment):
+        return moment.replace(second=0, microsecond=0)
+    return minute(item.starts_at), minute(item.ends_at), item.format, item.location
+
+
 def _form_page(form: EventForm, item: Event | None):
     has_errors = bool(form.errors)
     return render("events/admin/event.html", form=form, event=item, button_form=EmptyForm(),
@@ -238,8 +263,10 @@ def edit(event_id: int):
     item = _event(event_id)
     form = EventForm() if request.method == "POST" else EventForm(data=_form_data(item))
     _topic_choices(form, item)
+    form.original_start = item.starts_at
     if form.validate_on_submit():
         capacity = form.capacity.data
+        before = _when_and_where(item)
         _apply(form, item)
         if not saved_unless_taken(form.slug, SLUG_TAKEN):
             return _form_page(form, _event(event_id))
@@ -250,6 +277,12 @@ def edit(event_id: int):
             "Saved. %(num)d person on the waiting list now has a place, and has been told.",
             "Saved. %(num)d people on the waiting list now have a place, and have been told.",
             len(promoted)), "success")
+        if _when_and_where(item) != before:
+            told = services.tell_of_change(item)
+            if told:
+                flash(ngettext("%(num)d person booked or waiting has been emailed the new time "
+                               "and place.", "%(num)d people booked or waiting have been "
+                               "emailed the new time and place.", told), "success")
         return see_other(url_for("event_admin.edit", event_id=item.id))
     return _form_page(form, item)
 

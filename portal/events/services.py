@@ -274,6 +274,19 @@ def cancel_event(item: Event) -> bool:
     return True
 
 
+def tell_of_change(item: Event) -> int:
+    """Email everyone booked or waiting the event's new time and place, with a calendar file
+    that updates the one they have (same UID, a later SEQUENCE). How many were told."""
+    if item.status != EventStatus.PUBLISHED.value or item.ends_at < utcnow():
+        return 0
+    people = db.session.scalars(sa.select(Registration).where(
+        Registration.event_id == item.id,
+        Registration.status != RegistrationStatus.CANCELLED.value)).all()
+    for person in people:
+        email_registrant(person, "event_changed")
+    return sum(1 for person in people if person.email)
+
+
 def email_registrant(registration: Registration, template: str, token: str | None = None, *,
                      now: bool = False, calendar: bool = True, **extra) -> bool:
     """Email a registrant, if they gave an email, in their language, with their manage link
@@ -353,6 +366,9 @@ def calendar_file(item: Event, title: str, description: str, url: str) -> bytes:
     calendar.add("method", "PUBLISH")
     entry = CalendarEvent()
     entry.add("uid", f"event-{item.id}@{_host()}")
+    # A later file for the same event replaces the earlier one in a calendar app.
+    if item.updated_at is not None:
+        entry.add("sequence", int(item.updated_at.timestamp()))
     entry.add("dtstamp", utcnow())
     entry.add("dtstart", item.starts_at)
     entry.add("dtend", item.ends_at)

@@ -23,6 +23,15 @@ def text(response) -> str:
     return response.get_data(as_text=True)
 
 
+def same_time(event) -> dict:
+    """The event's own start and length, as the form shows them (London time)."""
+    from zoneinfo import ZoneInfo
+
+    start = event.starts_at.astimezone(ZoneInfo("Europe/London")).strftime("%Y-%m-%dT%H:%M")
+    return {"starts_at": start,
+            "minutes": str(int((event.ends_at - event.starts_at).total_seconds() // 60))}
+
+
 def event_form(**fields):
     start = (utcnow() + timedelta(days=10)).strftime("%Y-%m-%dT%H:%M")
     return {"title": "Exclusions explained", "description": "For parents.",
@@ -77,7 +86,7 @@ def test_raising_the_capacity_promotes_the_waiting_list(app, auth, signed_in, ma
     page = auth.client.get(f"/staff/events/{event.id}")
     assert page.status_code == 200
     form = event_form(slug="social-care", title="How to navigate the social care system",
-                      capacity="2")
+                      capacity="2", **same_time(event))
     response = auth.post(f"/staff/events/{event.id}", form)
     assert response.status_code == 303
     assert [r.status for r in registrations(db)] == ["confirmed", "confirmed", "waiting"]
@@ -526,3 +535,58 @@ def test_an_event_with_a_language_typed_before_the_list_keeps_it(auth, signed_in
     signed_in("coordinator")
     page = text(auth.client.get(f"/staff/events/{event.id}"))
     assert 'value="tl"' in page
+
+
+def test_moving_an_event_tells_everyone_booked_or_waiting(app, auth, signed_in, make_event, db):
+    event = make_event(capacity=1)
+    sign_up(app.test_client(), email="one@example.org")
+    sign_up(app.test_client(), email="two@example.org")  # waiting
+    sign_up(app.test_client(), email="", phone="07700 900111")  # no email to send to
+    sign_up(app.test_client(), email="gone@example.org")
+    gone = registrations(db)[-1]
+    from portal.events import services
+    with app.test_request_context():
+        services.cancel(gone)
+    signed_in("coordinator")
+    before = len(outbox(app))
+    fields = {"slug": "social-care", "title": "How to navigate the social care system",
+              "capacity": "1"}
+    # The description alone changes: nobody is emailed.
+    same = auth.post(f"/staff/events/{event.id}",
+                     event_form(description="New words.", **fields, **same_time(event)))
+    assert same.status_code == 303 and len(outbox(app)) == before
+    moved = auth.post(f"/staff/events/{event.id}", event_form(**fields), follow_redirects=True)
+    assert "2 people booked or waiting have been emailed the new time and place." in text(moved)
+    told = outbox(app)[before:]
+    assert sorted(m.to[0] for m in told) == ["one@example.org", "two@example.org"]
+    message = told[0]
+    assert message.subject == translated(app, "so", "Changed: %(title)s") % {
+        "title": "Sida loo maro nidaamka daryeelka"}
+    [(_name, calendar, _type)] = message.attachments
+    calendar = calendar if isinstance(calendar, str) else calendar.decode()
+    assert "SEQUENCE:" in calendar and f"UID:event-{event.id}@" in calendar
+
+
+@pytest.mark.parametrize("minutes_ago", [90, 60 * 24 * 30])
+def test_a_start_in_the_past_asks_to_be_confirmed(auth, signed_in, db, minutes_ago):
+    signed_in("coordinator")
+    past = (utcnow() - timedelta(minutes=minutes_ago)).astimezone(
+        __import__("zoneinfo").ZoneInfo("Europe/London")).strftime("%Y-%m-%dT%H:%M")
+    asked = auth.post("/staff/events/new", event_form(starts_at=past))
+    assert asked.status_code == 422
+    page = text(asked)
+    assert "This start is in the past." in page and 'name="past_ok"' in page
+    assert f'value="{past}"' in page  # kept as typed
+    assert db.session.scalar(sa.select(sa.func.count(Event.id))) == 0
+    saved = auth.post("/staff/events/new", event_form(starts_at=past, past_ok="y"))
+    assert saved.status_code == 303
+    event = db.session.scalar(sa.select(Event))
+    # Editing it later, keeping that start, needs no confirmation again.
+    again = auth.post(f"/staff/events/{event.id}", event_form(**same_time(event),
+                                                              description="Notes added."))
+    assert again.status_code == 303
+
+
+def test_the_past_question_is_not_shown_for_a_future_start(auth, signed_in, db):
+    signed_in("coordinator")
+    assert 'name="past_ok"' not in text(auth.client.get("/staff/events/new"))
