@@ -204,7 +204,8 @@ def moderate(comment_id: int):
         db.session.commit()
         if request.htmx:
             return render("feedback/admin/moderation.html", block="done",
-                          comment=db.session.get(FeedbackComment, comment_id))
+                          comment=db.session.get(FeedbackComment, comment_id),
+                          pending=services.pending_count())
         flash(_l("Comment approved.") if decision != "reject" else _l("Comment rejected."),
               "success")
         return see_other(url_for("feedback_admin.moderation"))

@@ -114,8 +114,10 @@ def test_a_coordinator_moderates_on_a_phone_with_htmx(new_page, axe, live_server
         axe(page)
     article = page.locator("article", has_text=marker)
     assert "[…]" in article.locator("textarea").input_value()
+    waiting = page.locator("#pending-count").inner_text()
     article.locator("button[value=approve-edited]").click()
     page.locator(".notice--success").first.wait_for()  # the comment swapped for the outcome
+    assert page.locator("#pending-count").inner_text() != waiting  # the count keeps up
     with live_server.app.app_context():
         [stored] = db.session.scalars(sa.select(FeedbackComment).where(
             FeedbackComment.published_text.contains(marker))).all()

@@ -561,13 +561,26 @@ def test_comments_reach_commissioners_only_after_moderation(client, db, signed_i
 
 def test_moderating_with_htmx_swaps_the_comment_for_the_outcome(client, db, signed_in, hx):
     fill(client, "/feedback/programme", went_well="Fine.")
+    fill(client, "/feedback/programme", could_be_better="Ring me on 07700 900123.")
     signed_in("coordinator")
+    page = client.get("/staff/feedback/moderation").get_data(as_text=True)
+    assert '<p class="lead" id="pending-count">2 waiting.</p>' in page
+    # The buttons keep one order for every comment; the safe one stands out where details
+    # were found (the second comment).
+    orders = re.findall(r'<div class="button-group">(.*?)</div>', page, re.S)
+    assert [re.findall(r'value="([a-z-]+)"', order) for order in orders] == [
+        ["approve", "approve-edited", "reject"]] * 2
+    assert sorted(re.findall(r'class="button( button--secondary)?" name="decision" '
+                             r'value="approve-edited"', page)) == ["", " button--secondary"]
     comment = comment_that_said(db, "Fine.")
     done = hx.post(f"/staff/feedback/moderation/{comment.id}", {"decision": "approve"},
                    target=f"comment-{comment.id}")
     assert done.status_code == 200
     assert "Comment approved." in done.get_data(as_text=True)
     assert "<html" not in done.get_data(as_text=True)
+    # The count above the list is swapped too (out of band).
+    assert '<p class="lead" id="pending-count" hx-swap-oob="true">1 waiting.</p>' in \
+        done.get_data(as_text=True)
     # Approving with changes but no text keeps the comment waiting, with a message.
     fill(client, "/feedback/programme", went_well="Another.")
     waiting = comment_that_said(db, "Another.")
