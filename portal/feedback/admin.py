@@ -272,6 +272,8 @@ def forms():
 @roles(*MODERATORS)
 def invitations():
     past = [item for item in events.past(limit=30) if item.status == EventStatus.PUBLISHED.value]
+    # Listed too, so that an event's "Feedback invitation" link lands somewhere that says when.
+    coming = [item for item in events.upcoming() if item.status == EventStatus.PUBLISHED.value]
     sent = {row.event_id: row for row in db.session.scalars(sa.select(FeedbackInvitation).where(
         FeedbackInvitation.event_id.in_([item.id for item in past])))}
     attended, reachable = {}, {}
@@ -285,7 +287,7 @@ def invitations():
         if not erased:
             reachable[event_id] = count
     return render("feedback/admin/invitations.html", events=past, sent=sent, attended=attended,
-                  reachable=reachable,
+                  reachable=reachable, coming=coming,
                   form=EmptyForm(), public_link=lambda item: external_url(
                       url_for("feedback.event", slug=item.slug)))
 

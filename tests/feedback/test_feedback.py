@@ -1025,3 +1025,17 @@ def test_the_running_tally_agrees_with_the_responses(app, client, db, content):
     result = app.test_cli_runner().invoke(args=["feedback", "rebuild-tallies"])
     assert result.exit_code == 0 and "Counted 30 responses." in result.output
     assert services.results(services.Scope(kind=Kind.SERVICE)).everyone == from_rows
+
+
+def test_a_future_event_is_listed_with_when_its_invitation_can_go(client, db, signed_in,
+                                                                   make_event):
+    """The event page's "Feedback invitation" link for a future event used to land on a list
+    without it, with no word of why."""
+    event = make_event()  # next week
+    signed_in("coordinator")
+    page = client.get(f"/staff/events/{event.id}").get_data(as_text=True)
+    assert f'href="/staff/feedback/events#event-{event.id}"' in page
+    listing = client.get("/staff/feedback/events").get_data(as_text=True)
+    coming = listing.split("Coming up")[1]
+    assert f'id="event-{event.id}"' in coming and "How to navigate the social care" in coming
+    assert "once an event is over and attendance is marked" in coming
