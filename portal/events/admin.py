@@ -254,6 +254,7 @@ def _form_page(form: EventForm, item: Event | None):
     return render("events/admin/event.html", form=form, event=item, button_form=EmptyForm(),
                   counts=services.registration_counts(item.id)[item.id] if item else {},
                   other_languages=TRANSLATED_INTO, status=422 if has_errors else 200,
+                  begun=bool(item and item.starts_at <= utcnow()),
                   has_errors=has_errors)
 
 

@@ -9,12 +9,13 @@ from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, request, url_for
+from flask_babel import format_date, ngettext
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
 from flask_login import current_user
-from wtforms import RadioField, SelectChoice, StringField, TextAreaField
-from wtforms.validators import Length, NumberRange, Optional, ValidationError
-from wtforms.widgets import HiddenInput, TextInput
+from wtforms import RadioField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms.validators import Length, Optional, ValidationError
+from wtforms.widgets import TextInput
 
 from portal import audit, disclosure
 from portal.access import Role, roles
@@ -26,7 +27,7 @@ from portal.extensions import db
 from portal.feedback import questions, redaction, services
 from portal.feedback.models import CommentStatus, FeedbackComment, FeedbackInvitation
 from portal.feedback.questions import Kind
-from portal.forms import EmptyForm, IntegerField, MultiCheckboxField, PortalForm
+from portal.forms import EmptyForm, MultiCheckboxField, PortalForm
 from portal.i18n import current_language, language_name
 from portal.mail import external_url
 from portal.rendering import render, render_form, see_other
@@ -86,11 +87,20 @@ class ResultsFilter(PortalForm):
         *[SelectChoice(kind.value, label) for kind, label in questions.KIND_LABELS.items()]])
     start = MonthField(_l("From the start of"), validators=[Optional()])
     end = MonthField(_l("To the end of"), validators=[Optional()])
-    event = IntegerField(widget=HiddenInput(), validators=[Optional(), NumberRange(
-        min=1, max=2**31 - 1, message=_l("Choose one of the options shown"))])
+    # Which webinar: each one's figures on their own (all webinars lumped as one would say
+    # nothing about any of them). Choices: the events that have begun (_webinar_choices).
+    event = SelectField(_l("Which webinar"), default="", validate_choice=False,
+                        validators=[Optional()])
 
     def validate_kind(self, field) -> None:
         if field.data and field.data not in {kind.value for kind in Kind}:
+            raise ValidationError(_l("Choose one of the options shown"))
+        if field.data == Kind.EVENT.value and not self.event.data:
+            raise ValidationError(_l("Choose which webinar"))
+
+    def validate_event(self, field) -> None:
+        offered = {value for value, _label in field.choices or [] if value}
+        if field.data and field.data not in offered:
             raise ValidationError(_l("Choose one of the options shown"))
 
     def validate_end(self, field) -> None:
@@ -103,18 +113,31 @@ def _month_end(day: date) -> date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
+def _webinar_choices(form: ResultsFilter) -> ResultsFilter:
+    """The published events that have begun (feedback opens at the start), newest first,
+    by English title and date."""
+    begun = db.session.scalars(sa.select(Event).where(
+        Event.status == EventStatus.PUBLISHED.value, Event.starts_at <= utcnow())
+        .order_by(Event.starts_at.desc()).limit(200)).all()
+    form.event.choices = [("", _("Choose a webinar"))] + [
+        (str(item.id), f"{item.texts['en'].title if 'en' in item.texts else item.slug} "
+                       f"({format_date(item.starts_at, 'd MMM y')})")
+        for item in begun]
+    return form
+
+
 @bp.get("/")
 @roles(*READERS)
 def results():
-    form = ResultsFilter(request.args)
+    form = _webinar_choices(ResultsFilter(request.args))
     this_month = services.today().replace(day=1)
     year_ago = (this_month - timedelta(days=330)).replace(day=1)
     scope = services.Scope(start=year_ago, end=_month_end(this_month))
     event = None
     if form.validate():
-        event = db.session.get(Event, form.event.data) if form.event.data else None
+        event = db.session.get(Event, int(form.event.data)) if form.event.data else None
         scope = services.Scope(
-            kind=Kind(form.kind.data) if form.kind.data else None,
+            kind=Kind.EVENT if event else Kind(form.kind.data) if form.kind.data else None,
             event_id=event.id if event else None, start=form.start.data or scope.start,
             end=_month_end(form.end.data or this_month))
     figures = services.results(scope)

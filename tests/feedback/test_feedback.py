@@ -898,7 +898,9 @@ def test_a_second_moderator_cannot_overwrite_a_redaction(client, db, signed_in):
     assert stored.published_text == "Call Mrs […] on […]" and stored.redacted
 
 
-def test_the_redacted_choice_comes_first_when_details_are_found(client, db, signed_in):
+def test_the_redacted_choice_stands_out_when_details_are_found(client, db, signed_in):
+    """In the same place for every comment (the order used to swap), but the primary button
+    where details were found."""
     fill(client, "/feedback/programme", went_well="Ring me on 07700 900123")
     fill(client, "/feedback/programme", could_be_better="More evening sessions")
     signed_in("coordinator")
@@ -906,10 +908,15 @@ def test_the_redacted_choice_comes_first_when_details_are_found(client, db, sign
     articles = re.findall(r"<article.*?</article>", html, re.S)
     [found] = [article for article in articles if "07700" in article]
     [plain] = [article for article in articles if "evening" in article]
-    def order(article):
-        return article.index('value="approve-edited"') < article.index('value="approve"')
 
-    assert order(found) and not order(plain)
+    def primary(article):
+        return re.search(r'class="button" name="decision" value="([a-z-]+)"', article).group(1)
+
+    def order(article):
+        return re.findall(r'name="decision" value="([a-z-]+)"', article)
+
+    assert order(found) == order(plain) == ["approve", "approve-edited", "reject"]
+    assert primary(found) == "approve-edited" and primary(plain) == "approve"
     assert "Ring me on […]" in found
 
 
@@ -1039,3 +1046,42 @@ def test_a_future_event_is_listed_with_when_its_invitation_can_go(client, db, si
     coming = listing.split("Coming up")[1]
     assert f'id="event-{event.id}"' in coming and "How to navigate the social care" in coming
     assert "once an event is over and attendance is marked" in coming
+
+
+def test_commissioners_pick_a_webinar_from_a_list(client, db, signed_in, make_event):
+    """One webinar's figures were reachable only by typing ?event=N; and "A webinar or event"
+    alone lumped every webinar together."""
+    from datetime import timedelta
+
+    held = make_event(slug="held", starts_in=timedelta(days=-3))
+    later = make_event(slug="later")  # not begun: nothing to pick yet
+    make_event(slug="draft-one", status="draft", starts_in=timedelta(days=-2))
+    signed_in("commissioner")
+    page = client.get("/staff/feedback/").get_data(as_text=True)
+    options = re.findall(r'<option[^>]*value="(\d*)"', page)
+    assert options == ["", str(held.id)] and str(later.id) not in options
+    assert re.search(r"<select[^>]*id=\"event\"", page)
+    picked = client.get(f"/staff/feedback/?event={held.id}")
+    assert picked.status_code == 200
+    body = picked.get_data(as_text=True)
+    assert re.search(rf'<option selected value="{held.id}"|<option value="{held.id}" selected',
+                     body)
+    lumped = client.get("/staff/feedback/?kind=event")
+    assert lumped.status_code == 422 and "Choose which webinar" in lumped.get_data(as_text=True)
+    for bad in (str(later.id), "abc", "99999999999"):
+        refused = client.get(f"/staff/feedback/?event={bad}")
+        assert refused.status_code == 422, bad
+        assert "Choose one of the options shown" in refused.get_data(as_text=True)
+
+
+def test_an_event_page_links_to_its_figures_once_it_has_begun(client, db, signed_in,
+                                                             make_event):
+    from datetime import timedelta
+
+    held = make_event(slug="held", starts_in=timedelta(days=-3))
+    later = make_event(slug="later")
+    signed_in("coordinator")
+    assert f"/staff/feedback/?event={held.id}" in client.get(
+        f"/staff/events/{held.id}").get_data(as_text=True)
+    assert "/staff/feedback/?event=" not in client.get(
+        f"/staff/events/{later.id}").get_data(as_text=True)
