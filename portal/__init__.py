@@ -18,17 +18,15 @@ from portal import (
     i18n,
     mail,
     navigation,
+    notify,
     privacy,
     rendering,
     security,
 )
 from portal import config as portal_config
+from portal.config import ConfigurationError
 from portal.demo import seed_demo
 from portal.extensions import babel, csrf, db, htmx, limiter, migrate
-
-
-class ConfigurationError(RuntimeError):
-    """The configuration is unsafe or incomplete; the portal refuses to start."""
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -69,6 +67,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
     assets.init_app(app)
+    notify.init_app(app)  # before mail: it may name the email backend
     mail.init_app(app)
     navigation.init_app(app)
     rendering.init_app(app)

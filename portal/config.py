@@ -15,6 +15,10 @@ from datetime import timedelta
 DEVELOPMENT_SECRET_KEY = "development-only-not-secret"  # noqa: S105
 
 
+class ConfigurationError(RuntimeError):
+    """The configuration is unsafe or incomplete; the portal refuses to start."""
+
+
 class DefaultConfig:
     # "development", "production" or "testing". Production turns on the checks and the
     # Secure cookie flag; a local ``make run`` over plain HTTP stays usable.
@@ -97,12 +101,23 @@ class DefaultConfig:
     # Sign-ups sent (posts of the sign-up form), per client address. Generous: a family or a
     # community centre helping parents may sign several people up from one address.
     EVENT_SIGNUP_LIMIT = "20 per hour"
+    # "Lost your link?" requests, per client address: each sends messages to someone.
+    EVENT_LOST_LINK_LIMIT = "5 per hour"
 
     # Email (Flask-Mailman). Development writes each email as a file in instance/outbox/
     # (portal/mail.py); production sends by SMTP: set MAIL_SERVER, MAIL_PORT, MAIL_USE_TLS,
     # MAIL_USERNAME, MAIL_PASSWORD.
     MAIL_DEFAULT_SENDER = "Parent Champions <no-reply@example.org>"
     MAIL_TIMEOUT = 20
+
+    # Texts (and email, with PORTAL_MAIL_BACKEND=notify) through GOV.UK Notify: see
+    # portal/notify.py. Without an API key, production sends no texts (SMS_BACKEND "none").
+    NOTIFY_API_KEY = None
+    NOTIFY_BASE_URL = "https://api.notifications.service.gov.uk"
+    NOTIFY_TIMEOUT = 10
+    NOTIFY_SMS_TEMPLATE_ID = None  # a text message template: ((body))
+    NOTIFY_EMAIL_TEMPLATE_ID = None  # an email template: subject ((subject)), content ((body))
+    NOTIFY_SMS_SENDER_ID = None  # a text message sender other than the service's default
 
     # Static files have fingerprinted URLs (portal/assets.py), so browsers may keep them a year.
     SEND_FILE_MAX_AGE_DEFAULT = 365 * 24 * 3600

@@ -13,6 +13,7 @@ from portal.database import utcnow
 from portal.events import services
 from portal.events.models import Event, EventStatus, Registration, RegistrationStatus
 from portal.extensions import db
+from portal.notify import texts_available
 
 events = AppGroup("events", help="Webinars and events.")
 
@@ -27,7 +28,9 @@ def send_reminders() -> None:
             Event.status == EventStatus.PUBLISHED.value, Event.starts_at > now,
             Event.starts_at <= soon,
             Registration.status == RegistrationStatus.CONFIRMED.value,
-            Registration.email.is_not(None),
+            # Reached by email, or by text where texts can be sent.
+            sa.or_(Registration.email.is_not(None),
+                   Registration.phone.is_not(None) if texts_available() else sa.false()),
             sa.or_(Registration.reminded_for.is_(None),
                    Registration.reminded_for != Event.starts_at))).all()
     sent = failed = 0
@@ -44,7 +47,7 @@ def send_reminders() -> None:
             if claimed.rowcount != 1:
                 continue
             registration = db.session.get(Registration, registration_id)
-            if services.email_registrant(registration, "event_reminder", now=True):
+            if services.tell_registrant(registration, "event_reminder", now=True):
                 sent += 1
             else:
                 registration.reminded_for = None  # try again at the next run

@@ -51,6 +51,14 @@ class SignUpForm(PortalForm):
         return valid
 
 
+class LostLinkForm(PortalForm):
+    contact = StringField(_l("The email address or mobile number you booked with"), validators=[
+        DataRequired(_l("Enter the email address or mobile number you booked with")),
+        Length(max=254, message=_l("Enter an email address or a mobile number")),
+        Regexp(r"^\s*([^@\s]+@[^@\s]+\.[^@\s]+|[0-9 +()-]{6,40})\s*$",
+               message=_l("Enter an email address or a mobile number"))])
+
+
 class NeedsForm(PortalForm):
     needs = TextAreaField(_l("Do you need an interpreter, or anything else to take part?"),
                           validators=[Optional(), Length(max=1000, message=_l(

@@ -28,6 +28,7 @@ from portal.events.models import (
 )
 from portal.extensions import db
 from portal.mail import MailNotSent, external_url, send, send_after_response
+from portal.notify import TextNotSent, send_text, send_text_after_response, texts_available
 from portal.texts import Status
 from portal.topics import Topic
 
@@ -140,6 +141,37 @@ def contact_key(email: str | None, phone: str | None) -> str:
     return "tel:" + re.sub(r"[^\d+]", "", phone or "")
 
 
+def contact_keys(contact: str) -> list[str]:
+    """The contact keys a parent's email or number may have been stored under: a UK mobile
+    typed as 07700 900123 or +44 7700 900123 is the same number."""
+    contact = contact.strip()
+    if "@" in contact:
+        return [contact_key(contact, None)]
+    number = re.sub(r"[^\d+]", "", contact)
+    forms = {number}
+    if number.startswith("+44"):
+        forms.add("0" + number[3:])
+    elif number.startswith("44"):
+        forms |= {"+" + number, "0" + number[2:]}
+    elif number.startswith("0"):
+        forms.add("+44" + number[1:])
+    return sorted("tel:" + form for form in forms if form)
+
+
+def resend_links(contact: str) -> int:
+    """Send the manage link of each upcoming booking made with this email or number to the
+    email or number that made it, and nowhere else. How many (never shown to the asker)."""
+    found = db.session.scalars(
+        sa.select(Registration).join(Event).where(
+            Registration.contact_key.in_(contact_keys(contact)),
+            Registration.status != RegistrationStatus.CANCELLED.value,
+            Event.status == EventStatus.PUBLISHED.value, Event.ends_at >= utcnow())
+        .order_by(Event.starts_at)).all()
+    for registration in found:
+        tell_registrant(registration, "event_link")
+    return len(found)
+
+
 @dataclass
 class SignUp:
     registration: Registration
@@ -227,14 +259,14 @@ def cancel(registration: Registration) -> list[Registration]:
     promoted = promote_waiting(event_id) if was_confirmed else []
     db.session.commit()
     language = registration.language
-    email_registrant(registration, "event_registration_cancelled", calendar=False, others=[
+    tell_registrant(registration, "event_registration_cancelled", calendar=False, others=[
         (other.in_language(language).text.title, other.starts_at,
          external_url(url_for("events.detail", slug=other.slug, lang=language)))
         for other in other_upcoming(registration.event)],
         sign_up_link=external_url(url_for("events.register", slug=registration.event.slug,
                                           lang=language)))
     for person in promoted:
-        email_registrant(person, "event_promoted")
+        tell_registrant(person, "event_promoted")
     return promoted
 
 
@@ -255,7 +287,7 @@ def change_capacity(item: Event, capacity: int | None) -> list[Registration]:
     promoted = promote_waiting(event_id)
     db.session.commit()
     for person in promoted:
-        email_registrant(person, "event_promoted")
+        tell_registrant(person, "event_promoted")
     return promoted
 
 
@@ -270,7 +302,7 @@ def cancel_event(item: Event) -> bool:
         Registration.status != RegistrationStatus.CANCELLED.value)).all()
     for person in people:
         # No calendar file: it would put a cancelled event in the parent's calendar.
-        email_registrant(person, "event_cancelled", calendar=False)
+        tell_registrant(person, "event_cancelled", calendar=False)
     return True
 
 
@@ -283,17 +315,17 @@ def tell_of_change(item: Event) -> int:
         Registration.event_id == item.id,
         Registration.status != RegistrationStatus.CANCELLED.value)).all()
     for person in people:
-        email_registrant(person, "event_changed")
+        tell_registrant(person, "event_changed")
     return sum(1 for person in people if person.email)
 
 
-def email_registrant(registration: Registration, template: str, token: str | None = None, *,
-                     now: bool = False, calendar: bool = True, **extra) -> bool:
-    """Email a registrant, if they gave an email, in their language, with their manage link
-    and the calendar file: after the response, or ``now`` (for the reminders' command, which
-    must know). False when it could not be sent now; the pages show everything, so nothing
-    depends on it."""
-    if not registration.email:
+def tell_registrant(registration: Registration, template: str, token: str | None = None, *,
+                    now: bool = False, calendar: bool = True, **extra) -> bool:
+    """Email a registrant in their language, with their manage link (and the calendar file),
+    or text one who gave only a mobile number (templates/sms/): after the response, or
+    ``now`` (for the reminders' command, which must know). False when it could not be sent
+    now; the pages show everything, so nothing depends on it."""
+    if not registration.email and not (registration.phone and texts_available()):
         return True
     item = registration.event
     shown = item.in_language(registration.language).text
@@ -301,17 +333,22 @@ def email_registrant(registration: Registration, template: str, token: str | Non
                                 token=token or manage_token(registration)))
     context = {"registration": registration, "event": item, "title": shown.title,
                "manage_link": link, **extra}
-    if calendar:
-        description = item.field(registration.language, "description").text or ""
-        context["attachments"] = [(f"{item.slug}.ics", calendar_file(
-            item, shown.title, description,
-            external_url(url_for("events.detail", slug=item.slug))), "text/calendar")]
+    if registration.email:
+        to, at_once, later, failed = registration.email, send, send_after_response, MailNotSent
+        if calendar:
+            description = item.field(registration.language, "description").text or ""
+            context["attachments"] = [(f"{item.slug}.ics", calendar_file(
+                item, shown.title, description,
+                external_url(url_for("events.detail", slug=item.slug))), "text/calendar")]
+    else:
+        to, at_once, later, failed = (registration.phone, send_text, send_text_after_response,
+                                      TextNotSent)
     if not now:
-        send_after_response(registration.email, template, registration.language, **context)
+        later(to, template, registration.language, **context)
         return True
     try:
-        send(registration.email, template, registration.language, **context)
-    except MailNotSent:
+        at_once(to, template, registration.language, **context)
+    except failed:
         return False
     return True
 

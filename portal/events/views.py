@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from portal.access import public
 from portal.database import utcnow
 from portal.events import bp, services
-from portal.events.forms import NeedsForm, SignUpForm
+from portal.events.forms import LostLinkForm, NeedsForm, SignUpForm
 from portal.events.models import Event, EventStatus, Registration, RegistrationStatus
 from portal.extensions import db, limiter
 from portal.forms import EmptyForm
@@ -125,16 +125,49 @@ def register(slug: str):
         if not signed.created:
             # Somebody already signed up with this email or number: say so, and send the
             # manage link to that address rather than showing it to whoever typed it.
-            services.email_registrant(signed.registration, "event_already_registered")
+            services.tell_registrant(signed.registration, "event_already_registered")
             return render("events/already.html", event=item,
                           shown=item.in_language(language()), registration=signed.registration)
-        services.email_registrant(signed.registration, "event_confirmation", signed.token)
+        services.tell_registrant(signed.registration, "event_confirmation", signed.token)
         flash(_l("You are booked in.") if signed.registration.status ==
               RegistrationStatus.CONFIRMED.value else _l("You are on the waiting list."),
               "success")
         return see_other(url_for("events.manage", token=signed.token))
     return render_form("events/register.html", form, block="form", event=item,
                        shown=item.in_language(language()))
+
+
+def too_many_lost_links(limit):
+    form = LostLinkForm()
+    form.validate()
+    form.form_errors.append(_l("Many requests have come from your internet connection in the "
+                               "last hour. Wait a while, then try again."))
+    response = render_form("events/lost_link.html", form, block="form")
+    response.status_code = 429
+    response.headers["Retry-After"] = str(max(int(limit.reset_at - time.time()), 1))
+    return response
+
+
+@bp.route("/lost-link", methods=["GET", "POST"])
+@public
+@limiter.limit(lambda: current_app.config["EVENT_LOST_LINK_LIMIT"], methods=["POST"],
+               deduct_when=lambda response: response.status_code in (204, 303),
+               on_breach=too_many_lost_links)
+def lost_link():
+    """Sends the link to each upcoming booking made with that email or number, to that email
+    or number only; the answer is the same whether or not there is one, so this page tells
+    nobody who has booked what."""
+    form = LostLinkForm()
+    if form.validate_on_submit():
+        services.resend_links(form.contact.data)
+        return see_other(url_for("events.lost_link_sent"))
+    return render_form("events/lost_link.html", form, block="form")
+
+
+@bp.get("/lost-link/sent")
+@public
+def lost_link_sent():
+    return render("events/lost_link_sent.html")
 
 
 def _registration(token: str) -> Registration:

@@ -173,3 +173,64 @@ def test_a_coordinator_marks_150_attended_in_one_step_on_a_phone(new_page, axe, 
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     if javascript:
         axe(page)
+
+
+READ_ORDER = """([first, second]) => {
+  const walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.data.indexOf(first);
+    const then = node.data.indexOf(second, at + first.length);
+    if (at < 0 || then < 0) continue;
+    const box = (start, length) => {
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + length);
+      return range.getBoundingClientRect().left;
+    };
+    return [box(at, first.length), box(then, second.length)];
+  }
+  return null;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ar", "ur"])
+def test_an_example_number_reads_left_to_right_in_arabic_and_urdu(new_page, live_event, lang):
+    """"07700 900123" inside right-to-left text showed as "900123 07700"."""
+    page = new_page(lang=lang)
+    page.goto(f"/events/{live_event}/register")
+    page.locator("#first_name").fill("Hodan")
+    page.locator("#phone").fill("not a number")
+    page.locator("#consent_event").check()
+    page.locator("#register-form button[type=submit]").click()
+    page.locator("[data-error-summary]").wait_for()
+    positions = page.evaluate(READ_ORDER, ["07700", "900123"])
+    assert positions is not None, "the example is not on the page"
+    first, second = positions
+    assert first < second, f"{lang}: 900123 shows before 07700"
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_parent_books_with_a_mobile_only_and_gets_the_text(new_page, axe, live_server,
+                                                             live_event, javascript):
+    number = f"07700 9{secrets.randbelow(10**5):05d}"
+    page = new_page(lang="so", javascript=javascript)
+    page.goto(f"/events/{live_event}/register")
+    page.locator("#first_name").fill("Hodan")
+    page.locator("#phone").fill(number)
+    page.locator("#language-5").check()
+    page.locator("#consent_event").check()
+    page.locator("#register-form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/events/manage/[\w-]+$"))
+    [text] = [t for t in live_server.app.extensions.get("texts", []) if t.to == number]
+    assert page.url.split("/")[-1] in text.body
+    # Lost it? Asked again from another phone, it goes to the same number.
+    other = new_page(lang="so", javascript=javascript)
+    other.goto(f"/events/{live_event}")
+    other.locator("a[href='/events/lost-link']").click()
+    other.locator("#contact").fill(number.replace("07700", "+44 7700"))
+    if javascript:
+        axe(other)
+    other.locator("#lost-link-form button[type=submit]").click()
+    other.wait_for_url("**/events/lost-link/sent")
+    sent = [t for t in live_server.app.extensions.get("texts", []) if t.to == number]
+    assert len(sent) == 2 and page.url.split("/")[-1] in sent[-1].body
