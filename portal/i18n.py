@@ -223,6 +223,100 @@ def init(code: str) -> None:
     _pybabel("init", "-i", str(POT_FILE), "-d", str(TRANSLATIONS_DIR), "-l", code, "--no-wrap")
 
 
+# --- native review -----------------------------------------------------------------------------
+# Each catalogue records which translations a native speaker has checked: a translator comment
+# "reviewed: <date> <reviewer> <fingerprint>" on the message, where the fingerprint is that of
+# the translation as reviewed. A translation changed since (by anyone) no longer matches, so
+# it counts as unreviewed again, and a changed English message arrives without the comment.
+
+REVIEW_MARK = "reviewed:"
+
+
+def fingerprint(message) -> str:
+    import hashlib
+
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return hashlib.sha256("\x00".join(s or "" for s in strings).encode()).hexdigest()[:12]
+
+
+def is_reviewed(message) -> bool:
+    marks = [c for c in message.user_comments if c.startswith(REVIEW_MARK)]
+    return bool(marks) and marks[-1].rsplit(" ", 1)[-1] == fingerprint(message)
+
+
+def _read(path: Path):
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as handle:
+        return read_po(handle)
+
+
+def _write(catalogue, path: Path) -> None:
+    from babel.messages.pofile import write_po
+
+    with path.open("wb") as handle:
+        write_po(handle, catalogue, width=0, omit_header=False, ignore_obsolete=True,
+                 include_previous=False)
+
+
+def review_status(code: str) -> tuple[int, int, int]:
+    """(messages, translated, reviewed by a native speaker) in a catalogue."""
+    messages = [m for m in _read(catalogue_path(code)) if m.id]
+    translated = [m for m in messages if (all(m.string) if isinstance(m.string, tuple)
+                                          else m.string) and not m.fuzzy]
+    return len(messages), len(translated), sum(1 for m in translated if is_reviewed(m))
+
+
+@translate.command("status")
+@click.option("--unreviewed", "show", metavar="CODE",
+              help="List the messages of one language still awaiting native review.")
+def status(show: str | None) -> None:
+    """How much of each catalogue is translated, and reviewed by a native speaker."""
+    if show:
+        for message in _read(catalogue_path(show)):
+            if message.id and not is_reviewed(message):
+                click.echo(message.id if isinstance(message.id, str) else message.id[0])
+        return
+    click.echo(f"{'language':<12}{'messages':>9}{'translated':>12}{'reviewed':>10}")
+    for code, language in LANGUAGES.items():
+        if code == DEFAULT_LANGUAGE:
+            continue
+        total, translated, reviewed = review_status(code)
+        click.echo(f"{language.english_name:<12}{total:>9}{translated:>12}{reviewed:>10}"
+                   f"  ({reviewed * 100 // max(total, 1)}% reviewed)")
+
+
+@translate.command("reviewed")
+@click.argument("code")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--by", "reviewer", required=True, help="Who reviewed it (initials will do).")
+def reviewed(code: str, file: Path, reviewer: str) -> None:
+    """Take a catalogue back from a native speaker: every translated message in FILE (the .po
+    they were sent and corrected) replaces the portal's and is marked reviewed by them."""
+    from datetime import date
+
+    if code not in LANGUAGES or code == DEFAULT_LANGUAGE:
+        raise click.BadParameter(f"{code} is not one of the portal's translated languages")
+    path = catalogue_path(code)
+    catalogue, returned = _read(path), _read(file)
+    marked = 0
+    for incoming in returned:
+        message = catalogue.get(incoming.id)
+        if not incoming.id or message is None or incoming.fuzzy or not (
+                all(incoming.string) if isinstance(incoming.string, tuple) else incoming.string):
+            continue
+        message.string = incoming.string
+        message.flags.discard("fuzzy")
+        message.user_comments = [c for c in message.user_comments
+                                 if not c.startswith(REVIEW_MARK)]
+        message.user_comments.append(f"{REVIEW_MARK} {date.today().isoformat()} "
+                                     f"{' '.join(reviewer.split()).replace(' ', '_')} "
+                                     f"{fingerprint(message)}")
+        marked += 1
+    _write(catalogue, path)
+    click.echo(f"{marked} messages marked reviewed in {code}; run `flask translate compile`.")
+
+
 def isolate(value) -> Markup:
     """Wrap a name from elsewhere (an organisation's, say) in <bdi>, so that an English name
     inside an Arabic or Urdu sentence keeps its own direction and does not scramble the line."""
