@@ -66,3 +66,13 @@ def test_privacy_notice_names_the_controller_and_the_regulator(client, app):
     html = client.get("/privacy").get_data(as_text=True)
     assert f"<bdi>{app.config['ORGANISATION_NAME']}</bdi> is the data controller" in html
     assert "Information Commissioner’s Office" in html
+
+
+@pytest.mark.parametrize("path", ["/", "/contact"])
+def test_the_english_name_is_given_once_beside_the_translated_one(client, path):
+    """Parents hear staff, schools and letters say "Parent Champions": the home and contact
+    pages say so once in every other language."""
+    english_name = '<bdi lang="en" dir="ltr">Parent Champions</bdi>'
+    for lang in LANGUAGES:
+        page = client.get(f"{path}?lang={lang}").get_data(as_text=True)
+        assert page.count(english_name) == (0 if lang == "en" else 1), (lang, path)
