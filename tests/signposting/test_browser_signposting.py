@@ -82,3 +82,34 @@ def test_signposting_pages_pass_axe_on_a_phone(new_page, axe, live_content, lang
 
 def test_the_directory_without_javascript_passes_axe(new_page, axe, live_content):
     check_without_javascript(new_page, axe, "/services?q=court&free=y")
+
+
+@pytest.mark.parametrize("javascript", [False, True])
+def test_a_parent_searches_the_directory_in_urdu(new_page, axe, live_server, live_content,
+                                                 javascript):
+    """"عدالت" (court) found nothing: the services are written in English. Typed in the search
+    box, with and without JavaScript, it finds the youth offending team through its topic."""
+    from portal.extensions import db
+    from portal.topics import Topic, TopicText
+
+    with live_server.app.app_context():
+        topic = db.session.scalar(db.select(Topic).where(Topic.slug == "youth-justice"))
+        if "ur" not in topic.texts:
+            topic.texts["ur"] = TopicText(language="ur", name="نوجوانوں کا نظامِ انصاف اور عدالت")
+            db.session.commit()
+    page = new_page(lang="ur", javascript=javascript)
+    page.goto("/services")
+    page.locator("#q").fill("عدالت")
+    if javascript:
+        page.wait_for_url(re.compile(r"q="))
+    else:
+        page.locator("form[role=search] button[type=submit]").click()
+        page.wait_for_url(re.compile(r"q="))
+    page.get_by_role("link", name="Youth Offending Team").wait_for()
+    assert page.locator("#results .card").count() >= 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    if javascript:
+        axe(page)
+    else:  # the same results page, as a browser without JavaScript has it, through axe
+        check_without_javascript(new_page, axe, "/services?q=%D8%B9%D8%AF%D8%A7%D9%84%D8%AA",
+                                 lang="ur")
