@@ -94,8 +94,10 @@ def glossary():
     shown = [term.in_language(language()) for term in terms]
     # Not one term in her language yet: say so, as a guide shown in English does.
     everything_in_english = bool(shown) and all(text.fallback for text in shown)
+    # Some terms translated, some not: the rest are marked English, and the page says so.
+    partly = not everything_in_english and any(text.fallback for text in shown)
     return render("signposting/glossary.html", terms=terms, lang=language(),
-                  page_language=Translated(None, "en", everything_in_english))
+                  page_language=Translated(None, "en", everything_in_english), partly=partly)
 
 
 # --- the services directory -------------------------------------------------------------------

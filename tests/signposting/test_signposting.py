@@ -464,3 +464,17 @@ def test_a_service_translated_in_part_shows_the_rest_in_english(client, content,
     assert "notice--language" not in english and 'lang="en" dir="ltr">Young' not in english
     whole = text(client.get(f"/services/{content['court']}?lang=so"))  # no Somali at all
     assert whole.count("notice--language") == 1 and "Qayb ka mid ah boggan" not in whole
+
+
+def test_a_glossary_translated_in_part_says_which_part_is_english(client, db):
+    from portal.signposting.models import GlossaryTerm, GlossaryText
+
+    db.session.add(GlossaryTerm(slug="remand", status="published", texts={
+        "en": GlossaryText(language="en", term="remand", definition="Kept until the trial."),
+        "ur": GlossaryText(language="ur", term="ریمانڈ", definition="مقدمے تک رکھا جانا۔")}))
+    db.session.add(GlossaryTerm(slug="bail", status="published", texts={
+        "en": GlossaryText(language="en", term="bail", definition="Free until the trial.")}))
+    db.session.commit()
+    page = text(client.get("/glossary?lang=ur"))
+    assert page.count("notice--language") == 1 and "اس صفحے کا کچھ حصہ ابھی" in page
+    assert '<dt lang="en" dir="ltr">bail</dt>' in page and "<dt>ریمانڈ</dt>" in page
