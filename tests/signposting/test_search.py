@@ -157,7 +157,8 @@ def test_hostile_words_are_only_words(client, db):
         response = client.get("/services", query_string={"q": words, "lang": "en"})
         assert response.status_code == 200, words
         assert court in found(response), words
-    for words in ["*", '""', "AND", "-", ":", "‮", " ", "ـ"]:
+    for words in ["*", '""', "AND", "-", ":", "‮", " ", "ـ", "ਾ", "ً", "court ਾ", "ਾ ੀ ੋ",
+                  "\u200c", "٤٧", "a" * 300, "ﷺ", "𝒸𝑜𝓊𝓇𝓉", "ǅ"]:
         assert client.get("/services", query_string={"q": words}).status_code == 200, words
 
 
