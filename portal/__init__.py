@@ -147,6 +147,15 @@ def _require_a_mail_transport(cfg) -> None:
 # The capabilities, each a package with ``init_app(app)`` (see portal/capabilities.py): the one
 # place that names them. Their menu entries are placed by their own ``order``; their demo
 # seeders run in this order. (Imported last: each package imports only the core on import.)
-from portal import accounts, audit, events, feedback, main, signposting, staff  # noqa: E402
+from portal import (  # noqa: E402
+    accounts,
+    audit,
+    caseload,
+    events,
+    feedback,
+    main,
+    signposting,
+    staff,
+)
 
-CAPABILITIES = (main, accounts, staff, audit, signposting, events, feedback)
+CAPABILITIES = (main, accounts, staff, audit, signposting, events, feedback, caseload)

@@ -47,6 +47,8 @@ class StaffTask:
     order: int
     description: object | None = None
     menu_label: object | None = None
+    # How many things wait for staff there (new requests, say): shown beside the menu label.
+    count: Callable[[], int] | None = None
 
 
 @dataclass

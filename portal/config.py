@@ -104,6 +104,11 @@ class DefaultConfig:
     # "Lost your link?" requests, per client address: each sends messages to someone.
     EVENT_LOST_LINK_LIMIT = "5 per hour"
 
+    # Ask a champion: requests sent per client address (a family centre may send a few), and
+    # the working days within which a champion promises to have been in touch.
+    CASELOAD_ASK_LIMIT = "10 per hour"
+    CASELOAD_CONTACT_WORKING_DAYS = 2
+
     # Email (Flask-Mailman). Development writes each email as a file in instance/outbox/
     # (portal/mail.py); production sends by SMTP: set MAIL_SERVER, MAIL_PORT, MAIL_USE_TLS,
     # MAIL_USERNAME, MAIL_PASSWORD.

@@ -163,6 +163,11 @@ def saved_unless_taken(field, message) -> bool:
 EMAIL_FORMAT = _l("Enter an email address in the correct format, like name@example.org")
 
 
+# Said wherever a form that sends messages or asks for help is sent too often (a rate limit).
+TOO_MANY_REQUESTS = _l("Many requests have come from your internet connection in the last hour. "
+                       "Wait a while, then try again.")
+
+
 class EmptyForm(PortalForm):
     """A button that changes something: only the CSRF token."""
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Flask, current_app
+from flask import Flask, current_app, url_for
 from flask_login import current_user
 
 from portal.access import access_of
@@ -19,9 +19,9 @@ def main_navigation() -> list[tuple[str, object]]:
             if item.endpoint in current_app.view_functions]
 
 
-def staff_navigation() -> list[tuple[str, object]]:
-    """(endpoint, label) for each staff task with a place in the menu that the signed-in
-    person may open, once per endpoint, in order."""
+def staff_navigation() -> list[tuple[str, object, int | None]]:
+    """(endpoint, label, how many wait there or None) for each staff task with a place in the
+    menu that the signed-in person may open, once per endpoint, in order."""
     if not current_user.is_authenticated:
         return []
     items, seen = [], set()
@@ -31,8 +31,17 @@ def staff_navigation() -> list[tuple[str, object]]:
         access = access_of(current_app, task.endpoint)
         if access is not None and access.allows(current_user.role_set):
             seen.add(task.endpoint)
-            items.append((task.endpoint, task.menu_label))
+            items.append((task.endpoint, task.menu_label, task.count() if task.count else None))
     return items
+
+
+def ask_a_champion(origin: str | None = None, **args) -> str:
+    """Where "ask a parent champion" links go: the request form (saying which webinar, guide or
+    service page the parent came from, as "webinar:<slug>"), or the contact page in an app
+    without it."""
+    if "caseload.ask" not in current_app.view_functions:
+        return url_for("main.contact", **args)
+    return url_for("caseload.ask", **({"from": origin} if origin else {}), **args)
 
 
 def page_context() -> dict:
@@ -41,6 +50,7 @@ def page_context() -> dict:
         "main_navigation": main_navigation(),
         # A function: only staff pages call it, and only they need the signed-in user.
         "staff_navigation": staff_navigation,
+        "ask_a_champion": ask_a_champion,
         "quick_exit_url": config["QUICK_EXIT_URL"],
         "contact": {
             "email": config["CONTACT_EMAIL"],

@@ -10,6 +10,8 @@ uses inside itself (``{% from "macros/forms.html" import field %}`` within the b
 
 from __future__ import annotations
 
+import time
+
 from flask import Flask, Response, current_app, make_response, render_template, request
 from flask_babel import gettext
 from jinja2_fragments.flask import render_block
@@ -57,6 +59,18 @@ def render_form(template: str, form, *, block: str | None = None, **context) -> 
     has_errors = bool(form.errors)
     return render(template, block=block, status=422 if has_errors else 200, form=form,
                   has_errors=has_errors, **context)
+
+
+def too_many(template: str, form, limit, message, *, block: str = "form",
+             **context) -> Response:
+    """For a rate limit's ``on_breach``: the form again, as typed, saying why it was not sent
+    (429, with Retry-After from the limit)."""
+    form.validate()
+    form.form_errors.append(message)
+    response = render_form(template, form, block=block, **context)
+    response.status_code = 429
+    response.headers["Retry-After"] = str(max(int(limit.reset_at - time.time()), 1))
+    return response
 
 
 def see_other(location: str) -> Response:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 from flask import Response, abort, current_app, flash, request, url_for
 from flask_babel import lazy_gettext as _l
@@ -12,10 +11,10 @@ from portal.events import bp, services
 from portal.events.forms import LostLinkForm, NeedsForm, SignUpForm
 from portal.events.models import Event, EventStatus, Registration, RegistrationStatus
 from portal.extensions import db, limiter
-from portal.forms import EmptyForm
+from portal.forms import TOO_MANY_REQUESTS, EmptyForm
 from portal.i18n import current_language, language_list, language_name
 from portal.mail import external_url
-from portal.rendering import render, render_form, see_other
+from portal.rendering import render, render_form, see_other, too_many
 from portal.texts import Status
 from portal.topics import topic as published_topic
 
@@ -87,18 +86,11 @@ def calendar(slug: str):
 
 
 def too_many_sign_ups(limit):
-    """The form again, as typed, saying why it was not sent (429)."""
     item = _event(request.view_args["slug"])
-    form = SignUpForm()
-    form.validate()
-    form.form_errors.append(_l(
+    return too_many("events/register.html", SignUpForm(), limit, _l(
         "Many sign-ups have come from your internet connection in the last hour. Wait a "
-        "while, then send this again: what you typed is still here."))
-    response = render_form("events/register.html", form, block="form", event=item,
-                           shown=item.in_language(language()))
-    response.status_code = 429
-    response.headers["Retry-After"] = str(max(int(limit.reset_at - time.time()), 1))
-    return response
+        "while, then send this again: what you typed is still here."),
+        event=item, shown=item.in_language(language()))
 
 
 @bp.route("/<slug>/register", methods=["GET", "POST"])
@@ -138,14 +130,7 @@ def register(slug: str):
 
 
 def too_many_lost_links(limit):
-    form = LostLinkForm()
-    form.validate()
-    form.form_errors.append(_l("Many requests have come from your internet connection in the "
-                               "last hour. Wait a while, then try again."))
-    response = render_form("events/lost_link.html", form, block="form")
-    response.status_code = 429
-    response.headers["Retry-After"] = str(max(int(limit.reset_at - time.time()), 1))
-    return response
+    return too_many("events/lost_link.html", LostLinkForm(), limit, TOO_MANY_REQUESTS)
 
 
 @bp.route("/lost-link", methods=["GET", "POST"])

@@ -36,6 +36,7 @@ from portal.feedback.models import (
 )
 from portal.feedback.questions import Kind
 from portal.mail import after_response, external_url, prepare
+from portal.navigation import ask_a_champion
 
 # --- forms ------------------------------------------------------------------------------------
 
@@ -229,7 +230,8 @@ def invite_attendees(item: Event) -> FeedbackInvitation | None:
                                     lang=person.language))
         deliveries.append(prepare(
             person.email, "feedback_invitation", person.language, link=link,
-            title=item.in_language(person.language).text.title, first_name=person.first_name))
+            title=item.in_language(person.language).text.title, first_name=person.first_name,
+            ask_link=external_url(ask_a_champion("webinar:" + item.slug, lang=person.language))))
     app, event_id = current_app._get_current_object(), item.id  # type: ignore[attr-defined]
 
     def deliver_and_count() -> None:

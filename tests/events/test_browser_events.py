@@ -14,6 +14,7 @@ from portal.database import utcnow
 from portal.events.models import Event, EventText, Registration
 from portal.extensions import db
 
+from ..fixtures.browser import sign_in
 from ..helpers import outbox
 
 pytestmark = pytest.mark.browser
@@ -145,11 +146,7 @@ def test_a_coordinator_marks_150_attended_in_one_step_on_a_phone(new_page, axe, 
                              questions="", consent_event=True, consent_future=False)
 
     page = new_page(javascript=javascript)
-    page.goto("/staff/sign-in")
-    page.locator("#email").fill(email)
-    page.locator("#password").fill(STAFF_PASSWORD)
-    page.locator("#sign-in-form button[type=submit]").click()
-    page.wait_for_url("**/staff/")
+    sign_in(page, email, STAFF_PASSWORD)
     for path in ("/staff/events/", f"/staff/events/{event_id}",
                  f"/staff/events/{event_id}/registrations"):
         page.goto(path)

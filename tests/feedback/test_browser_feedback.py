@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from portal.extensions import db
 from portal.feedback.models import FeedbackComment, FeedbackResponse
 
-from ..fixtures.browser import check_without_javascript
+from ..fixtures.browser import check_without_javascript, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -102,11 +102,7 @@ def test_a_coordinator_moderates_on_a_phone_with_htmx(new_page, axe, live_server
     parent.wait_for_url(re.compile(r"/feedback/about-you/"))
 
     page = new_page(lang=lang)
-    page.goto("/staff/sign-in")
-    page.locator("#email").fill(email)
-    page.locator("#password").fill(STAFF_PASSWORD)
-    page.locator("#sign-in-form button[type=submit]").click()
-    page.wait_for_url("**/staff/")
+    sign_in(page, email, STAFF_PASSWORD)
     for path in ("/staff/feedback/", "/staff/feedback/events", "/staff/feedback/forms",
                  "/staff/feedback/forms/service", "/staff/feedback/moderation"):
         page.goto(path)

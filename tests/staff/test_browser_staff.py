@@ -14,6 +14,7 @@ from portal.database import utcnow
 from portal.events.models import Event, EventText
 from portal.extensions import db
 
+from ..fixtures.browser import sign_in
 from ..helpers import STAFF_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -44,11 +45,7 @@ def test_every_staff_page_fits_a_phone(new_page, live_server):
         event_id = event.id
 
     page = new_page()
-    page.goto("/staff/sign-in")
-    page.locator("#email").fill(email)
-    page.locator("#password").fill(STAFF_PASSWORD)
-    page.locator("#sign-in-form button[type=submit]").click()
-    page.wait_for_url("**/staff/")
+    sign_in(page, email, STAFF_PASSWORD)
 
     # Each kind of page once (the live database holds every other browser test's records
     # too), this test's own event first.
