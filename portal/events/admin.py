@@ -143,6 +143,11 @@ class EventForm(PortalForm):
                                      "the event has already happened, tick “It has already "
                                      "happened” and save again."))
 
+    def validate_slug(self, field) -> None:
+        # Addresses the events pages use themselves (/events/lost-link).
+        if field.data in RESERVED_SLUGS:
+            raise ValidationError(SLUG_TAKEN)
+
     def validate_join_url(self, field) -> None:
         if field.data and not re.match(r"^https://\S+$", field.data):
             raise ValidationError(_l("Enter a web address starting with https://"))
@@ -239,6 +244,7 @@ def create():
 
 
 SLUG_TAKEN = _l("Another event already has this web address name")
+RESERVED_SLUGS = {"lost-link"}
 
 
 def _when_and_where(item: Event) -> tuple:

@@ -590,3 +590,11 @@ def test_a_start_in_the_past_asks_to_be_confirmed(auth, signed_in, db, minutes_a
 def test_the_past_question_is_not_shown_for_a_future_start(auth, signed_in, db):
     signed_in("coordinator")
     assert 'name="past_ok"' not in text(auth.client.get("/staff/events/new"))
+
+
+def test_an_event_cannot_take_an_address_the_events_pages_use(auth, signed_in, db):
+    signed_in("coordinator")
+    response = auth.post("/staff/events/new", event_form(slug="lost-link"))
+    assert response.status_code == 422
+    assert "Another event already has this web address name" in text(response)
+    assert db.session.scalar(sa.select(sa.func.count(Event.id))) == 0
