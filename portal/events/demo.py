@@ -26,7 +26,7 @@ WEBINARS = [
      "A social worker and a parent champion explain what happens after a referral, what a "
      "child in need plan is, and how to make your voice heard in meetings."),
     ("youth-court-explained", 10, 150, "What happens at youth court",
-     "Waxa ka dhaca maxkamadda dhallinyarada",
+     "Waxa ka dhaca maxkamadda dhalinyarada",
      "A youth offending team worker walks through a day at youth court, and parent champions "
      "answer your questions."),
     ("school-exclusions", 24, 100, "If your child is excluded from school",
