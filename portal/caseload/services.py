@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 from flask import current_app
+from sqlalchemy.orm import selectinload
 
 from portal.caseload.models import CameFrom, HelpRequest, RequestStatus
 from portal.extensions import db
@@ -70,7 +71,8 @@ def waiting_count() -> int:
 
 def queue() -> list[HelpRequest]:
     """Open requests first (oldest first: the longest waiting at the top), then the rest."""
-    return db.session.scalars(sa.select(HelpRequest).order_by(
+    return db.session.scalars(sa.select(HelpRequest).options(
+        selectinload(HelpRequest.topics)).order_by(
         sa.case((HelpRequest.status.in_(OPEN), 0), else_=1), HelpRequest.created_at)
         .limit(500)).all()
 

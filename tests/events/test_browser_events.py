@@ -231,3 +231,20 @@ def test_a_parent_books_with_a_mobile_only_and_gets_the_text(new_page, axe, live
     other.wait_for_url("**/events/lost-link/sent")
     sent = [t for t in live_server.app.extensions.get("texts", []) if t.to == number]
     assert len(sent) == 2 and page.url.split("/")[-1] in sent[-1].body
+
+
+@pytest.mark.parametrize("lang", ["ar", "ur"])
+def test_an_events_times_read_start_then_end_in_arabic_and_urdu(new_page, live_server,
+                                                                live_event, lang):
+    """"18:30–20:00" showed as "20:00–18:30" in right-to-left pages."""
+    with live_server.app.app_context():
+        event = db.session.scalar(sa.select(Event).where(Event.slug == live_event))
+        start, end = event.starts_at, event.ends_at
+    from zoneinfo import ZoneInfo
+
+    london = ZoneInfo("Europe/London")
+    first, second = (moment.astimezone(london).strftime("%H:%M") for moment in (start, end))
+    page = new_page(lang=lang)
+    page.goto(f"/events/{live_event}")
+    positions = page.evaluate(READ_ORDER, [first, second])
+    assert positions is not None and positions[0] < positions[1], (lang, first, second)
