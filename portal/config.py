@@ -108,6 +108,18 @@ class DefaultConfig:
     # the working days within which a champion promises to have been in touch.
     CASELOAD_ASK_LIMIT = "10 per hour"
     CASELOAD_CONTACT_WORKING_DAYS = 2
+    # `flask caseload purge` (run it daily from cron) erases the personal details (name, how to
+    # reach, best times, what a concern said) of requests closed this long ago and of families
+    # closed this long ago; the anonymous facts stay for the reports.
+    CASELOAD_REQUEST_RETENTION_DAYS = 90
+    CASELOAD_FAMILY_RETENTION_DAYS = 365
+    # The council's safeguarding numbers, shown to a champion who raises a concern:
+    # (who, number) pairs, in the order to call them.
+    SAFEGUARDING_CONTACTS: list[tuple[str, str]] = [
+        ("Children's social care front door (MASH)", "020 7946 0100"),
+        ("Out of hours emergency duty team", "020 7946 0199"),
+        ("Police, if a child is in immediate danger", "999"),
+    ]
 
     # Email (Flask-Mailman). Development writes each email as a file in instance/outbox/
     # (portal/mail.py); production sends by SMTP: set MAIL_SERVER, MAIL_PORT, MAIL_USE_TLS,

@@ -35,6 +35,18 @@ def find_user(email: str) -> User | None:
     return db.session.scalar(sa.select(User).where(User.email == normalise_email(email)))
 
 
+def staff_with_role(role: Role) -> list[User]:
+    """Active accounts holding ``role``, by name."""
+    return db.session.scalars(
+        sa.select(User).join(RoleGrant).where(RoleGrant.role == role.value,
+                                              User.active.is_(True))
+        .order_by(User.name, User.id)).all()
+
+
+def staff_member(user_id: int | None) -> User | None:
+    return db.session.get(User, user_id) if user_id else None
+
+
 def active_admin_count() -> int:
     """Admins who can sign in now: active, and not merely invited."""
     return db.session.scalar(

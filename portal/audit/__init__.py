@@ -20,6 +20,7 @@ from portal.extensions import db
 
 bp = Blueprint("audit", __name__, url_prefix="/staff/audit")
 
+
 def record(actor, action: str, subject: Any = None, *, commit: bool = False,
            **details: Any):
     """Record that ``actor`` (a User or None) did ``action`` to ``subject``.
@@ -55,3 +56,16 @@ def init_app(app: Flask) -> None:
         StaffTask("audit.events", _l("Audit log"), frozenset({Role.ADMIN}), order=80,
                   description=_l("Who signed in, and who changed what."),
                   menu_label=_l("Audit log"))])
+
+
+def history(subject, limit: int = 500) -> list:
+    """What the log holds about one record (``subject`` a model with an ``id``), newest first:
+    who looked at it or changed it, and when."""
+    import sqlalchemy as sa
+
+    from portal.audit.models import AuditEvent
+
+    return db.session.scalars(
+        sa.select(AuditEvent).where(AuditEvent.subject_type == type(subject).__name__,
+                                    AuditEvent.subject_id == str(subject.id))
+        .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc()).limit(limit)).all()

@@ -1,5 +1,7 @@
-"""Ask a champion, and (next) the champions' caseload: a parent asks for a call back in her own
-language; the request waits in the coordinators' queue until a champion takes it on."""
+"""Ask a champion, and the champions' caseload: a parent asks for a call back in her own
+language; a coordinator gives the request to a champion who speaks it; the champion keeps a
+log of the families she supports (contacts, needs, signposts and whether they were taken up,
+outcomes, and the parent's own ratings at the start and the end)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ bp = Blueprint("caseload", __name__)
 
 
 def init_app(app: Flask) -> None:
-    from portal.caseload import admin, models, views  # noqa: F401
+    from portal.caseload import admin, casework, cli, demo, models, views  # noqa: F401
 
-    plug_in(app, "caseload", blueprints=[bp, admin.bp], staff_tasks=admin.STAFF_TASKS,
-            audit_labels=admin.AUDIT_LABELS)
+    plug_in(app, "caseload", blueprints=[bp, admin.bp, casework.bp], commands=[cli.caseload],
+            staff_tasks=admin.STAFF_TASKS, audit_labels=admin.AUDIT_LABELS,
+            demo_seeder=demo.demo_caseload)

@@ -30,7 +30,10 @@ def browsing_safely():
 @bp.get("/privacy")
 @public
 def privacy():
-    return render("main/privacy.html")
+    config = current_app.config
+    return render("main/privacy.html",
+                  request_days=config.get("CASELOAD_REQUEST_RETENTION_DAYS", 90),
+                  family_days=config.get("CASELOAD_FAMILY_RETENTION_DAYS", 365))
 
 
 # Update when the statement is reviewed (the regulations ask for the date it was prepared).

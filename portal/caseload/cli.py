@@ -1,0 +1,19 @@
+"""``flask caseload purge``, for cron: personal details are kept only as long as they are
+needed."""
+
+from __future__ import annotations
+
+import click
+from flask.cli import AppGroup
+
+from portal.caseload import services
+
+caseload = AppGroup("caseload", help="Requests for help and the champions' caseload.")
+
+
+@caseload.command("purge")
+def purge() -> None:
+    """Erase the personal details of requests closed CASELOAD_REQUEST_RETENTION_DAYS ago and
+    of families closed CASELOAD_FAMILY_RETENTION_DAYS ago; the anonymous counts stay."""
+    requests, families = services.purge()
+    click.echo(f"Erased the personal details of {requests} requests and {families} families.")
