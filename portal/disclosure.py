@@ -129,3 +129,157 @@ def share(part: int, whole: int, limit: int | None = None) -> Share:
 def enough(value: int, limit: int | None = None) -> bool:
     """Are there enough (responses, people) to show any figure about them at all?"""
     return value >= (threshold() if limit is None else limit)
+
+
+# --- tables: rows by columns, with their totals -----------------------------------------------
+
+@dataclass(frozen=True)
+class Table:
+    """A cross-tabulation as it may be published: every cell, row total, column total and the
+    grand total is a Figure. Built by ``table``."""
+
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    cells: Mapping[tuple[str, str], Figure]
+    row_totals: Mapping[str, Figure]
+    column_totals: Mapping[str, Figure]
+    total: Figure
+
+    def cell(self, row: str, column: str) -> Figure:
+        return self.cells[(row, column)]
+
+
+def _reduced(matrix: list[list]) -> list[list]:
+    """The reduced row echelon form of a matrix, over the rationals (tables are small)."""
+    from fractions import Fraction
+
+    rows = [[Fraction(value) for value in row] for row in matrix]
+    rank, width = 0, len(rows[0]) if rows else 0
+    for column in range(width):
+        pivot = next((i for i in range(rank, len(rows)) if rows[i][column] != 0), None)
+        if pivot is None:
+            continue
+        rows[rank], rows[pivot] = rows[pivot], rows[rank]
+        lead = rows[rank][column]
+        rows[rank] = [entry / lead for entry in rows[rank]]
+        for i in range(len(rows)):
+            if i != rank and rows[i][column] != 0:
+                factor = rows[i][column]
+                rows[i] = [a - factor * b for a, b in zip(rows[i], rows[rank], strict=True)]
+        rank += 1
+    return rows[:rank]
+
+
+def determined(lines: list[list], hidden: list) -> list:
+    """Which of the ``hidden`` members can be worked out exactly from the ``lines`` (each a
+    list of members that add up: the parts, then their total last) and the members shown.
+    A hidden member is determined when its unit vector lies in the span of the lines'
+    equations restricted to the hidden members; in reduced row echelon form, that is when
+    one of the rows is that unit vector."""
+    index = {member: i for i, member in enumerate(hidden)}
+    equations = []
+    for line in lines:
+        *parts, whole = line
+        row = [0] * len(hidden)
+        for member in parts:
+            if member in index:
+                row[index[member]] += 1
+        if whole in index:
+            row[index[whole]] -= 1
+        if any(row):
+            equations.append(row)
+    found = []
+    for row in _reduced(equations) if equations else []:
+        nonzero = [i for i, entry in enumerate(row) if entry != 0]
+        if len(nonzero) == 1:
+            found.append(hidden[nonzero[0]])
+    return found
+
+
+def table(counts: Mapping[str, Mapping[str, int]], rows=None, columns=None,
+          limit: int | None = None) -> Table:
+    """A table of counts (``counts[row][column]``) with its row, column and grand totals, as
+    it may be published together:
+
+    - every count from 1 to ``limit - 1``, cell or total, is hidden as too few;
+    - in every row and column (with its total), one hidden member alone, or hidden members
+      that add up to fewer than ``limit``, would be worked out by subtraction, so the next
+      smallest shown count there is hidden too (a total, if no cell is left);
+    - then, until none is left, any hidden count that the rows and columns together still
+      determine (a chain of subtractions across the table) gets the same treatment.
+
+    Zero is shown. A hidden count that protects another says so, never "fewer than 5"."""
+    limit = threshold() if limit is None else limit
+    row_keys = tuple(rows if rows is not None else counts)
+    column_keys = tuple(columns if columns is not None else dict.fromkeys(
+        column for row in counts.values() for column in row))
+    value = {("cell", r, c): int(counts.get(r, {}).get(c, 0) or 0)
+             for r in row_keys for c in column_keys}
+    for r in row_keys:
+        value[("row", r)] = sum(value[("cell", r, c)] for c in column_keys)
+    for c in column_keys:
+        value[("column", c)] = sum(value[("cell", r, c)] for r in row_keys)
+    value[("total",)] = sum(value[("row", r)] for r in row_keys)
+    lines = [[*(("cell", r, c) for c in column_keys), ("row", r)] for r in row_keys]
+    lines += [[*(("cell", r, c) for r in row_keys), ("column", c)] for c in column_keys]
+    lines.append([*(("row", r) for r in row_keys), ("total",)])
+    lines.append([*(("column", c) for c in column_keys), ("total",)])
+
+    hidden: dict[tuple, Hidden] = {member: Hidden.TOO_FEW for member, amount in value.items()
+                                   if 0 < amount < limit}
+
+    def protect(line) -> bool:
+        """Hide the smallest shown non-zero cell of ``line`` (or its total): False if none."""
+        *parts, whole = line
+        candidates = sorted((value[m], m) for m in parts if m not in hidden and value[m] > 0)
+        if candidates:
+            hidden[candidates[0][1]] = Hidden.PROTECTS_ANOTHER
+            return True
+        if whole not in hidden and value[whole] > 0:
+            hidden[whole] = Hidden.PROTECTS_ANOTHER
+            return True
+        return False
+
+    def exposed(line) -> bool:
+        members = [m for m in line if m in hidden]
+        if not members:
+            return False
+        if len(members) == 1:
+            return True
+        *parts, whole = line
+        if whole in hidden:
+            return False
+        # The hidden cells' sum is the total less what is shown.
+        return 0 < sum(value[m] for m in members) < limit
+
+    for _ in range(len(value) + 1):
+        changed = False
+        for line in lines:
+            if exposed(line) and protect(line):
+                changed = True
+        if changed:
+            continue
+        worked_out = determined(lines, sorted(hidden))
+        if not worked_out:
+            break
+        # Hide one more count beside a member that can be worked out; if all beside them
+        # are hidden or zero, the smallest shown count of the table (everything non-zero
+        # hidden leaves nothing to work out, so this ends).
+        if not any(protect(line) for member in worked_out for line in lines
+                   if member in line):
+            shown = sorted((amount, m) for m, amount in value.items()
+                           if m not in hidden and amount > 0)
+            if not shown:
+                break
+            hidden[shown[0][1]] = Hidden.PROTECTS_ANOTHER
+
+    def figure(member) -> Figure:
+        if member in hidden:
+            return Figure(None, hidden[member], limit)
+        return Figure(value[member], None, limit)
+
+    return Table(rows=row_keys, columns=column_keys,
+                 cells={(r, c): figure(("cell", r, c)) for r in row_keys for c in column_keys},
+                 row_totals={r: figure(("row", r)) for r in row_keys},
+                 column_totals={c: figure(("column", c)) for c in column_keys},
+                 total=figure(("total",)))

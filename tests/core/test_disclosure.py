@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 from flask_babel import force_locale
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from portal import disclosure
-from portal.disclosure import Figure, Hidden
+from portal.disclosure import Figure, Hidden, table
 
 
 def values(figures: dict[str, Figure]) -> dict[str, int | str]:
@@ -71,3 +75,106 @@ def test_a_share_carries_its_count_and_denominator_or_is_hidden_with_them(app, p
 def test_enough_to_show_anything():
     assert not disclosure.enough(4) and disclosure.enough(5)
     assert not disclosure.share(0, 0).has_answers and disclosure.share(0, 5).has_answers
+
+
+# --- tables: suppression across rows, columns and totals --------------------------------------
+
+LIMIT = 5
+
+
+def published(result):
+    """Every member of a published table as (key, Figure), with the lines that add up."""
+    members = {("cell", r, c): result.cell(r, c) for r in result.rows for c in result.columns}
+    members.update({("row", r): result.row_totals[r] for r in result.rows})
+    members.update({("column", c): result.column_totals[c] for c in result.columns})
+    members[("total",)] = result.total
+    lines = [[*(("cell", r, c) for c in result.columns), ("row", r)] for r in result.rows]
+    lines += [[*(("cell", r, c) for r in result.rows), ("column", c)] for c in result.columns]
+    lines.append([*(("row", r) for r in result.rows), ("total",)])
+    lines.append([*(("column", c) for c in result.columns), ("total",)])
+    return members, lines
+
+
+def can_change(member, hidden, lines) -> bool:
+    """Could ``member`` take another value while every line still adds up and every shown
+    figure stays as it is? (Is there x with x[member] = 1 and, in every line, the hidden
+    parts less the hidden total summing to 0?) Solved by elimination over the rationals:
+    written apart from the portal's own check, so that it checks it."""
+    names = sorted(hidden)
+    at = {name: i for i, name in enumerate(names)}
+    rows = []
+    for line in lines:
+        *parts, whole = line
+        row = [Fraction(0)] * (len(names) + 1)
+        for part in parts:
+            if part in at:
+                row[at[part]] += 1
+        if whole in at:
+            row[at[whole]] -= 1
+        rows.append(row)
+    fixed = [Fraction(0)] * (len(names) + 1)
+    fixed[at[member]], fixed[-1] = Fraction(1), Fraction(1)
+    rows.append(fixed)
+    # Consistent unless elimination leaves 0 = 1.
+    width = len(names)
+    pivot_row = 0
+    for column in range(width):
+        pivot = next((i for i in range(pivot_row, len(rows)) if rows[i][column]), None)
+        if pivot is None:
+            continue
+        rows[pivot_row], rows[pivot] = rows[pivot], rows[pivot_row]
+        for i in range(len(rows)):
+            if i != pivot_row and rows[i][column]:
+                ratio = rows[i][column] / rows[pivot_row][column]
+                rows[i] = [a - ratio * b for a, b in zip(rows[i], rows[pivot_row], strict=True)]
+        pivot_row += 1
+    return not any(all(v == 0 for v in row[:-1]) and row[-1] != 0 for row in rows)
+
+
+small_counts = st.one_of(st.integers(0, 0), st.integers(1, LIMIT - 1), st.integers(LIMIT, 40))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 4).flatmap(lambda width: st.lists(
+    st.lists(small_counts, min_size=width, max_size=width), min_size=1, max_size=4)))
+def test_no_hidden_count_can_be_worked_out_from_what_a_table_shows(grid):
+    counts = {f"r{i}": {f"c{j}": value for j, value in enumerate(row)}
+              for i, row in enumerate(grid)}
+    result = table(counts, limit=LIMIT)
+    members, lines = published(result)
+    truth = {("cell", f"r{i}", f"c{j}"): value for i, row in enumerate(grid)
+             for j, value in enumerate(row)}
+    for i, row in enumerate(grid):
+        truth[("row", f"r{i}")] = sum(row)
+    for j in range(len(grid[0])):
+        truth[("column", f"c{j}")] = sum(row[j] for row in grid)
+    truth[("total",)] = sum(map(sum, grid))
+    hidden = {key for key, figure in members.items() if not figure.shown}
+    for key, figure in members.items():
+        if figure.shown:
+            # What is shown is true, and never a count from 1 to 4.
+            assert figure.value == truth[key] and not 0 < figure.value < LIMIT, key
+        else:
+            # Zero is never hidden; "fewer than 5" is said only of a count that is.
+            assert truth[key] > 0, key
+            assert (figure.hidden is Hidden.TOO_FEW) == (truth[key] < LIMIT), key
+    for line in lines:
+        assert sum(1 for member in line if member in hidden) != 1, line
+    for member in hidden:
+        assert can_change(member, hidden, lines), f"{member} can be worked out from {grid}"
+
+
+def test_a_table_hides_a_small_count_and_the_counts_that_would_give_it_away():
+    result = table({"Somali": {"yes": 3, "no": 10, "not sure": 12},
+                    "Polish": {"yes": 20, "no": 7, "not sure": 9}}, limit=LIMIT)
+    assert str(result.cell("Somali", "yes")) == "fewer than 5"
+    assert result.cell("Somali", "no").hidden is Hidden.PROTECTS_ANOTHER
+    assert not result.cell("Polish", "yes").shown and not result.cell("Polish", "no").shown
+    assert result.cell("Somali", "not sure").value == 12
+    assert (result.row_totals["Somali"].value, result.total.value) == (25, 61)
+
+
+def test_zeros_show_and_a_table_of_large_counts_is_shown_whole():
+    result = table({"a": {"x": 0, "y": 30}, "b": {"x": 12, "y": 0}}, limit=LIMIT)
+    assert [str(result.cell(r, c)) for r in "ab" for c in "xy"] == ["0", "30", "12", "0"]
+    assert result.total.value == 42
