@@ -154,8 +154,10 @@ from portal import (  # noqa: E402
     events,
     feedback,
     main,
+    reporting,
     signposting,
     staff,
 )
 
-CAPABILITIES = (main, accounts, staff, audit, signposting, events, feedback, caseload)
+CAPABILITIES = (main, accounts, staff, audit, signposting, events, feedback, caseload,
+                reporting)

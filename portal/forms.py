@@ -12,6 +12,7 @@ A form posted as JSON instead of as a form is refused (415), whatever the form.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import wtforms
 from flask import abort, has_request_context, request
@@ -26,7 +27,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectFieldBase
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from portal.i18n import LANGUAGES
 
@@ -134,6 +135,27 @@ class IntegerField(wtforms.IntegerField):
             super().process_formdata(valuelist)
         except ValueError as error:
             raise ValueError(_l("Enter a whole number, like 14")) from error
+
+
+class MonthField(StringField):
+    """A month, typed or picked as 2026-03: figures cover whole months, so that two periods
+    a day apart cannot be subtracted to reveal one day's answers."""
+
+    widget = TextInput(input_type="month")
+
+    def _value(self) -> str:
+        if self.data:
+            return self.data.strftime("%Y-%m")
+        return self.raw_data[0] if self.raw_data else ""
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        if self.data:
+            try:
+                self.data = datetime.strptime(self.data.strip(), "%Y-%m").date()
+            except ValueError as error:
+                self.data = None
+                raise ValueError(_l("Enter a month, like 2026-03")) from error
 
 
 class MultiCheckboxField(SelectMultipleField):

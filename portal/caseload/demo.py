@@ -125,9 +125,15 @@ def demo_caseload() -> str | None:
     db.session.add_all(requests)
     db.session.flush()
 
+    load = {user.id: 0 for user, _languages in champions}
+
     def speaker(language: str):
-        able = [c for c in champions if language in c[1]] or champions
-        return rng.choice(able)[0]
+        """A champion who speaks the language, the least busy first (each one has some)."""
+        able = [user for user, languages in champions if language in languages] or [
+            user for user, _languages in champions]
+        chosen = min(able, key=lambda user: (load[user.id], rng.random()))
+        load[chosen.id] += 1
+        return chosen
 
     families = []
     # The newest few wait in the queue (two of them overdue); a few are closed unanswered;

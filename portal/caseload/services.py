@@ -614,3 +614,37 @@ def purge(now: datetime | None = None) -> tuple[int, int]:
                      families=len(families))
     db.session.commit()
     return len(requests), len(families)
+
+
+# --- figures for the reports (counts only; nothing personal leaves this module) ---------------
+
+@dataclass
+class CaseloadReach:
+    requests: int
+    after_webinar: int  # requests that came from a webinar
+    new_families: int
+    families_supported: int  # families with a contact in the period
+    contacts: int
+    minutes: int
+    active_champions: int  # champions who logged a contact in the period
+
+
+def reach(start: datetime, end: datetime, first_day: date, last_day: date) -> CaseloadReach:
+    """Requests and new families between the UTC instants ``start`` and ``end``; contacts
+    on the days ``first_day`` to ``last_day``."""
+    requests, after_webinar = db.session.execute(sa.select(
+        sa.func.count(HelpRequest.id),
+        sa.func.coalesce(sa.func.sum(sa.case((sa.or_(
+            HelpRequest.came_from_event_id.is_not(None),
+            HelpRequest.came_from == CameFrom.WEBINAR.value), 1), else_=0)), 0))
+        .where(HelpRequest.created_at >= start, HelpRequest.created_at < end)).one()
+    new_families = db.session.scalar(sa.select(sa.func.count(Family.id)).where(
+        Family.created_at >= start, Family.created_at < end)) or 0
+    in_period = (Contact.happened_on >= first_day, Contact.happened_on <= last_day)
+    supported, contacts, minutes, champions_ = db.session.execute(sa.select(
+        sa.func.count(sa.distinct(Contact.family_id)), sa.func.count(Contact.id),
+        sa.func.coalesce(sa.func.sum(Contact.minutes), 0),
+        sa.func.count(sa.distinct(Contact.champion_id))).where(*in_period)).one()
+    return CaseloadReach(requests=requests, after_webinar=after_webinar,
+                         new_families=new_families, families_supported=supported,
+                         contacts=contacts, minutes=minutes, active_champions=champions_)

@@ -435,3 +435,37 @@ def registration_counts(*event_ids: int) -> dict[int, dict[str, int]]:
         counts[event_id][status] = count
     return counts
 
+
+
+# --- figures for the reports ------------------------------------------------------------------
+
+@dataclass
+class EventReach:
+    webinars: int  # held (published, started) in the period
+    booked: int  # confirmed places for them
+    attended: int
+    registrations: int  # every sign-up for them, waiting list and cancelled too
+
+
+def reach(start, end) -> EventReach:
+    """Webinars that started between the UTC instants ``start`` and ``end`` (and before now),
+    with their registrations and attendance, counted in the database."""
+    held = sa.select(Event.id).where(
+        Event.status == EventStatus.PUBLISHED.value, Event.starts_at >= start,
+        Event.starts_at < end, Event.starts_at <= utcnow())
+    confirmed = Registration.status == RegistrationStatus.CONFIRMED.value
+    row = db.session.execute(sa.select(
+        sa.func.count(Registration.id),
+        sa.func.coalesce(sa.func.sum(sa.case((confirmed, 1), else_=0)), 0),
+        sa.func.coalesce(sa.func.sum(sa.case((confirmed & Registration.attended, 1),
+                                             else_=0)), 0))
+        .where(Registration.event_id.in_(held))).one()
+    webinars = db.session.scalar(sa.select(sa.func.count()).select_from(held.subquery())) or 0
+    return EventReach(webinars=webinars, registrations=row[0], booked=row[1], attended=row[2])
+
+
+def held_between(start, end) -> list[Event]:
+    """The webinars held between the instants, first first (for the report's list)."""
+    return db.session.scalars(sa.select(Event).where(
+        Event.status == EventStatus.PUBLISHED.value, Event.starts_at >= start,
+        Event.starts_at < end, Event.starts_at <= utcnow()).order_by(Event.starts_at)).all()

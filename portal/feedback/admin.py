@@ -4,8 +4,7 @@ admins), and the invitation that gives a webinar's attendees their one-time link
 
 from __future__ import annotations
 
-import calendar
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, request, url_for
@@ -13,9 +12,8 @@ from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from wtforms import RadioField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import RadioField, SelectChoice, SelectField, TextAreaField
 from wtforms.validators import Length, Optional, ValidationError
-from wtforms.widgets import TextInput
 
 from portal import audit, disclosure
 from portal.access import Role, roles
@@ -27,9 +25,10 @@ from portal.extensions import db
 from portal.feedback import questions, redaction, services
 from portal.feedback.models import CommentStatus, FeedbackComment, FeedbackInvitation
 from portal.feedback.questions import Kind
-from portal.forms import EmptyForm, MultiCheckboxField, PortalForm
+from portal.forms import EmptyForm, MonthField, MultiCheckboxField, PortalForm
 from portal.i18n import current_language, language_name
 from portal.mail import external_url
+from portal.periods import month_end
 from portal.rendering import render, render_form, see_other
 
 bp = Blueprint("feedback_admin", __name__, url_prefix="/staff/feedback")
@@ -56,27 +55,6 @@ AUDIT_LABELS = {
 
 
 # --- figures -------------------------------------------------------------------------------------
-
-class MonthField(StringField):
-    """A month, typed or picked as 2026-03: figures cover whole months, so that two periods
-    a day apart cannot be subtracted to reveal one day's answers."""
-
-    widget = TextInput(input_type="month")
-
-    def _value(self) -> str:
-        if self.data:
-            return self.data.strftime("%Y-%m")
-        return self.raw_data[0] if self.raw_data else ""
-
-    def process_formdata(self, valuelist):
-        super().process_formdata(valuelist)
-        if self.data:
-            try:
-                self.data = datetime.strptime(self.data.strip(), "%Y-%m").date()
-            except ValueError as error:
-                self.data = None
-                raise ValueError(_l("Enter a month, like 2026-03")) from error
-
 
 class ResultsFilter(PortalForm):
     class Meta:
@@ -108,11 +86,6 @@ class ResultsFilter(PortalForm):
             raise ValidationError(_l("The end must be the same month as the start, or later"))
 
 
-def _month_end(day: date) -> date:
-    # No arithmetic past the month itself: December 9999 is the last month a date can hold.
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
-
-
 def _webinar_choices(form: ResultsFilter) -> ResultsFilter:
     """The published events that have begun (feedback opens at the start), newest first,
     by English title and date."""
@@ -132,14 +105,14 @@ def results():
     form = _webinar_choices(ResultsFilter(request.args))
     this_month = services.today().replace(day=1)
     year_ago = (this_month - timedelta(days=330)).replace(day=1)
-    scope = services.Scope(start=year_ago, end=_month_end(this_month))
+    scope = services.Scope(start=year_ago, end=month_end(this_month))
     event = None
     if form.validate():
         event = db.session.get(Event, int(form.event.data)) if form.event.data else None
         scope = services.Scope(
             kind=Kind.EVENT if event else Kind(form.kind.data) if form.kind.data else None,
             event_id=event.id if event else None, start=form.start.data or scope.start,
-            end=_month_end(form.end.data or this_month))
+            end=month_end(form.end.data or this_month))
     figures = services.results(scope)
     published = publishable(figures.everyone)
     comments = services.approved_comments(scope) if published["enough"] else []

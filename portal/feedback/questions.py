@@ -53,6 +53,7 @@ EXPERIENCE = [
     ("dont-know", _l("Don’t know")),
 ]
 POSITIVE_EXPERIENCE = ("very-good", "good")
+NEGATIVE_EXPERIENCE = ("poor", "very-poor")
 
 CONFIDENCE_QUESTION = _l("I feel more confident to access services")
 CONFIDENCE = [

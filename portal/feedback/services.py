@@ -542,3 +542,14 @@ def approved_comments(scope: Scope, limit: int = 100) -> list[FeedbackComment]:
         .where(FeedbackComment.status == CommentStatus.APPROVED.value))
     return db.session.scalars(statement.order_by(FeedbackResponse.submitted_on.desc(),
                                                  FeedbackComment.id.desc()).limit(limit)).all()
+
+
+def webinar_results(start: date, end: date) -> Results:
+    """Everyone's answers about webinars in a period (for the reports)."""
+    return results(Scope(kind=Kind.EVENT, start=start, end=end)).everyone
+
+
+def negative_experience(results_: Results) -> int:
+    """How many answered "Poor" or "Very poor" (the Friends and Family Test's negative)."""
+    return sum(results_.experience.counts.get(code, 0)
+               for code in questions.NEGATIVE_EXPERIENCE)

@@ -1,0 +1,68 @@
+"""Periods of whole months, as every figure is reported: two periods a day apart could be
+subtracted to reveal one day's answers, so figures cover whole months only."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+# The longest period a report covers: longer ranges are a typing mistake (a year of 2062).
+MAX_MONTHS = 60
+
+
+def month_end(day: date) -> date:
+    """The last day of ``day``'s month (no arithmetic past the month itself: December 9999
+    is the last month a date can hold)."""
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def add_months(day: date, months: int) -> date:
+    """The first of the month ``months`` after (or before) ``day``'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class Period:
+    """From the first day of ``start``'s month to the last day of ``end``'s month."""
+
+    start: date
+    end: date
+
+    @classmethod
+    def of_months(cls, first: date, last: date) -> Period:
+        return cls(first.replace(day=1), month_end(last))
+
+    @property
+    def months(self) -> list[date]:
+        """The first day of each month in the period, in order."""
+        count = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+        return [add_months(self.start, n) for n in range(count)]
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+def this_quarter(today: date) -> Period:
+    first = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    return Period.of_months(first, today)
+
+
+def last_months(today: date, count: int) -> Period:
+    """The ``count`` months up to and including this one."""
+    return Period.of_months(add_months(today, 1 - count), today)
+
+
+
+def instants(period: Period) -> tuple[datetime, datetime]:
+    """The period as UTC instants, [start, end): from midnight at the start of its first day
+    to midnight after its last, in the portal's time zone (BABEL_DEFAULT_TIMEZONE)."""
+    from flask import current_app
+
+    zone = ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE", "Europe/London"))
+    start = datetime.combine(period.start, time(), tzinfo=zone)
+    after = add_months(period.end, 1)
+    end = datetime.combine(after, time(), tzinfo=zone)
+    return start.astimezone(UTC), end.astimezone(UTC)
