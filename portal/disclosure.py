@@ -9,7 +9,10 @@ from here, and templates only display what these objects say:
   others, the next smallest is hidden too; it says it is hidden to protect another figure,
   never that it is "fewer than 5" when it is not (secondary suppression).
 - A percentage always carries its count and denominator ("62% (31 of 50)"), and is hidden with
-  its count: a share of too few people, or of all but too few, is not shown.
+  its count: a share of too few people is not shown, nor one of all but too few when those
+  few are one group ("attended": the few who did not). The share of a question's answers
+  ("98% good or very good") stands when the few who answered otherwise are spread over
+  several answers, one more of which is hidden beside theirs (``answers``).
 - A total under the threshold hides everything under it.
 
 Zero is shown: that nobody gave an answer points to no one.
@@ -124,6 +127,90 @@ def share(part: int, whole: int, limit: int | None = None) -> Share:
     if part_figure.shown and 0 < whole - part < limit:
         part_figure = Figure(None, Hidden.PROTECTS_ANOTHER, limit)
     return Share(part_figure, total)
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The answers to one question as they may be published: each answer's count, the
+    groups that headline shares count (good or very good, say), and the total. Built by
+    ``answers``."""
+
+    counts: Mapping[str, Figure]
+    groups: Mapping[str, Figure]
+    total: Figure
+
+    def share(self, group: str) -> Share:
+        return Share(self.groups[group], self.total)
+
+
+def answers(counts: Mapping[str, int], codes, groups: Mapping[str, tuple] | None = None,
+            limit: int | None = None) -> Answers:
+    """The counts of one question's answers (every code in ``codes``, zero if absent), the
+    subtotals of ``groups`` (each a tuple of codes) and the total, as they may be shown
+    together, on one page or on several: no count from 1 to ``limit - 1`` can be shown or
+    worked out from the rest.
+
+    A share of a group ("98% (98 of 100) good or very good") says how many answered
+    otherwise (2). That is no one's answer while the rest is spread over several answers:
+    one more of them is hidden beside the small one (a zero, if that is all there is), so
+    that neither can be told by subtraction. Where the rest is one answer alone, the share
+    is hidden. (How many answered otherwise is what the share itself says, as in "98% (147
+    of 150)"; which answer a few of them gave is what is protected.)"""
+    limit = threshold() if limit is None else limit
+    groups = dict(groups or {})
+    value = {("answer", code): int(counts.get(code, 0) or 0) for code in codes}
+    for name, members in groups.items():
+        value[("group", name)] = sum(value[("answer", code)] for code in members)
+    value[("total",)] = sum(value[("answer", code)] for code in codes)
+    lines = [[*(("answer", code) for code in codes), ("total",)]]
+    lines += [[*(("answer", code) for code in members), ("group", name)]
+              for name, members in groups.items()]
+    hidden: dict[tuple, Hidden] = {member: Hidden.TOO_FEW for member, amount in value.items()
+                                   if 0 < amount < limit}
+    if ("total",) in hidden:  # too few answered: nothing about them is shown
+        hidden.update({member: Hidden.PROTECTS_ANOTHER for member in value
+                       if member not in hidden})
+
+    def exposed() -> set:
+        small = {member for member, why in hidden.items() if why is Hidden.TOO_FEW}
+        return set(determined(lines, sorted(hidden))) & small
+
+    # Answers first (a small non-zero count, then a zero), the groups' subtotals last: the
+    # headline shares are what the figures are for.
+    order = sorted((m for m in value if m[0] == "answer"), key=lambda m: (value[m] == 0,
+                                                                           value[m]))
+    order += sorted((m for m in value if m[0] == "group"), key=lambda m: value[m])
+    order.append(("total",))
+    for _ in range(len(value)):
+        worked_out = exposed()
+        if not worked_out:
+            break
+        unhidden = [m for m in order if m not in hidden]
+        if not unhidden:
+            break
+        near = [m for m in unhidden
+                if any(w in line and m in line for line in lines for w in worked_out)]
+        near = near or unhidden  # worked out through lines whose counts are all hidden
+        if len(near) > 1 and near[-1] == ("total",):
+            near.pop()  # the total of all the answers only when nothing else is left
+        # The first count that helps (never the total); failing that, the first beside a
+        # count that can be worked out (a chain of protection).
+        for member in [m for m in unhidden if m != ("total",)]:
+            hidden[member] = Hidden.PROTECTS_ANOTHER
+            if len(exposed()) < len(worked_out):
+                break
+            del hidden[member]
+        else:
+            hidden[near[0]] = Hidden.PROTECTS_ANOTHER
+
+    def figure(member) -> Figure:
+        if member in hidden:
+            return Figure(None, hidden[member], limit)
+        return Figure(value[member], None, limit)
+
+    return Answers(counts={code: figure(("answer", code)) for code in codes},
+                   groups={name: figure(("group", name)) for name in groups},
+                   total=figure(("total",)))
 
 
 def enough(value: int, limit: int | None = None) -> bool:

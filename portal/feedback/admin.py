@@ -127,24 +127,22 @@ def results():
 
 
 def publishable(results: services.Results) -> dict:
-    """The figures as they may be shown (portal/disclosure.py decides; the page displays)."""
+    """The figures as they may be shown (portal/disclosure.py decides; the page displays),
+    the same as the reports show for the same answers."""
+    published = services.published(results)
     return {
-        "enough": disclosure.enough(results.responses),
-        "responses": disclosure.count(results.responses),
-        "experience": _share(results.experience),
-        "confidence": _share(results.confidence),
-        "fairness": _share(results.fairness),
+        "enough": published.enough,
+        "responses": published.responses,
+        "experience": published.experience.share("positive"),
+        "confidence": published.confidence.share("positive"),
+        "fairness": published.fairness.share("positive"),
         "breakdowns": {
-            "experience": disclosure.breakdown(results.experience.counts),
-            "confidence": disclosure.breakdown(results.confidence.counts),
-            "fairness": disclosure.breakdown(results.fairness.counts),
-            "unfair_reasons": disclosure.breakdown(results.unfair_reasons),
+            "experience": published.experience.counts,
+            "confidence": published.confidence.counts,
+            "fairness": published.fairness.counts,
+            "unfair_reasons": published.unfair_reasons,
         },
     }
-
-
-def _share(tally: services.Tally) -> disclosure.Share:
-    return disclosure.share(tally.positive_count, tally.total)
 
 
 # --- moderation ----------------------------------------------------------------------------------

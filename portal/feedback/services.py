@@ -18,6 +18,7 @@ from flask import current_app, url_for
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.exc import IntegrityError
 
+from portal import disclosure
 from portal.database import utcnow
 from portal.events.models import Event, Registration
 from portal.extensions import db
@@ -549,7 +550,31 @@ def webinar_results(start: date, end: date) -> Results:
     return results(Scope(kind=Kind.EVENT, start=start, end=end)).everyone
 
 
-def negative_experience(results_: Results) -> int:
-    """How many answered "Poor" or "Very poor" (the Friends and Family Test's negative)."""
-    return sum(results_.experience.counts.get(code, 0)
-               for code in questions.NEGATIVE_EXPERIENCE)
+@dataclass(frozen=True)
+class Published:
+    """Answers as they may be shown, the same wherever they are (the figures page, the
+    reports): each question's answers with the groups its headline shares count."""
+
+    enough: bool  # enough responses to show any figure about them
+    responses: disclosure.Figure
+    experience: disclosure.Answers  # groups "positive" (good), "negative" (poor)
+    confidence: disclosure.Answers  # group "positive" (more confident)
+    fairness: disclosure.Answers  # group "positive" (treated fairly)
+    unfair_reasons: dict
+
+
+def published(results_: Results) -> Published:
+    """``results_`` through disclosure control (portal/disclosure.py)."""
+    def answers(tally: Tally, options, **groups) -> disclosure.Answers:
+        return disclosure.answers(tally.counts, questions.codes(options), groups)
+
+    return Published(
+        enough=disclosure.enough(results_.responses),
+        responses=disclosure.count(results_.responses),
+        experience=answers(results_.experience, questions.EXPERIENCE,
+                           positive=questions.POSITIVE_EXPERIENCE,
+                           negative=questions.NEGATIVE_EXPERIENCE),
+        confidence=answers(results_.confidence, questions.CONFIDENCE,
+                           positive=questions.MORE_CONFIDENT),
+        fairness=answers(results_.fairness, questions.FAIR, positive=("yes",)),
+        unfair_reasons=disclosure.breakdown(results_.unfair_reasons))

@@ -84,14 +84,12 @@ def report(period: Period) -> Report:
 
 
 def satisfaction_of(figures) -> list:
-    """Responses, then the shares good, poor, more confident and treated fairly."""
-    experience = figures.experience
-    negative = feedback.negative_experience(figures)
-    return [disclosure.count(figures.responses),
-            disclosure.share(experience.positive_count, experience.total),
-            disclosure.share(negative, experience.total),
-            disclosure.share(figures.confidence.positive_count, figures.confidence.total),
-            disclosure.share(figures.fairness.positive_count, figures.fairness.total)]
+    """Responses, then the shares good, poor, more confident and treated fairly: the same
+    figures as the feedback page shows for the same answers."""
+    published = feedback.published(figures)
+    return [published.responses, published.experience.share("positive"),
+            published.experience.share("negative"), published.confidence.share("positive"),
+            published.fairness.share("positive")]
 
 
 def after_webinar(casework) -> disclosure.Figure:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from portal import disclosure
-from portal.disclosure import Figure, Hidden, table
+from portal.disclosure import Figure, Hidden, answers, table
 
 
 def values(figures: dict[str, Figure]) -> dict[str, int | str]:
@@ -178,3 +178,56 @@ def test_zeros_show_and_a_table_of_large_counts_is_shown_whole():
     result = table({"a": {"x": 0, "y": 30}, "b": {"x": 12, "y": 0}}, limit=LIMIT)
     assert [str(result.cell(r, c)) for r in "ab" for c in "xy"] == ["0", "30", "12", "0"]
     assert result.total.value == 42
+
+
+# --- one question's answers, with the groups that headline shares count ----------------------
+
+def test_a_headline_share_stands_when_the_few_who_answered_otherwise_are_spread():
+    """98 of 100 good or very good: the 2 who answered "neither" are hidden, and so is one
+    more answer beside them (a zero here), so that subtraction cannot tell which it was."""
+    codes = ["very-good", "good", "neither", "poor", "very-poor", "dont-know"]
+    result = answers({"very-good": 71, "good": 27, "neither": 2}, codes,
+                     {"positive": ("very-good", "good"), "negative": ("poor", "very-poor")},
+                     limit=LIMIT)
+    assert str(result.share("positive")) == "98% (98 of 100)"
+    assert str(result.share("negative")) == "0% (0 of 100)"
+    assert result.counts["neither"].hidden is Hidden.TOO_FEW
+    assert result.counts["dont-know"].hidden is Hidden.PROTECTS_ANOTHER
+    assert [result.counts[code].value for code in ("very-good", "good", "poor")] == [71, 27, 0]
+
+
+def test_a_headline_share_is_hidden_when_the_rest_is_one_answer():
+    result = answers({"yes": 97, "no": 3}, ["yes", "no"], {"positive": ("yes",)}, limit=LIMIT)
+    assert not result.share("positive").shown and result.total.value == 100
+    assert not result.counts["yes"].shown and not result.counts["no"].shown
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(small_counts, min_size=2, max_size=6).flatmap(lambda values: st.tuples(
+    st.just(values), st.lists(st.integers(0, 2), min_size=len(values), max_size=len(values)))))
+def test_no_small_answer_count_can_be_worked_out_from_the_answers_and_their_shares(drawn):
+    values, membership = drawn  # membership: 0 in no group, 1 in group "a", 2 in group "b"
+    codes = [f"q{i}" for i in range(len(values))]
+    groups = {name: tuple(code for code, where in zip(codes, membership, strict=True)
+                          if where == number) for number, name in ((1, "a"), (2, "b"))}
+    groups = {name: members for name, members in groups.items() if members}
+    result = answers(dict(zip(codes, values, strict=True)), codes, groups, limit=LIMIT)
+    members = {("answer", code): result.counts[code] for code in codes}
+    members.update({("group", name): result.groups[name] for name in groups})
+    members[("total",)] = result.total
+    truth = {("answer", code): value for code, value in zip(codes, values, strict=True)}
+    truth.update({("group", name): sum(truth[("answer", c)] for c in groups[name])
+                  for name in groups})
+    truth[("total",)] = sum(values)
+    lines = [[*(("answer", code) for code in codes), ("total",)]]
+    lines += [[*(("answer", code) for code in groups[name]), ("group", name)]
+              for name in groups]
+    hidden = {key for key, figure in members.items() if not figure.shown}
+    for key, figure in members.items():
+        if figure.shown:
+            assert figure.value == truth[key] and not 0 < figure.value < LIMIT, key
+        elif truth[key] == 0 or truth[key] >= LIMIT:
+            assert figure.hidden is Hidden.PROTECTS_ANOTHER, key  # never a false "fewer"
+        else:
+            assert figure.hidden is Hidden.TOO_FEW, key
+            assert can_change(key, hidden, lines), f"{key} can be worked out from {drawn}"

@@ -24,6 +24,13 @@ def cell(page: str, label: str) -> str:
     return match.group(1)
 
 
+def cells(page: str, label: str) -> list[str]:
+    """The figures beside ``label`` in a report table with several columns."""
+    match = re.search(rf"<th scope=\"row\">{re.escape(label)}</th>((?:<td>[^<]*</td>)+)", page)
+    assert match, f"no row {label!r}"
+    return re.findall(r"<td>([^<]*)</td>", match.group(1))
+
+
 @pytest.mark.parametrize("role", ["commissioner", "coordinator", "admin"])
 def test_those_who_read_results_see_the_dashboard(client, db, signed_in, role):
     signed_in(role)
@@ -133,6 +140,13 @@ def test_the_demo_programme_reads_as_the_case_study(app, client, db, runner, sig
     assert cell(page, "Parent champions active") == "15"
     assert int(cell(page, "Families supported")) > 50
     assert "150 people attended 1 webinar." in page
+    # The webinar's feedback, as the case study published it (the 2 who answered otherwise
+    # are spread over answers the page does not give away).
+    webinars = cells(page, "Good or very good experience")[0]
+    assert webinars == "98% (98 of 100)"
+    assert cells(page, "More confident to access services")[0] == "96% (96 of 100)"
+    assert cells(page, "Poor or very poor experience")[0] == "0% (0 of 100)"
+    assert ("98% were satisfied and 96% felt more confident to access services") in page
     assert re.search(r"15 parent champions supported \d+ families in 5 months", page)
     from portal.caseload.models import Family
 
