@@ -129,6 +129,48 @@ def share(part: int, whole: int, limit: int | None = None) -> Share:
     return Share(part_figure, total)
 
 
+def suppress(value: Mapping, lines: list[list], *, order: list, limit: int,
+             public=frozenset(), hidden: Mapping | None = None) -> dict:
+    """Which members of a set of published counts to hide, and why: ``value`` gives every
+    member's count, ``lines`` the sums that hold between them (each a list of members, the
+    parts then their whole). Every count from 1 to ``limit - 1`` is hidden (TOO_FEW), then
+    more (PROTECTS_ANOTHER), taking them in ``order``, until no small count can be worked
+    out exactly from the members shown. ``public`` members are shown elsewhere whatever
+    happens here, so never hidden; ``hidden`` are hidden elsewhere, and stay so."""
+    result: dict = dict(hidden or {})
+    for member, amount in value.items():
+        if member not in public and member not in result and 0 < amount < limit:
+            result[member] = Hidden.TOO_FEW
+
+    def exposed() -> set:
+        small = {member for member, why in result.items() if why is Hidden.TOO_FEW}
+        return set(determined(lines, sorted(result, key=repr))) & small
+
+    last = order[-1] if order else None
+    for _ in range(len(value)):
+        worked_out = exposed()
+        if not worked_out:
+            break
+        unhidden = [m for m in order if m not in result and m not in public]
+        if not unhidden:
+            break
+        near = [m for m in unhidden
+                if any(w in line and m in line for line in lines for w in worked_out)]
+        near = near or unhidden  # worked out through lines whose counts are all hidden
+        if len(near) > 1 and near[-1] == last:
+            near.pop()  # the last in order (a total) only when nothing else is left
+        # The first that helps (never the last in order); failing that, the first beside a
+        # count that can be worked out (a chain of protection).
+        for member in [m for m in unhidden if m != last]:
+            result[member] = Hidden.PROTECTS_ANOTHER
+            if len(exposed()) < len(worked_out):
+                break
+            del result[member]
+        else:
+            result[near[0]] = Hidden.PROTECTS_ANOTHER
+    return result
+
+
 @dataclass(frozen=True)
 class Answers:
     """The answers to one question as they may be published: each answer's count, the
@@ -165,43 +207,16 @@ def answers(counts: Mapping[str, int], codes, groups: Mapping[str, tuple] | None
     lines = [[*(("answer", code) for code in codes), ("total",)]]
     lines += [[*(("answer", code) for code in members), ("group", name)]
               for name, members in groups.items()]
-    hidden: dict[tuple, Hidden] = {member: Hidden.TOO_FEW for member, amount in value.items()
-                                   if 0 < amount < limit}
-    if ("total",) in hidden:  # too few answered: nothing about them is shown
-        hidden.update({member: Hidden.PROTECTS_ANOTHER for member in value
-                       if member not in hidden})
-
-    def exposed() -> set:
-        small = {member for member, why in hidden.items() if why is Hidden.TOO_FEW}
-        return set(determined(lines, sorted(hidden))) & small
-
-    # Answers first (a small non-zero count, then a zero), the groups' subtotals last: the
-    # headline shares are what the figures are for.
-    order = sorted((m for m in value if m[0] == "answer"), key=lambda m: (value[m] == 0,
-                                                                           value[m]))
-    order += sorted((m for m in value if m[0] == "group"), key=lambda m: value[m])
-    order.append(("total",))
-    for _ in range(len(value)):
-        worked_out = exposed()
-        if not worked_out:
-            break
-        unhidden = [m for m in order if m not in hidden]
-        if not unhidden:
-            break
-        near = [m for m in unhidden
-                if any(w in line and m in line for line in lines for w in worked_out)]
-        near = near or unhidden  # worked out through lines whose counts are all hidden
-        if len(near) > 1 and near[-1] == ("total",):
-            near.pop()  # the total of all the answers only when nothing else is left
-        # The first count that helps (never the total); failing that, the first beside a
-        # count that can be worked out (a chain of protection).
-        for member in [m for m in unhidden if m != ("total",)]:
-            hidden[member] = Hidden.PROTECTS_ANOTHER
-            if len(exposed()) < len(worked_out):
-                break
-            del hidden[member]
-        else:
-            hidden[near[0]] = Hidden.PROTECTS_ANOTHER
+    if 0 < value[("total",)] < limit:  # too few answered: nothing about them is shown
+        hidden = {member: Hidden.TOO_FEW if 0 < amount < limit else Hidden.PROTECTS_ANOTHER
+                  for member, amount in value.items()}
+    else:
+        # Answers first (a small non-zero count, then a zero), the groups' subtotals last: the
+        # headline shares are what the figures are for; the total only when nothing else is.
+        order = sorted((m for m in value if m[0] == "answer"),
+                       key=lambda m: (value[m] == 0, value[m]))
+        order += sorted((m for m in value if m[0] == "group"), key=lambda m: value[m])
+        hidden = suppress(value, lines, order=[*order, ("total",)], limit=limit)
 
     def figure(member) -> Figure:
         if member in hidden:

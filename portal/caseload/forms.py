@@ -28,6 +28,8 @@ from wtforms.validators import (
 )
 
 from portal.caseload.models import (
+    OUTCOME_LABELS,
+    REASON_LABELS,
     CameFrom,
     CameVia,
     Carer,
@@ -35,8 +37,6 @@ from portal.caseload.models import (
     ConsentHow,
     ContactMethod,
     ContactMode,
-    NotTakenUpReason,
-    Outcome,
     Uptake,
 )
 from portal.database import utcnow
@@ -183,22 +183,6 @@ UPTAKE_LABELS = {
     Uptake.WAITING: _l("Still waiting to hear"),
     Uptake.TAKEN_UP: _l("Taken up: the family got the help"),
     Uptake.NOT_TAKEN_UP: _l("Not taken up"),
-}
-REASON_LABELS = {
-    NotTakenUpReason.WAITING_LIST: _l("Waiting list too long"),
-    NotTakenUpReason.NOT_ELIGIBLE: _l("Not eligible"),
-    NotTakenUpReason.NO_REPLY: _l("The service did not reply"),
-    NotTakenUpReason.LANGUAGE: _l("Not offered in the family’s language"),
-    NotTakenUpReason.COST: _l("Cost or travel"),
-    NotTakenUpReason.DECIDED_NOT: _l("The family decided not to"),
-    NotTakenUpReason.OTHER: _l("Another reason"),
-}
-OUTCOME_LABELS = {
-    Outcome.NEED_MET: _l("Need met"),
-    Outcome.REFERRED_ON: _l("Referred on to another service"),
-    Outcome.STOPPED: _l("The family stopped"),
-    Outcome.MOVED_AWAY: _l("Moved away"),
-    Outcome.OTHER: _l("Other"),
 }
 CONFIDENCE_QUESTION = _l("How confident do you feel to deal with the services your family "
                          "needs? (0 not at all, 10 completely)")

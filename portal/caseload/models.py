@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.database import UTCDateTime, utcnow
@@ -197,6 +198,24 @@ class Outcome(enum.StrEnum):
     MOVED_AWAY = "moved-away"
     OTHER = "other"
 
+
+# The answers' labels, shared by the forms and the reports.
+REASON_LABELS = {
+    NotTakenUpReason.WAITING_LIST: _l("Waiting list too long"),
+    NotTakenUpReason.NOT_ELIGIBLE: _l("Not eligible"),
+    NotTakenUpReason.NO_REPLY: _l("The service did not reply"),
+    NotTakenUpReason.LANGUAGE: _l("Not offered in the family’s language"),
+    NotTakenUpReason.COST: _l("Cost or travel"),
+    NotTakenUpReason.DECIDED_NOT: _l("The family decided not to"),
+    NotTakenUpReason.OTHER: _l("Another reason"),
+}
+OUTCOME_LABELS = {
+    Outcome.NEED_MET: _l("Need met"),
+    Outcome.REFERRED_ON: _l("Referred on to another service"),
+    Outcome.STOPPED: _l("The family stopped"),
+    Outcome.MOVED_AWAY: _l("Moved away"),
+    Outcome.OTHER: _l("Other"),
+}
 
 def new_family_reference() -> str:
     return "F-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))

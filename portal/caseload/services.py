@@ -27,9 +27,12 @@ from portal.caseload.models import (
     Family,
     FamilyStatus,
     HelpRequest,
+    NotTakenUpReason,
+    Outcome,
     RequestStatus,
     Signpost,
     Uptake,
+    contact_needs,
 )
 from portal.database import utcnow
 from portal.extensions import db
@@ -648,3 +651,75 @@ def reach(start: datetime, end: datetime, first_day: date, last_day: date) -> Ca
     return CaseloadReach(requests=requests, after_webinar=after_webinar,
                          new_families=new_families, families_supported=supported,
                          contacts=contacts, minutes=minutes, active_champions=champions_)
+
+
+@dataclass
+class Distance:
+    """Distance travelled: families closed in the period with the parent's own 0-10 answers
+    at the first contact and at closing, and the averages of those answers."""
+
+    families: int
+    confidence_start: float | None
+    confidence_end: float | None
+    needs_met_start: float | None
+    needs_met_end: float | None
+
+
+@dataclass
+class CaseloadOutcomes:
+    needs: dict[int, int]  # topic id: families who discussed it in the period
+    signposted: list[tuple[str | None, str, int]]  # (service id, name, signposts), most first
+    uptake: dict[str, int]  # Uptake code: signposts made in the period
+    not_taken_up: dict[str, int]  # NotTakenUpReason code: signposts
+    outcomes: dict[str, int]  # Outcome code: families closed in the period
+    distance: Distance
+
+
+def outcomes(start: datetime, end: datetime, first_day: date,
+             last_day: date) -> CaseloadOutcomes:
+    """Needs discussed and signposts made at contacts on the days ``first_day`` to
+    ``last_day`` (and what became of those signposts), families closed between the UTC
+    instants ``start`` and ``end``: counted in the database, grouped, never row by row."""
+    in_period = (Contact.happened_on >= first_day, Contact.happened_on <= last_day)
+    needs = dict(db.session.execute(
+        sa.select(contact_needs.c.topic_id, sa.func.count(sa.distinct(Contact.family_id)))
+        .join(Contact, Contact.id == contact_needs.c.contact_id).where(*in_period)
+        .group_by(contact_needs.c.topic_id)).all())
+    made = sa.select(Signpost).join(Contact, Contact.id == Signpost.contact_id) \
+        .where(*in_period).subquery()
+    signposted = [tuple(row) for row in db.session.execute(
+        sa.select(made.c.service_id, sa.func.max(made.c.service_name), sa.func.count())
+        .group_by(made.c.service_id, sa.case((made.c.service_id.is_(None),
+                                              made.c.service_name), else_=None))
+        .order_by(sa.func.count().desc(), sa.func.max(made.c.service_name))).all()]
+    uptake = dict(db.session.execute(
+        sa.select(made.c.uptake, sa.func.count()).group_by(made.c.uptake)).all())
+    not_taken_up = dict(db.session.execute(
+        sa.select(made.c.not_taken_up_reason, sa.func.count())
+        .where(made.c.uptake == Uptake.NOT_TAKEN_UP.value)
+        .group_by(made.c.not_taken_up_reason)).all())
+    closed = (Family.closed_at >= start, Family.closed_at < end,
+              Family.status == FamilyStatus.CLOSED.value)
+    outcomes_ = dict(db.session.execute(
+        sa.select(Family.outcome, sa.func.count(Family.id)).where(*closed)
+        .group_by(Family.outcome)).all())
+    rated = (Family.confidence_start.is_not(None), Family.confidence_end.is_not(None),
+             Family.needs_met_start.is_not(None), Family.needs_met_end.is_not(None))
+    row = db.session.execute(sa.select(
+        sa.func.count(Family.id), sa.func.avg(Family.confidence_start),
+        sa.func.avg(Family.confidence_end), sa.func.avg(Family.needs_met_start),
+        sa.func.avg(Family.needs_met_end)).where(*closed, *rated)).one()
+    averages = [None if value is None else float(value) for value in row[1:]]
+    return CaseloadOutcomes(
+        needs=needs, signposted=signposted, uptake=uptake,
+        not_taken_up=_unknown_as(NotTakenUpReason.OTHER.value, not_taken_up),
+        outcomes=_unknown_as(Outcome.OTHER.value, outcomes_),
+        distance=Distance(row[0], *averages))
+
+
+def _unknown_as(code: str, counts: dict) -> dict[str, int]:
+    """``counts`` with a missing answer (None) counted as ``code``."""
+    merged: dict[str, int] = {}
+    for key, n in counts.items():
+        merged[key or code] = merged.get(key or code, 0) + n
+    return merged

@@ -6,38 +6,60 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_babel import gettext, ngettext
+import sqlalchemy as sa
+from flask_babel import format_decimal, gettext, ngettext
 
 from portal import disclosure
 from portal.caseload import services as caseload
+from portal.caseload.models import OUTCOME_LABELS, REASON_LABELS, Uptake
 from portal.events import services as events
+from portal.extensions import db
 from portal.feedback import services as feedback
+from portal.i18n import current_language
 from portal.periods import Period, instants
-
-
-@dataclass(frozen=True)
-class Line:
-    """One row of a report table: what it counts, and the figure."""
-
-    label: str
-    figure: object  # disclosure.Figure or disclosure.Share
+from portal.signposting.models import Service
+from portal.topics import topics
 
 
 @dataclass(frozen=True)
 class Row:
-    """One row of a table with several columns of figures."""
+    """One row of a report table: what it counts, and its figures (disclosure.Figure or
+    disclosure.Share, or text such as an average)."""
 
     label: str
     figures: tuple
 
 
+@dataclass(frozen=True)
+class Table:
+    """One table of the report, as the page, the print view and its CSV show it."""
+
+    key: str  # its address: /staff/reports/<key>.csv
+    title: str
+    columns: tuple[str, ...]  # the headings, the first over the rows' labels
+    rows: list[Row]
+    note: str | None = None
+
+
 @dataclass
 class Report:
     period: Period
-    reach: list[Line]
-    satisfaction: list[Row]  # webinars, then all feedback
-    enough_feedback: bool
+    reach: Table
+    satisfaction: Table | None  # None when too few gave feedback
+    outcomes: list[Table]
     statement: list[str]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [self.reach, *([self.satisfaction] if self.satisfaction else []),
+                *self.outcomes]
+
+    def table(self, key: str) -> Table | None:
+        return next((table for table in self.tables if table.key == key), None)
+
+
+TABLE_KEYS = ("reach", "satisfaction", "needs", "signposted", "uptake", "not-taken-up",
+              "outcomes", "distance")
 
 
 def report(period: Period) -> Report:
@@ -52,18 +74,18 @@ def report(period: Period) -> Report:
         None, disclosure.Hidden.PROTECTS_ANOTHER)
     after = after_webinar(casework)
     reach = [
-        Line(gettext("Webinars held"), count(webinars.webinars, limit=1)),
-        Line(gettext("Registrations"), count(webinars.registrations)),
-        Line(gettext("People who attended"), count(webinars.attended)),
-        Line(gettext("Attendance rate (of places booked)"),
-             disclosure.share(webinars.attended, webinars.booked)),
-        Line(gettext("Requests for help"), count(casework.requests)),
-        Line(gettext("Requests for help after a webinar"), after),
-        Line(gettext("New families"), count(casework.new_families)),
-        Line(gettext("Families supported"), count(casework.families_supported)),
-        Line(gettext("Contacts with families"), contacts),
-        Line(gettext("Hours of support"), hours),
-        Line(gettext("Parent champions active"), count(casework.active_champions)),
+        (gettext("Webinars held"), count(webinars.webinars, limit=1)),
+        (gettext("Registrations"), count(webinars.registrations)),
+        (gettext("People who attended"), count(webinars.attended)),
+        (gettext("Attendance rate (of places booked)"),
+         disclosure.share(webinars.attended, webinars.booked)),
+        (gettext("Requests for help"), count(casework.requests)),
+        (gettext("Requests for help after a webinar"), after),
+        (gettext("New families"), count(casework.new_families)),
+        (gettext("Families supported"), count(casework.families_supported)),
+        (gettext("Contacts with families"), contacts),
+        (gettext("Hours of support"), hours),
+        (gettext("Parent champions active"), count(casework.active_champions)),
     ]
     everything = satisfaction_of(figures)
     webinar_figures = feedback.webinar_results(period.start, period.end)
@@ -72,15 +94,109 @@ def report(period: Period) -> Report:
               gettext("Poor or very poor experience"),
               gettext("More confident to access services"),
               gettext("Treated fairly and with respect")]
-    rows = [Row(label, (first, second)) for label, first, second in zip(
-        labels, webinar, everything, strict=True)]
+    satisfaction = Table("satisfaction", gettext("What parents said"),
+                         (gettext("What"), gettext("About webinars"), gettext("All feedback")),
+                         [Row(label, (first, second)) for label, first, second in zip(
+                             labels, webinar, everything, strict=True)])
     enough = disclosure.enough(figures.responses)
     webinar_enough = disclosure.enough(webinar_figures.responses)
-    return Report(period=period, reach=reach, satisfaction=rows if enough else [],
-                  enough_feedback=enough,
-                  statement=statement(period, webinars, casework,
-                                      webinar[1] if webinar_enough else None,
-                                      webinar[3] if webinar_enough else None))
+    return Report(
+        period=period,
+        reach=Table("reach", gettext("Reach"), (gettext("What"), gettext("How many")),
+                    [Row(label, (figure,)) for label, figure in reach]),
+        satisfaction=satisfaction if enough else None,
+        outcomes=outcome_tables(caseload.outcomes(start, end, period.start, period.end)),
+        statement=statement(period, webinars, casework,
+                            webinar[1] if webinar_enough else None,
+                            webinar[3] if webinar_enough else None))
+
+
+def outcome_tables(found) -> list[Table]:
+    """Needs, signposts and their uptake, how cases closed and the distance travelled."""
+
+    count = disclosure.count
+    reader = current_language().code
+    named = {topic.id: topic.in_language(reader).text.name for topic in topics()}
+    needs = sorted(((named[topic_id], families) for topic_id, families in found.needs.items()
+                    if topic_id in named), key=lambda item: (-item[1], item[0]))
+    tables = [Table("needs", gettext("Needs discussed with families"),
+                    (gettext("Need"), gettext("Families")),
+                    [Row(name, (count(families),)) for name, families in needs],
+                    note=gettext("A family who discussed several needs counts under each."))]
+    limit = disclosure.threshold()
+    most = [(service_id, name, made) for service_id, name, made in found.signposted
+            if made >= limit][:10]
+    # Named in the reader's language where the directory still has the service.
+    names = {service.id: service.in_language(reader).text.name for service in
+             db.session.scalars(sa.select(Service).where(Service.id.in_(
+                 [service_id for service_id, _, _ in most if service_id])))}
+    most = [(names.get(service_id, name), made) for service_id, name, made in most]
+    tables.append(Table(
+        "signposted", gettext("Services families were signposted to most"),
+        (gettext("Service"), gettext("Signposts")),
+        [Row(name, (count(made),)) for name, made in most],
+        note=gettext("The ten services signposted to most, each at least %(limit)d times.",
+                     limit=limit)))
+    taken, not_taken, waiting = (Uptake.TAKEN_UP.value, Uptake.NOT_TAKEN_UP.value,
+                                 Uptake.WAITING.value)
+    uptake = disclosure.answers(found.uptake, [taken, not_taken, waiting],
+                                {"answered": (taken, not_taken), "taken": (taken,)})
+    tables.append(Table(
+        "uptake", gettext("Did families take up the services?"),
+        (gettext("What"), gettext("How many")), [
+            Row(gettext("Signposts made"), (uptake.total,)),
+            Row(gettext("Taken up"), (uptake.counts[taken],)),
+            Row(gettext("Not taken up"), (uptake.counts[not_taken],)),
+            Row(gettext("Still waiting to hear"), (uptake.counts[waiting],)),
+            Row(gettext("Taken up, of those whose answer is known"),
+                (disclosure.Share(uptake.groups["taken"], uptake.groups["answered"]),)),
+        ], note=gettext("Signposts made at contacts in the period, as the champions last "
+                        "recorded them.")))
+    if uptake.counts[not_taken].shown:
+        # With the count of not taken up beside it: a breakdown with its total.
+        reasons = disclosure.breakdown({code.value: found.not_taken_up.get(code.value, 0)
+                                        for code in REASON_LABELS})
+        tables.append(Table(
+            "not-taken-up", gettext("Why a service was not taken up"),
+            (gettext("Reason"), gettext("Signposts")),
+            [Row(str(label), (reasons[code.value],)) for code, label in REASON_LABELS.items()]))
+    closed = disclosure.answers(found.outcomes, [code.value for code in OUTCOME_LABELS])
+    tables.append(Table(
+        "outcomes", gettext("How cases closed"), (gettext("Outcome"), gettext("Families")),
+        [*(Row(str(label), (closed.counts[code.value],))
+           for code, label in OUTCOME_LABELS.items()),
+         Row(gettext("Cases closed"), (closed.total,))]))
+    tables.append(distance_table(found.distance))
+    return tables
+
+
+def distance_table(distance) -> Table:
+    """The average change in the parent's own answers (0 to 10), first contact to closing,
+    shown only for enough families."""
+    families = disclosure.count(distance.families)
+    columns = (gettext("Question"), gettext("At the first contact"), gettext("At closing"),
+               gettext("Average change"))
+    rows = []
+    if disclosure.enough(distance.families):
+        def average(value: float) -> str:
+            return format_decimal(value, format="0.0")
+
+        for label, first, last in (
+                (gettext("How confident she feels to deal with services"),
+                 distance.confidence_start, distance.confidence_end),
+                (gettext("How well her family’s needs are met"),
+                 distance.needs_met_start, distance.needs_met_end)):
+            change = last - first
+            # Isolated left to right: "+2.9" must not read "2.9+" in Arabic or Urdu.
+            signed = format_decimal(change, format="+0.0;-0.0")
+            rows.append(Row(label, (average(first), average(last), f"\u2066{signed}\u2069")))
+    note = ngettext(
+        "The average of the parents’ own answers from 0 to 10, for %(families)s family whose "
+        "case closed in the period with both answers.",
+        "The average of the parents’ own answers from 0 to 10, for %(families)s families "
+        "whose case closed in the period with both answers.",
+        distance.families if families.shown else 5, families=str(families))
+    return Table("distance", gettext("Distance travelled"), columns, rows, note=note)
 
 
 def satisfaction_of(figures) -> list:

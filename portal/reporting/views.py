@@ -1,8 +1,10 @@
-"""The dashboard: a plain GET form (a shareable address); htmx only swaps the report."""
+"""The dashboard: a plain GET form (a shareable address); htmx only swaps the report. Each
+table downloads as CSV, and the whole report prints for board papers, from the same query."""
 
 from __future__ import annotations
 
-from flask import request
+from flask import abort, render_template, request
+from flask_babel import gettext
 
 from portal import disclosure
 from portal.access import roles
@@ -10,14 +12,45 @@ from portal.database import utcnow
 from portal.rendering import render_form
 from portal.reporting import READERS, bp, services
 from portal.reporting.forms import PeriodForm
+from portal.spreadsheet import csv_download
+
+
+def _asked() -> tuple[PeriodForm, services.Report | None]:
+    form = PeriodForm(request.args)
+    if not form.validate():
+        return form, None
+    return form, services.report(form.chosen_period(utcnow().date()))
 
 
 @bp.get("/")
 @roles(*READERS)
 def dashboard():
-    form = PeriodForm(request.args)
-    report = None
-    if form.validate():
-        report = services.report(form.chosen_period(utcnow().date()))
+    form, report = _asked()
     return render_form("reporting/dashboard.html", form, block="report", report=report,
                        fewest=disclosure.threshold())
+
+
+@bp.get("/print")
+@roles(*READERS)
+def print_view():
+    form, report = _asked()
+    if report is None:  # the dashboard says what is wrong, with the form to put it right
+        return dashboard()
+    return render_template("reporting/print.html", report=report,
+                           fewest=disclosure.threshold(), prepared=utcnow())
+
+
+@bp.get("/<key>.csv")
+@roles(*READERS)
+def table_csv(key: str):
+    if key not in services.TABLE_KEYS:
+        abort(404)
+    form, report = _asked()
+    if report is None:
+        return dashboard()
+    table = report.table(key)
+    if table is None or not table.rows:
+        abort(404, gettext("There is no such table for this period."))
+    period = report.period
+    name = f"results-{key}-{period.start:%Y-%m}-to-{period.end:%Y-%m}.csv"
+    return csv_download(name, table.columns, ((row.label, *row.figures) for row in table.rows))

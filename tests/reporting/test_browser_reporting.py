@@ -36,6 +36,14 @@ def test_a_commissioner_reads_the_results_on_a_phone(new_page, axe, live_server)
     page.wait_for_url("**period=quarter**")
     page.locator("#period-title").wait_for()
     axe(page)
+    # The print view for board papers, from the same address.
+    page.locator("a[href*='/staff/reports/print']").click()
+    page.wait_for_url("**/staff/reports/print?**period=quarter**")
+    assert page.locator("#distance-title").is_visible()
+    axe(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.go_back()
+    page.locator("#period-title").wait_for()
     # A period that cannot be: the message, in place, and the page still fits.
     page.locator("input[name=period][value=chosen]").check()
     page.locator("#start").fill("2026-05")

@@ -19,14 +19,15 @@ def text(response) -> str:
 
 def cell(page: str, label: str) -> str:
     """The figure beside ``label`` in a report table."""
-    match = re.search(rf"<th scope=\"row\">{re.escape(label)}</th><td>([^<]*)</td>", page)
-    assert match, f"no row {label!r}"
-    return match.group(1)
+    figures = cells(page, label)
+    assert len(figures) == 1, figures
+    return figures[0]
 
 
 def cells(page: str, label: str) -> list[str]:
-    """The figures beside ``label`` in a report table with several columns."""
-    match = re.search(rf"<th scope=\"row\">{re.escape(label)}</th>((?:<td>[^<]*</td>)+)", page)
+    """The figures beside ``label`` in a report table."""
+    match = re.search(rf"<th scope=\"row\"><bdi>{re.escape(label)}</bdi></th>"
+                      r"((?:<td>[^<]*</td>)+)", page)
     assert match, f"no row {label!r}"
     return re.findall(r"<td>([^<]*)</td>", match.group(1))
 
@@ -152,3 +153,128 @@ def test_the_demo_programme_reads_as_the_case_study(app, client, db, runner, sig
 
     families = db.session.scalar(sa.select(sa.func.count(Family.id)))
     assert families > 50
+
+
+# --- needs and outcomes -------------------------------------------------------------------------
+
+@pytest.fixture
+def casework(db, make_user, content):
+    """7 families who discussed youth justice today; 9 signposts to the court service (6 taken
+    up, 2 not, 1 waiting) and 5 to a service since removed, with a formula for a name; 6
+    cases closed today (5 need met, 1 moved away), the 5 with both ratings."""
+    from portal.caseload.models import Contact, Family, Signpost
+    from portal.topics import topic
+
+    champion = make_user(roles=("champion",))
+    youth = topic("youth-justice")
+    now = utcnow()
+    uptakes = ["taken-up"] * 6 + ["not-taken-up"] * 2 + ["waiting"]
+    for number in range(7):
+        closed = number < 6
+        family = Family(
+            champion_id=champion.id, came_via="school", language="so", consent_how="spoken",
+            consent_on=now.date(), status="closed" if closed else "open",
+            closed_at=now if closed else None,
+            outcome=("moved-away" if number == 5 else "need-met") if closed else None,
+            **({"confidence_start": 3, "confidence_end": 7, "needs_met_start": 2,
+                "needs_met_end": 6} if number < 5 else {}))
+        db.session.add(family)
+        db.session.flush()
+        contact = Contact(family=family, champion_id=champion.id, happened_on=now.date(),
+                          mode="phone", minutes=30, needs=[youth])
+        for uptake in uptakes[number::7]:
+            contact.signposts.append(Signpost(
+                family=family, service_id=content["court"], service_name="YOT",
+                uptake=uptake, not_taken_up_reason="cost" if uptake == "not-taken-up" else None))
+        if number < 5:
+            contact.signposts.append(Signpost(family=family, service_name="=HYPERLINK(\"x\")"))
+        db.session.add(contact)
+    db.session.commit()
+
+
+def table_of(page: str, key: str) -> str:
+    match = re.search(rf'id="{key}-title">.*?(?=<h[1-4] |\Z)', page, re.S)
+    assert match, f"no table {key!r}"
+    return match.group(0)
+
+
+def test_needs_signposts_uptake_outcomes_and_distance_travelled(client, db, signed_in,
+                                                               casework):
+    signed_in("commissioner")
+    page = text(client.get("/staff/reports/"))
+    assert cell(table_of(page, "needs"), "Youth justice and court") == "7"
+    signposted = table_of(page, "signposted")
+    assert cell(signposted, "Youth Offending Team") == "9"  # the directory's name for it
+    assert cell(signposted, "=HYPERLINK(&#34;x&#34;)") == "5"
+    uptake = table_of(page, "uptake")
+    assert cell(uptake, "Signposts made") == "14"
+    assert cell(uptake, "Not taken up") == "fewer than 5"
+    assert cell(uptake, "Still waiting to hear") == "6"
+    # 6 taken up of 8 answered would give away the 2 not taken up: hidden, with the share.
+    assert cell(uptake, "Taken up") == "hidden, to protect a smaller figure"
+    assert "%" not in cell(uptake, "Taken up, of those whose answer is known")
+    assert 'id="not-taken-up-title"' not in page  # its total is hidden: no breakdown
+    closed = table_of(page, "outcomes")
+    assert cell(closed, "Moved away") == "fewer than 5"
+    assert cell(closed, "Need met") == "hidden, to protect a smaller figure"
+    assert cell(closed, "Cases closed") == "6"
+    distance = table_of(page, "distance")
+    assert cells(distance, "How confident she feels to deal with services") == [
+        "3.0", "7.0", "\u2066+4.0\u2069"]  # isolated, to read "+4.0" in Arabic too
+    assert cells(distance, "How well her family’s needs are met") == [
+        "2.0", "6.0", "\u2066+4.0\u2069"]
+    assert "for 5 families whose case closed" in distance
+
+
+def test_distance_travelled_needs_enough_families(client, db, signed_in, casework):
+    from portal.caseload.models import Family
+
+    db.session.execute(sa.update(Family).where(Family.outcome == "need-met")
+                       .where(Family.id.in_(sa.select(Family.id).limit(1)))
+                       .values(confidence_end=None))
+    db.session.commit()
+    signed_in("commissioner")
+    distance = table_of(text(client.get("/staff/reports/")), "distance")
+    assert "<table" not in distance and "+4.0" not in distance
+    assert "for fewer than 5 families" in distance
+
+
+def test_each_table_downloads_as_csv_suppressed_and_safe(client, db, signed_in, casework):
+    import csv
+    import io
+
+    signed_in("commissioner")
+    response = client.get("/staff/reports/signposted.csv?period=quarter")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert "attachment" in response.headers["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(text(response))))
+    assert rows[0] == ["Service", "Signposts"]
+    assert ["'=HYPERLINK(\"x\")", "5"] in rows  # text, never a formula
+    outcomes = list(csv.reader(io.StringIO(text(client.get("/staff/reports/outcomes.csv")))))
+    assert ["Moved away", "fewer than 5"] in outcomes
+    assert not any(re.fullmatch(r"[1-4]", value) for row in outcomes for value in row)
+
+
+@pytest.mark.parametrize("address", [
+    "/staff/reports/nothing.csv", "/staff/reports/not-taken-up.csv"])
+def test_a_table_that_is_not_there_is_not_found(client, db, signed_in, casework, address):
+    signed_in("commissioner")
+    assert client.get(address).status_code == 404
+
+
+def test_a_csv_or_print_view_of_a_period_that_cannot_be_says_why(client, db, signed_in):
+    signed_in("commissioner")
+    for address in ("/staff/reports/reach.csv", "/staff/reports/print"):
+        response = client.get(address + "?period=chosen&start=2026-05&end=2026-02")
+        assert response.status_code == 422
+        assert "The end must be the same month as the start, or later" in text(response)
+
+
+def test_the_print_view_is_headed_dated_and_states_the_rule(client, db, signed_in, casework):
+    signed_in("commissioner")
+    page = text(client.get("/staff/reports/print?period=quarter"))
+    assert "The programme’s results" in page and "Prepared on" in page
+    assert re.search(r'id="period-title"><strong>From \w+ \d{4} to \w+ \d{4}', page)
+    assert "shows as “fewer than 5”" in page
+    assert "Download this table" not in page and "main-nav" not in page
+    assert 'id="distance-title"' in page
