@@ -87,6 +87,8 @@ class Share:
         return self.total.shown and bool(self.total.value)
 
     def __str__(self) -> str:
+        if not self.count.shown and not self.total.shown:
+            return str(self.total)  # one reason is enough
         if self.percent is None:
             return gettext("%(count)s of %(total)s", count=self.count, total=self.total)
         return gettext("%(percent)d%% (%(count)s of %(total)s)", percent=self.percent,
@@ -130,44 +132,69 @@ def share(part: int, whole: int, limit: int | None = None) -> Share:
 
 
 def suppress(value: Mapping, lines: list[list], *, order: list, limit: int,
-             public=frozenset(), hidden: Mapping | None = None) -> dict:
+             public=frozenset(), hidden: Mapping | None = None, unshown=frozenset(),
+             protect=frozenset()) -> dict:
     """Which members of a set of published counts to hide, and why: ``value`` gives every
     member's count, ``lines`` the sums that hold between them (each a list of members, the
     parts then their whole). Every count from 1 to ``limit - 1`` is hidden (TOO_FEW), then
     more (PROTECTS_ANOTHER), taking them in ``order``, until no small count can be worked
-    out exactly from the members shown. ``public`` members are shown elsewhere whatever
-    happens here, so never hidden; ``hidden`` are hidden elsewhere, and stay so."""
+    out exactly from the members shown.
+
+    ``order`` is a list of tiers: protection is sought in the first tier before the next.
+    ``public`` members are shown elsewhere whatever happens here, so never hidden (and what
+    they alone determine is as good as shown); ``hidden`` are hidden elsewhere and stay so,
+    never to be worked out here either; ``unshown`` are not shown anywhere but need no
+    protection; of those, ``protect`` are the ones whose small count does."""
     result: dict = dict(hidden or {})
+    for member in unshown:
+        result.setdefault(member, Hidden.PROTECTS_ANOTHER)
+    unknown = sorted((m for m in value if m not in public), key=repr)
+    public = set(public) | set(determined(lines, unknown))
     for member, amount in value.items():
-        if member not in public and member not in result and 0 < amount < limit:
+        if member in public or not 0 < amount < limit:
+            continue
+        if member not in result or member in protect:
             result[member] = Hidden.TOO_FEW
+    kept = set(hidden or ()) - public  # hidden elsewhere: working them out would undo that
 
     def exposed() -> set:
-        small = {member for member, why in result.items() if why is Hidden.TOO_FEW}
+        small = {member for member, why in result.items() if why is Hidden.TOO_FEW} | kept
         return set(determined(lines, sorted(result, key=repr))) & small
 
-    last = order[-1] if order else None
+    # ``order``: tiers of members, each tier tried before the next, the very last member (a
+    # total) only when nothing else is left.
+    tiers = [list(tier) for tier in order]
+    flat = [m for tier in tiers for m in tier]
+    last = flat[-1] if flat else None
     for _ in range(len(value)):
         worked_out = exposed()
         if not worked_out:
             break
-        unhidden = [m for m in order if m not in result and m not in public]
+        unhidden = [m for m in flat if m not in result and m not in public]
         if not unhidden:
             break
         near = [m for m in unhidden
                 if any(w in line and m in line for line in lines for w in worked_out)]
         near = near or unhidden  # worked out through lines whose counts are all hidden
         if len(near) > 1 and near[-1] == last:
-            near.pop()  # the last in order (a total) only when nothing else is left
-        # The first that helps (never the last in order); failing that, the first beside a
-        # count that can be worked out (a chain of protection).
-        for member in [m for m in unhidden if m != last]:
-            result[member] = Hidden.PROTECTS_ANOTHER
-            if len(exposed()) < len(worked_out):
+            near.pop()
+        # In the first tier where one helps, the one that protects most (the first of those
+        # that protect as many); failing that, the first beside a count that can be worked
+        # out (a chain of protection).
+        best = None
+        for tier in tiers:
+            fewest = len(worked_out)
+            for member in [m for m in tier if m in unhidden and m != last]:
+                result[member] = Hidden.PROTECTS_ANOTHER
+                left = len(exposed())
+                del result[member]
+                if left < fewest:
+                    best, fewest = member, left
+                    if not left:
+                        break
+            if best is not None:
                 break
-            del result[member]
-        else:
-            result[near[0]] = Hidden.PROTECTS_ANOTHER
+        result[best if best is not None else near[0]] = Hidden.PROTECTS_ANOTHER
     return result
 
 
@@ -213,10 +240,11 @@ def answers(counts: Mapping[str, int], codes, groups: Mapping[str, tuple] | None
     else:
         # Answers first (a small non-zero count, then a zero), the groups' subtotals last: the
         # headline shares are what the figures are for; the total only when nothing else is.
-        order = sorted((m for m in value if m[0] == "answer"),
-                       key=lambda m: (value[m] == 0, value[m]))
-        order += sorted((m for m in value if m[0] == "group"), key=lambda m: value[m])
-        hidden = suppress(value, lines, order=[*order, ("total",)], limit=limit)
+        answered = sorted((m for m in value if m[0] == "answer"),
+                          key=lambda m: (value[m] == 0, value[m]))
+        subtotals = sorted((m for m in value if m[0] == "group"), key=lambda m: value[m])
+        hidden = suppress(value, lines, order=[answered, subtotals, [("total",)]],
+                          limit=limit)
 
     def figure(member) -> Figure:
         if member in hidden:
@@ -226,6 +254,58 @@ def answers(counts: Mapping[str, int], codes, groups: Mapping[str, tuple] | None
     return Answers(counts={code: figure(("answer", code)) for code in codes},
                    groups={name: figure(("group", name)) for name in groups},
                    total=figure(("total",)))
+
+
+def split(counts: Mapping, overall: Share | None = None, limit: int | None = None, *,
+          strict: bool = True) -> dict:
+    """A share by group ({group: (part, whole)}), as it may be shown beside the ``overall``
+    share it splits (as published, or None if it is not): no small part or whole can be
+    worked out from the others and the overall share. Returns {group: Share}.
+
+    ``strict``, for groups of people (an ethnic group, a language): a group's share is
+    hidden too when all but a few of the group answered otherwise, since those few are people
+    of one group ("the one Somali-speaking father who was not treated fairly"). Not strict,
+    for what the answers are about (a webinar, a service): how many answered otherwise is
+    what a share says, as for the headline ("98% (147 of 150)")."""
+    limit = threshold() if limit is None else limit
+    value: dict = {}
+    lines: list[list] = []
+    for group, (part, whole) in counts.items():
+        value[("part", group)], value[("whole", group)] = int(part), int(whole)
+        value[("rest", group)] = int(whole) - int(part)
+        lines.append([("part", group), ("rest", group), ("whole", group)])
+    value[("part",)] = sum(value[("part", g)] for g in counts)
+    value[("whole",)] = sum(value[("whole", g)] for g in counts)
+    value[("rest",)] = value[("whole",)] - value[("part",)]
+    for kind in ("part", "rest", "whole"):
+        lines.append([*((kind, g) for g in counts), (kind,)])
+    lines.append([("part",), ("rest",), ("whole",)])
+    public, elsewhere = set(), {}
+    if overall is not None:
+        for member, figure in ((("part",), overall.count), (("whole",), overall.total)):
+            if figure.shown:
+                public.add(member)
+            else:
+                elsewhere[member] = figure.hidden
+        if overall.count.shown and overall.total.shown:
+            public.add(("rest",))
+    # The rests are never shown: each is known once its part and whole are.
+    rests = {("rest", group) for group in counts}
+    unshown = rests | {m for m in (("part",), ("rest",), ("whole",))
+                       if m not in public and m not in elsewhere}
+    parts = sorted((m for m in value if m[0] == "part" and len(m) == 2),
+                   key=lambda m: (value[m] == 0, value[m]))
+    wholes = sorted((m for m in value if m[0] == "whole" and len(m) == 2), key=value.get)
+    hidden = suppress(value, lines, order=[parts, wholes], limit=limit, public=public,
+                      hidden=elsewhere,
+                      unshown=unshown, protect=rests if strict else frozenset())
+
+    def figure(member) -> Figure:
+        if member in hidden:
+            return Figure(None, hidden[member], limit)
+        return Figure(value[member], None, limit)
+
+    return {group: Share(figure(("part", group)), figure(("whole", group))) for group in counts}
 
 
 def enough(value: int, limit: int | None = None) -> bool:

@@ -25,6 +25,7 @@ from portal.caseload.models import (
     ConsentHow,
     Contact,
     Family,
+    FamilyChildAge,
     FamilyStatus,
     HelpRequest,
     NotTakenUpReason,
@@ -723,3 +724,68 @@ def _unknown_as(code: str, counts: dict) -> dict[str, int]:
     for key, n in counts.items():
         merged[key or code] = merged.get(key or code, 0) + n
     return merged
+
+
+# --- the equality of reach (reports): counted in the database, grouped ---------------------------
+
+NOT_RECORDED = "not-recorded"
+
+
+def _supported(first_day: date, last_day: date):
+    """The families with a contact on the days ``first_day`` to ``last_day``."""
+    return sa.select(Contact.family_id).where(
+        Contact.happened_on >= first_day, Contact.happened_on <= last_day).distinct()
+
+
+def _ethnic_group(background: str | None) -> str:
+    from portal.equality import GROUP_OF, PREFER_NOT
+
+    if background == PREFER_NOT:
+        return PREFER_NOT
+    return GROUP_OF.get(background or "", NOT_RECORDED)
+
+
+def equality_counts(start: datetime, end: datetime, first_day: date,
+                    last_day: date) -> dict[str, dict[str, dict[str, int]]]:
+    """{"families": {dimension: {code: count}}, "requests": {"language": {...}}}: families
+    supported in the period by ethnic group, main language, SEND and (each family once per
+    band) their children's age bands; requests made in the period by the language asked for."""
+    supported = _supported(first_day, last_day)
+    rows = db.session.execute(
+        sa.select(Family.ethnicity, Family.main_language, Family.send, sa.func.count(Family.id))
+        .where(Family.id.in_(supported))
+        .group_by(Family.ethnicity, Family.main_language, Family.send)).all()
+    families: dict[str, dict[str, int]] = {"ethnic-group": {}, "language": {}, "send": {}}
+    for ethnicity, language, send, count in rows:
+        for dimension, code in (("ethnic-group", _ethnic_group(ethnicity)),
+                                ("language", language or NOT_RECORDED),
+                                ("send", send or NOT_RECORDED)):
+            families[dimension][code] = families[dimension].get(code, 0) + count
+    families["child-age"] = dict(db.session.execute(
+        sa.select(FamilyChildAge.band, sa.func.count(sa.distinct(FamilyChildAge.family_id)))
+        .where(FamilyChildAge.family_id.in_(supported))
+        .group_by(FamilyChildAge.band)).all())
+    requests = dict(db.session.execute(
+        sa.select(HelpRequest.language, sa.func.count(HelpRequest.id))
+        .where(HelpRequest.created_at >= start, HelpRequest.created_at < end)
+        .group_by(HelpRequest.language)).all())
+    return {"families": families, "requests": {"language": requests}}
+
+
+def uptake_by_ethnic_group(first_day: date, last_day: date) -> dict[str, tuple[int, int]]:
+    """Signposts made at contacts in the period, by the family's ethnic group: {group: (taken
+    up, answered)}."""
+    rows = db.session.execute(
+        sa.select(Family.ethnicity, Signpost.uptake, sa.func.count(Signpost.id))
+        .join(Contact, Contact.id == Signpost.contact_id)
+        .join(Family, Family.id == Signpost.family_id)
+        .where(Contact.happened_on >= first_day, Contact.happened_on <= last_day,
+               Signpost.uptake != Uptake.WAITING.value)
+        .group_by(Family.ethnicity, Signpost.uptake)).all()
+    found: dict[str, tuple[int, int]] = {}
+    for ethnicity, uptake, count in rows:
+        group = _ethnic_group(ethnicity)
+        taken, answered = found.get(group, (0, 0))
+        found[group] = (taken + (count if uptake == Uptake.TAKEN_UP.value else 0),
+                        answered + count)
+    return found

@@ -578,3 +578,45 @@ def published(results_: Results) -> Published:
                            positive=questions.MORE_CONFIDENT),
         fairness=answers(results_.fairness, questions.FAIR, positive=("yes",)),
         unfair_reasons=disclosure.breakdown(results_.unfair_reasons))
+
+
+# The equality of reach (reports): who gave feedback, and what each ethnic group said. Grouped
+# in the database; what comes back is a row per combination of answers, never per response.
+NOT_RECORDED = "not-recorded"
+UNFAIR_REASONS = questions.UNFAIR_REASONS  # (code, label), as the reports list them
+EQUALITY_COLUMNS = {"ethnic-group": "ethnic_group", "language": "main_language",
+                    "child-age": "child_age", "send": "child_send"}
+
+
+def equality_counts(start: date, end: date) -> dict[str, dict[str, int]]:
+    """Responses in the period by each equality answer: {dimension: {code: count}}, with
+    "not-recorded" for those who did not answer "About you" (or skipped the question)."""
+    columns = [getattr(FeedbackResponse, name) for name in EQUALITY_COLUMNS.values()]
+    rows = db.session.execute(Scope(start=start, end=end).where(
+        sa.select(*columns, sa.func.count()).group_by(*columns))).all()
+    counts: dict[str, dict[str, int]] = {dimension: {} for dimension in EQUALITY_COLUMNS}
+    for *answers, count in rows:
+        for dimension, answer in zip(EQUALITY_COLUMNS, answers, strict=True):
+            code = answer or NOT_RECORDED
+            counts[dimension][code] = counts[dimension].get(code, 0) + count
+    return counts
+
+
+def results_by(column: str, start: date, end: date,
+               kind: Kind | None = None) -> dict[str, Results]:
+    """The answers in the period, one Results for each value of ``column`` (ethnic_group,
+    language, event_id, service_id), counted in the database; no value is "not-recorded"."""
+    counted = FeedbackResponse
+    by = getattr(counted, column)
+    rows = db.session.execute(Scope(kind=kind, start=start, end=end).where(sa.select(
+        by, counted.experience, counted.confidence, counted.treated_fairly,
+        sa.func.count()).group_by(by, counted.experience, counted.confidence,
+                                  counted.treated_fairly))).all()
+    found: dict[str, Results] = {}
+    for value, experience, confidence, fairness, count in rows:
+        results_ = found.setdefault(NOT_RECORDED if value is None else str(value), Results())
+        results_.responses += count
+        results_.experience.add(experience, count)
+        results_.confidence.add(confidence, count)
+        results_.fairness.add(fairness, count)
+    return found

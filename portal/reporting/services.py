@@ -17,28 +17,10 @@ from portal.extensions import db
 from portal.feedback import services as feedback
 from portal.i18n import current_language
 from portal.periods import Period, instants
+from portal.reporting import equality
+from portal.reporting.tables import Row, Table
 from portal.signposting.models import Service
 from portal.topics import topics
-
-
-@dataclass(frozen=True)
-class Row:
-    """One row of a report table: what it counts, and its figures (disclosure.Figure or
-    disclosure.Share, or text such as an average)."""
-
-    label: str
-    figures: tuple
-
-
-@dataclass(frozen=True)
-class Table:
-    """One table of the report, as the page, the print view and its CSV show it."""
-
-    key: str  # its address: /staff/reports/<key>.csv
-    title: str
-    columns: tuple[str, ...]  # the headings, the first over the rows' labels
-    rows: list[Row]
-    note: str | None = None
 
 
 @dataclass
@@ -46,20 +28,24 @@ class Report:
     period: Period
     reach: Table
     satisfaction: Table | None  # None when too few gave feedback
+    feedback_splits: list[Table]  # what parents said, by webinar, service and language
     outcomes: list[Table]
+    equality: list[Table]
     statement: list[str]
 
     @property
     def tables(self) -> list[Table]:
         return [self.reach, *([self.satisfaction] if self.satisfaction else []),
-                *self.outcomes]
+                *self.feedback_splits, *self.outcomes, *self.equality]
 
     def table(self, key: str) -> Table | None:
         return next((table for table in self.tables if table.key == key), None)
 
 
-TABLE_KEYS = ("reach", "satisfaction", "needs", "signposted", "uptake", "not-taken-up",
-              "outcomes", "distance")
+TABLE_KEYS = ("reach", "satisfaction", "by-webinar", "by-service", "by-language", "needs",
+              "signposted", "uptake", "not-taken-up", "outcomes", "distance",
+              "equality-ethnic-group", "equality-language", "equality-child-age",
+              "equality-send", "by-ethnic-group", "unfair-reasons")
 
 
 def report(period: Period) -> Report:
@@ -100,18 +86,92 @@ def report(period: Period) -> Report:
                              labels, webinar, everything, strict=True)])
     enough = disclosure.enough(figures.responses)
     webinar_enough = disclosure.enough(webinar_figures.responses)
+    found = caseload.outcomes(start, end, period.start, period.end)
+    uptake = uptake_answers(found)
     return Report(
         period=period,
         reach=Table("reach", gettext("Reach"), (gettext("What"), gettext("How many")),
                     [Row(label, (figure,)) for label, figure in reach]),
         satisfaction=satisfaction if enough else None,
-        outcomes=outcome_tables(caseload.outcomes(start, end, period.start, period.end)),
+        outcomes=outcome_tables(found, uptake),
+        feedback_splits=feedback_split_tables(period, feedback.published(figures),
+                                              feedback.published(webinar_figures)),
+        equality=[*equality.reach_tables(start, end, period, casework.families_supported),
+                  *equality.by_ethnic_group(period, feedback.published(figures),
+                                            uptake_share(uptake), period.start, period.end)],
         statement=statement(period, webinars, casework,
                             webinar[1] if webinar_enough else None,
                             webinar[3] if webinar_enough else None))
 
 
-def outcome_tables(found) -> list[Table]:
+def feedback_split_tables(period: Period, everyone: feedback.Published,
+                          webinars: feedback.Published) -> list[Table]:
+    """What parents said about each webinar (each linked to its own figures), each service,
+    and in each language they answered in: split beside the overall figures."""
+    from flask import url_for
+
+    from portal.events.models import Event
+    from portal.i18n import LANGUAGES, language_name
+    from portal.signposting.models import Service
+
+    reader = current_language().code
+    months = {"start": f"{period.start:%Y-%m}", "end": f"{period.end:%Y-%m}"}
+    tables = []
+    said = feedback.results_by("event_id", period.start, period.end, kind=feedback.Kind.EVENT)
+    held = {str(event.id): event for event in db.session.scalars(sa.select(Event).where(
+        Event.id.in_([int(code) for code in said if code.isdigit()])).order_by(
+            Event.starts_at))}
+    codes = [*held, *([equality.NOT_RECORDED] if equality.NOT_RECORDED in said else [])]
+    if webinars.enough and codes:
+        split = equality.satisfaction_splits(said, codes, webinars, strict=False)
+        tables.append(Table(
+            "by-webinar", gettext("What parents said about each webinar"),
+            (gettext("Webinar"), *equality.satisfaction_headings()),
+            [Row(held[code].in_language(reader).text.title if code in held
+                 else gettext("A webinar since removed"),
+                 tuple(question[code] for question in split),
+                 href=url_for("feedback_admin.results", event=code, **months)
+                 if code in held else None) for code in codes]))
+    said = feedback.results_by("service_id", period.start, period.end, kind=feedback.Kind.SERVICE)
+    services_ = feedback.results(feedback.Scope(kind=feedback.Kind.SERVICE, start=period.start,
+                                                end=period.end)).everyone
+    about_services = feedback.published(services_)
+    named = {service.id: service.in_language(reader).text.name for service in
+             db.session.scalars(sa.select(Service).where(Service.id.in_(list(said))))}
+    codes = sorted(said, key=lambda code: (code not in named, named.get(code, "")))
+    if about_services.enough and codes:
+        split = equality.satisfaction_splits(said, codes, about_services, strict=False)
+        tables.append(Table(
+            "by-service", gettext("What parents said about each service"),
+            (gettext("Service"), *equality.satisfaction_headings()),
+            [Row(named.get(code, gettext("A service since removed")),
+                 tuple(question[code] for question in split)) for code in codes
+             if split[0][code].has_answers]))
+    said = feedback.results_by("language", period.start, period.end)
+    codes = [code for code in LANGUAGES if code in said]
+    if everyone.enough and codes:
+        split = equality.satisfaction_splits(said, codes, everyone)
+        tables.append(Table(
+            "by-language", gettext("What parents said, by the language they answered in"),
+            (gettext("Language"), *equality.satisfaction_headings()),
+            [Row(language_name(code, reader), tuple(question[code] for question in split))
+             for code in codes]))
+    return tables
+
+
+def uptake_answers(found) -> disclosure.Answers:
+    """Signposts made in the period by what became of them, with those whose answer is known
+    and those taken up as the groups of the share."""
+    taken, not_taken = Uptake.TAKEN_UP.value, Uptake.NOT_TAKEN_UP.value
+    return disclosure.answers(found.uptake, [taken, not_taken, Uptake.WAITING.value],
+                              {"answered": (taken, not_taken), "taken": (taken,)})
+
+
+def uptake_share(uptake: disclosure.Answers) -> disclosure.Share:
+    return disclosure.Share(uptake.groups["taken"], uptake.groups["answered"])
+
+
+def outcome_tables(found, uptake: disclosure.Answers) -> list[Table]:
     """Needs, signposts and their uptake, how cases closed and the distance travelled."""
 
     count = disclosure.count
@@ -139,8 +199,6 @@ def outcome_tables(found) -> list[Table]:
                      limit=limit)))
     taken, not_taken, waiting = (Uptake.TAKEN_UP.value, Uptake.NOT_TAKEN_UP.value,
                                  Uptake.WAITING.value)
-    uptake = disclosure.answers(found.uptake, [taken, not_taken, waiting],
-                                {"answered": (taken, not_taken), "taken": (taken,)})
     tables.append(Table(
         "uptake", gettext("Did families take up the services?"),
         (gettext("What"), gettext("How many")), [
@@ -149,7 +207,7 @@ def outcome_tables(found) -> list[Table]:
             Row(gettext("Not taken up"), (uptake.counts[not_taken],)),
             Row(gettext("Still waiting to hear"), (uptake.counts[waiting],)),
             Row(gettext("Taken up, of those whose answer is known"),
-                (disclosure.Share(uptake.groups["taken"], uptake.groups["answered"]),)),
+                (uptake_share(uptake),)),
         ], note=gettext("Signposts made at contacts in the period, as the champions last "
                         "recorded them.")))
     if uptake.counts[not_taken].shown:

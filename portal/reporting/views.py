@@ -3,14 +3,17 @@ table downloads as CSV, and the whole report prints for board papers, from the s
 
 from __future__ import annotations
 
-from flask import abort, render_template, request
+from flask import abort, flash, render_template, request, url_for
 from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 
 from portal import disclosure
-from portal.access import roles
+from portal.access import Role, roles
 from portal.database import utcnow
-from portal.rendering import render_form
-from portal.reporting import READERS, bp, services
+from portal.extensions import db
+from portal.rendering import render_form, see_other
+from portal.reporting import READERS, bp, population, services
 from portal.reporting.forms import PeriodForm
 from portal.spreadsheet import csv_download
 
@@ -54,3 +57,18 @@ def table_csv(key: str):
     period = report.period
     name = f"results-{key}-{period.start:%Y-%m}-to-{period.end:%Y-%m}.csv"
     return csv_download(name, table.columns, ((row.label, *row.figures) for row in table.rows))
+
+
+@bp.route("/population", methods=["GET", "POST"])
+@roles(Role.ADMIN)
+def population_figures():
+    form = population.PopulationForm(data=None if request.method == "POST"
+                                     else population.form_data())
+    if form.validate_on_submit():
+        changed = population.save(current_user, form)
+        db.session.commit()
+        flash(_l("Saved.") if changed else _l("Nothing changed."), "success")
+        return see_other(url_for("reporting.population_figures"))
+    return render_form("reporting/population.html", form, block="form",
+                       dimensions=population.DIMENSIONS, field_name=population.field_name,
+                       source_name=population.source_name, sources=population.sources())

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from portal.caseload.models import HelpRequest
 from portal.extensions import db
 
-from ..fixtures.browser import check_without_javascript, sign_in
+from ..fixtures.browser import check_without_javascript, sign_in, staff_member
 from ..helpers import STAFF_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -21,7 +21,6 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize(("lang", "javascript"), [("ur", False), ("so", True)])
 def test_a_parent_asks_and_a_coordinator_sees_it(new_page, axe, live_server, lang, javascript):
     from portal.access import Role
-    from portal.accounts import services as accounts
 
     name = f"ہدیٰ {secrets.token_hex(2)}" if lang == "ur" else f"Hodan {secrets.token_hex(2)}"
     page = new_page(lang=lang, javascript=javascript)
@@ -55,12 +54,7 @@ def test_a_parent_asks_and_a_coordinator_sees_it(new_page, axe, live_server, lan
         assert (stored.name, stored.contact_method, stored.language) == (
             name, "whatsapp", lang)
 
-    email = f"coordinator-{secrets.token_hex(3)}@example.org"
-    with live_server.app.test_request_context():
-        user = accounts.invite(None, email=email, name="Cleo Example", language="en",
-                               roles={Role.COORDINATOR})
-        accounts.set_password(user, STAFF_PASSWORD)
-        db.session.commit()
+    email = staff_member(live_server, Role.COORDINATOR, name="Cleo Example")
     staff = new_page(javascript=javascript)
     sign_in(staff, email, STAFF_PASSWORD)
     staff.locator("a[href='/staff/requests/']").first.click()

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from portal import disclosure
-from portal.disclosure import Figure, Hidden, answers, table
+from portal.disclosure import Figure, Hidden, answers, split, table
 
 
 def values(figures: dict[str, Figure]) -> dict[str, int | str]:
@@ -61,7 +61,7 @@ def test_a_hidden_figure_says_why_and_never_a_false_value(app):
     (50, 50, "100% (50 of 50)"),
     (3, 50, "fewer than 5 of 50"),  # too few said yes
     (48, 50, "hidden, to protect a smaller figure of 50"),  # 96% says 2 said otherwise
-    (2, 4, "hidden, to protect a smaller figure of fewer than 5"),  # too few answered
+    (2, 4, "fewer than 5"),  # too few answered
 ])
 def test_a_share_carries_its_count_and_denominator_or_is_hidden_with_them(app, part, whole,
                                                                            text):
@@ -231,3 +231,62 @@ def test_no_small_answer_count_can_be_worked_out_from_the_answers_and_their_shar
         else:
             assert figure.hidden is Hidden.TOO_FEW, key
             assert can_change(key, hidden, lines), f"{key} can be worked out from {drawn}"
+
+
+# --- a share split by group, beside the overall share ------------------------------------------
+
+def test_a_split_about_webinars_shows_shares_whose_few_answered_otherwise():
+    shares = split({"a": (40, 42), "b": (30, 30), "c": (3, 5)},
+                   disclosure.share(73, 77, limit=LIMIT), limit=LIMIT, strict=False)
+    assert str(shares["a"]) == "95% (40 of 42)" and str(shares["b"]) == "100% (30 of 30)"
+    assert shares["c"].count.hidden is Hidden.TOO_FEW
+
+
+def test_one_group_is_its_overall_share():
+    shares = split({"all": (98, 100)}, disclosure.share(98, 100, limit=1), limit=LIMIT)
+    assert str(shares["all"]) == "98% (98 of 100)"
+
+
+def test_a_group_whose_few_answered_otherwise_is_hidden_and_protected():
+    shares = split({"asian": (40, 42), "black": (30, 30), "white": (20, 25), "roma": (3, 5)},
+                   disclosure.share(93, 102, limit=LIMIT), limit=LIMIT)
+    assert str(shares["black"]) == "100% (30 of 30)" and str(shares["white"]) == "80% (20 of 25)"
+    # 40 of 42: the 2 Asian respondents who answered otherwise would be told.
+    assert not shares["asian"].shown and shares["asian"].total.value == 42
+    assert shares["roma"].count.hidden is Hidden.TOO_FEW
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(small_counts, small_counts), min_size=1, max_size=5),
+       st.booleans(), st.booleans())
+def test_no_small_count_can_be_worked_out_from_a_split_and_its_overall_share(pairs, beside,
+                                                                            strict):
+    counts = {f"g{i}": (part, part + rest) for i, (part, rest) in enumerate(pairs)}
+    part_total = sum(part for part, _ in counts.values())
+    whole_total = sum(whole for _, whole in counts.values())
+    overall = disclosure.share(part_total, whole_total, limit=LIMIT) if beside else None
+    shares = split(counts, overall, limit=LIMIT, strict=strict)
+    truth, lines = {}, []
+    for group, (part, whole) in counts.items():
+        truth[("part", group)], truth[("whole", group)] = part, whole
+        truth[("rest", group)] = whole - part
+        lines.append([("part", group), ("rest", group), ("whole", group)])
+    truth[("part",)], truth[("whole",)] = part_total, whole_total
+    truth[("rest",)] = whole_total - part_total
+    for kind in ("part", "rest", "whole"):
+        lines.append([*((kind, g) for g in counts), (kind,)])
+    lines.append([("part",), ("rest",), ("whole",)])
+    shown = {}
+    for group, found in shares.items():
+        shown[("part", group)], shown[("whole", group)] = found.count, found.total
+    if overall is not None:
+        shown[("part",)], shown[("whole",)] = overall.count, overall.total
+    hidden = {member for member in truth if member not in shown or not shown[member].shown}
+    for member, figure in shown.items():
+        if figure.shown:
+            assert figure.value == truth[member] and not 0 < figure.value < LIMIT, member
+    for member in hidden:
+        # Not strict, a group's rest is what its share says (the overall's, what it says).
+        protected = strict or member[0] != "rest"
+        if protected and 0 < truth[member] < LIMIT:
+            assert can_change(member, hidden, lines), f"{member} worked out from {counts}"

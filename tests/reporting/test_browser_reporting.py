@@ -3,13 +3,9 @@ without JavaScript: zero axe violations, nothing wider than the screen."""
 
 from __future__ import annotations
 
-import secrets
-
 import pytest
 
-from portal.extensions import db
-
-from ..fixtures.browser import check_without_javascript, sign_in
+from ..fixtures.browser import check_without_javascript, sign_in, staff_member
 from ..helpers import STAFF_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -17,14 +13,8 @@ pytestmark = pytest.mark.browser
 
 def test_a_commissioner_reads_the_results_on_a_phone(new_page, axe, live_server):
     from portal.access import Role
-    from portal.accounts import services as accounts
 
-    email = f"commissioner-{secrets.token_hex(3)}@example.org"
-    with live_server.app.test_request_context():
-        user = accounts.invite(None, email=email, name="Kasia Example", language="ar",
-                               roles={Role.COMMISSIONER})
-        accounts.set_password(user, STAFF_PASSWORD)
-        db.session.commit()
+    email = staff_member(live_server, Role.COMMISSIONER, name="Kasia Example", language="ar")
     page = new_page(lang="ar")
     sign_in(page, email, STAFF_PASSWORD)
     page.goto("/staff/reports/")
@@ -54,3 +44,25 @@ def test_a_commissioner_reads_the_results_on_a_phone(new_page, axe, live_server)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     check_without_javascript(new_page, axe, "/staff/reports/?period=five-months",
                              before=lambda plain: sign_in(plain, email, STAFF_PASSWORD))
+
+
+def test_an_admin_enters_the_population_figures_on_a_phone(new_page, axe, live_server):
+    from portal.access import Role
+
+    email = staff_member(live_server, Role.ADMIN, name="Ada Example", language="ur")
+    page = new_page(lang="ur")
+    sign_in(page, email, STAFF_PASSWORD)
+    page.goto("/staff/reports/population")
+    axe(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.locator("#ethnic_group__asian").fill("چالیس")  # words, not a number
+    page.locator("#population-form button[type=submit]").click()
+    page.locator("[data-error-summary]").wait_for()
+    assert page.locator("#ethnic_group__asian").input_value() == "چالیس"  # kept as typed
+    axe(page)
+    page.locator("#ethnic_group__asian").fill("42,5")
+    page.locator("#population-form button[type=submit]").click()
+    page.wait_for_url("**/staff/reports/population")
+    page.locator(".notice").first.wait_for()
+    assert page.locator("#ethnic_group__asian").input_value() == "42.5"
+    axe(page)

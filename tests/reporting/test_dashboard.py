@@ -148,6 +148,15 @@ def test_the_demo_programme_reads_as_the_case_study(app, client, db, runner, sig
     assert cells(page, "More confident to access services")[0] == "96% (96 of 100)"
     assert cells(page, "Poor or very poor experience")[0] == "0% (0 of 100)"
     assert ("98% were satisfied and 96% felt more confident to access services") in page
+    # Each webinar's own figures, linked to its page of feedback figures.
+    webinar = re.search(r'id="by-webinar-title">.*?<a href="(/staff/feedback/\?[^"]+)"><bdi>'
+                        r'How to navigate the social care system</bdi></a></th>'
+                        r'((?:<td>[^<]*</td>)+)', page, re.S)
+    assert webinar and "event=" in webinar.group(1)
+    assert re.findall(r"<td>([^<]*)</td>", webinar.group(2))[:2] == [
+        "98% (98 of 100)", "96% (96 of 100)"]
+    assert client.get(webinar.group(1).replace("&amp;", "&")).status_code == 200
+    assert 'id="by-service-title"' in page and 'id="by-language-title"' in page
     assert re.search(r"15 parent champions supported \d+ families in 5 months", page)
     from portal.caseload.models import Family
 
