@@ -308,6 +308,37 @@ def split(counts: Mapping, overall: Share | None = None, limit: int | None = Non
     return {group: Share(figure(("part", group)), figure(("whole", group))) for group in counts}
 
 
+# --- periods that overlap ------------------------------------------------------------------------
+# A report covers any run of whole months, so a reader can ask for two periods a month apart and
+# subtract: the difference is that month's count. A period's count is therefore shown only if no
+# month of it (for a count of people each counted once, no run of months at either end) counts
+# from 1 to ``limit - 1``: then every period that holds that month hides its figure too.
+
+def over_months(total: int, months, limit: int | None = None) -> Figure:
+    """A count that adds up over the months (``months``: each month's count), for the whole
+    period: hidden when a month of it counts from 1 to ``limit - 1``."""
+    limit = threshold() if limit is None else limit
+    figure = count(total, limit)
+    if figure.shown and any(0 < month < limit for month in months):
+        return Figure(None, Hidden.PROTECTS_ANOTHER, limit)
+    return figure
+
+
+def distinct_over_months(total: int, first, last, limit: int | None = None) -> Figure:
+    """A count of people each counted once however many months they were in (families
+    supported), for the whole period: ``first`` and ``last`` give how many were first, and
+    last, in each month. Taking months off the start leaves out those first seen in them;
+    off the end, those last seen in them: hidden when either would be 1 to ``limit - 1``."""
+    from itertools import accumulate
+
+    limit = threshold() if limit is None else limit
+    figure = count(total, limit)
+    differences = [*accumulate(first[:-1]), *accumulate(reversed(last[1:]))]
+    if figure.shown and any(0 < difference < limit for difference in differences):
+        return Figure(None, Hidden.PROTECTS_ANOTHER, limit)
+    return figure
+
+
 def enough(value: int, limit: int | None = None) -> bool:
     """Are there enough (responses, people) to show any figure about them at all?"""
     return value >= (threshold() if limit is None else limit)

@@ -66,3 +66,21 @@ def instants(period: Period) -> tuple[datetime, datetime]:
     after = add_months(period.end, 1)
     end = datetime.combine(after, time(), tzinfo=zone)
     return start.astimezone(UTC), end.astimezone(UTC)
+
+
+def month_index(column, period: Period, *, instant: bool):
+    """A SQL expression for the month of ``period`` a row falls in (0 for the first month),
+    None outside it: ``column`` holds dates, or UTC instants (``instant``), whose months are
+    the portal's time zone's. Written as a CASE on the months' bounds, so that the database
+    can count by month with GROUP BY, the same on SQLite and PostgreSQL."""
+    import sqlalchemy as sa
+
+    months = period.months
+    if instant:
+        bounds = [instants(Period.of_months(month, month))[1] for month in months]
+        start = instants(period)[0]
+    else:
+        bounds = [add_months(month, 1) for month in months]
+        start = period.start
+    return sa.case(*((sa.and_(column >= (bounds[i - 1] if i else start), column < bound), i)
+                     for i, bound in enumerate(bounds)), else_=None)

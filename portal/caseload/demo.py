@@ -38,6 +38,7 @@ from portal.caseload.models import (
 from portal.database import utcnow
 from portal.equality import CHILD_AGE, ETHNIC_GROUPS, PREFER_NOT
 from portal.extensions import db
+from portal.periods import last_months, month_end
 from portal.texts import Status, published
 from portal.topics import Topic
 
@@ -92,11 +93,18 @@ def demo_caseload() -> str | None:
         return None
     webinar = events.event(WEBINAR)
     now = utcnow()
-    start = now - timedelta(days=150)
+    # The four whole months before this one: the rest of the requests, and the families met
+    # elsewhere, a few in each (a month with 1 to 4 would hide the period's figures).
+    whole_months = last_months(now.date(), 5).months[:4]
 
     def at(day: datetime) -> datetime:
         return datetime.combine(day.date(), time(rng.randint(8, 20), rng.randint(0, 59)),
                                 tzinfo=day.tzinfo)
+
+    def in_month(number: int) -> datetime:
+        first = whole_months[number % len(whole_months)]
+        day = first + timedelta(days=rng.randint(0, month_end(first).day - 1))
+        return at(datetime.combine(day, time(), tzinfo=now.tzinfo))
 
     requests = []
     # 35 after the webinar, in the ten days that followed it; the rest over the five months.
@@ -104,7 +112,7 @@ def demo_caseload() -> str | None:
         if number < 35 and webinar is not None:
             sent = at(webinar.starts_at + timedelta(days=rng.randint(0, 9)))
         else:
-            sent = at(start + timedelta(days=rng.randint(0, 148)))
+            sent = in_month(number)
         language = rng.choice(LANGUAGE_MIX)
         method = rng.choice([ContactMethod.PHONE, ContactMethod.PHONE, ContactMethod.WHATSAPP,
                              ContactMethod.TEXT, ContactMethod.EMAIL]).value
@@ -158,10 +166,9 @@ def demo_caseload() -> str | None:
         families.append(_family(rng, champion.id, request.contacted_at, request.language,
                                 CameVia.ASKED.value, request=request))
     # Families met elsewhere: at school gates, community groups, through professionals.
-    for _ in range(10):
+    for number in range(10):
         language = rng.choice(LANGUAGE_MIX)
-        families.append(_family(rng, speaker(language).id,
-                                at(start + timedelta(days=rng.randint(0, 140))), language,
+        families.append(_family(rng, speaker(language).id, in_month(number), language,
                                 rng.choice([CameVia.SCHOOL, CameVia.COMMUNITY,
                                             CameVia.PROFESSIONAL, CameVia.YOUTH_JUSTICE,
                                             CameVia.WEBINAR]).value))

@@ -789,3 +789,68 @@ def uptake_by_ethnic_group(first_day: date, last_day: date) -> dict[str, tuple[i
         found[group] = (taken + (count if uptake == Uptake.TAKEN_UP.value else 0),
                         answered + count)
     return found
+
+
+# --- by month, for the trends and for the rule against differencing periods ----------------------
+
+def by_month(period) -> dict[str, list[int]]:
+    """Requests (and those after a webinar), new families, contacts and their minutes in each
+    month of ``period``, counted in the database."""
+    from portal.periods import instants, month_index
+
+    start, end = instants(period)
+    size = len(period.months)
+    found = {name: [0] * size for name in ("requests", "after_webinar", "new_families",
+                                            "contacts", "minutes")}
+    month = month_index(HelpRequest.created_at, period, instant=True)
+    for index, requests, after in db.session.execute(
+            sa.select(month, sa.func.count(HelpRequest.id), sa.func.coalesce(sa.func.sum(
+                sa.case((sa.or_(HelpRequest.came_from_event_id.is_not(None),
+                                HelpRequest.came_from == CameFrom.WEBINAR.value), 1),
+                        else_=0)), 0))
+            .where(HelpRequest.created_at >= start, HelpRequest.created_at < end)
+            .group_by(month)):
+        if index is not None:
+            found["requests"][index], found["after_webinar"][index] = requests, after
+    month = month_index(Family.created_at, period, instant=True)
+    for index, families in db.session.execute(
+            sa.select(month, sa.func.count(Family.id))
+            .where(Family.created_at >= start, Family.created_at < end).group_by(month)):
+        if index is not None:
+            found["new_families"][index] = families
+    month = month_index(Contact.happened_on, period, instant=False)
+    for index, contacts, minutes in db.session.execute(
+            sa.select(month, sa.func.count(Contact.id),
+                      sa.func.coalesce(sa.func.sum(Contact.minutes), 0))
+            .where(Contact.happened_on >= period.start, Contact.happened_on <= period.end)
+            .group_by(month)):
+        if index is not None:
+            found["contacts"][index], found["minutes"][index] = contacts, minutes
+    return found
+
+
+def distinct_edges(period) -> dict[str, tuple[list[int], list[int]]]:
+    """For families supported and active champions (each counted once however many months
+    they were in touch): how many were first in touch in each month of ``period``, and how
+    many last. With these, the report can tell whether taking a month or more off either end
+    of the period (another period a reader may ask for) would leave a difference of 1 to 4."""
+    from portal.periods import month_index
+
+    size = len(period.months)
+    month = month_index(Contact.happened_on, period, instant=False)
+    in_period = (Contact.happened_on >= period.start, Contact.happened_on <= period.end)
+    found = {}
+    for name, who in (("families_supported", Contact.family_id),
+                      ("active_champions", Contact.champion_id)):
+        spans = sa.select(who.label("who"), sa.func.min(month).label("first"),
+                          sa.func.max(month).label("last")).where(
+            *in_period, who.is_not(None)).group_by(who).subquery()
+        first, last = [0] * size, [0] * size
+        for index, count in db.session.execute(
+                sa.select(spans.c.first, sa.func.count()).group_by(spans.c.first)):
+            first[index] = count
+        for index, count in db.session.execute(
+                sa.select(spans.c.last, sa.func.count()).group_by(spans.c.last)):
+            last[index] = count
+        found[name] = (first, last)
+    return found

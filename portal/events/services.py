@@ -464,6 +464,34 @@ def reach(start, end) -> EventReach:
     return EventReach(webinars=webinars, registrations=row[0], booked=row[1], attended=row[2])
 
 
+def by_month(period) -> dict[str, list[int]]:
+    """Registrations, places booked and attendance at the webinars held in each month of
+    ``period`` (by
+    when each started), counted in the database."""
+    from portal.periods import instants, month_index
+
+    start, end = instants(period)
+    month = month_index(Event.starts_at, period, instant=True)
+    confirmed = Registration.status == RegistrationStatus.CONFIRMED.value
+    rows = db.session.execute(
+        sa.select(month, sa.func.count(Registration.id),
+                  sa.func.coalesce(sa.func.sum(sa.case((confirmed, 1), else_=0)), 0),
+                  sa.func.coalesce(sa.func.sum(sa.case((confirmed & Registration.attended, 1),
+                                                       else_=0)), 0))
+        .join(Event, Event.id == Registration.event_id)
+        .where(Event.status == EventStatus.PUBLISHED.value, Event.starts_at >= start,
+               Event.starts_at < end, Event.starts_at <= utcnow())
+        .group_by(month)).all()
+    found = {name: [0] * len(period.months) for name in ("registrations", "booked",
+                                                          "attended")}
+    for index, registrations, booked, attended in rows:
+        if index is not None:
+            found["registrations"][index] += registrations
+            found["booked"][index] += booked
+            found["attended"][index] += attended
+    return found
+
+
 def attendee_languages(start, end) -> dict[str, int]:
     """Attendees of the webinars held between the instants, by the language they signed up
     in (the report's equality of reach), counted in the database."""

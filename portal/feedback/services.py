@@ -620,3 +620,18 @@ def results_by(column: str, start: date, end: date,
         results_.confidence.add(confidence, count)
         results_.fairness.add(fairness, count)
     return found
+
+
+def responses_by_month(period) -> list[int]:
+    """Responses in each month of ``period``, from the running tally."""
+    from portal.periods import month_index
+
+    month = month_index(FeedbackTally.submitted_on, period, instant=False)
+    found = [0] * len(period.months)
+    for index, count in db.session.execute(
+            sa.select(month, sa.func.sum(FeedbackTally.responses))
+            .where(FeedbackTally.submitted_on >= period.start,
+                   FeedbackTally.submitted_on <= period.end).group_by(month)):
+        if index is not None:
+            found[index] = int(count or 0)
+    return found

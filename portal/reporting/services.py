@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from flask_babel import format_decimal, gettext, ngettext
+from flask_babel import format_date, format_decimal, gettext, ngettext
 
 from portal import disclosure
 from portal.caseload import services as caseload
@@ -17,7 +17,7 @@ from portal.extensions import db
 from portal.feedback import services as feedback
 from portal.i18n import current_language
 from portal.periods import Period, instants
-from portal.reporting import equality
+from portal.reporting import charts, equality
 from portal.reporting.tables import Row, Table
 from portal.signposting.models import Service
 from portal.topics import topics
@@ -29,20 +29,22 @@ class Report:
     reach: Table
     satisfaction: Table | None  # None when too few gave feedback
     feedback_splits: list[Table]  # what parents said, by webinar, service and language
+    trends: Table
+    charts: list  # (title, SVG) for each of the trends' columns
     outcomes: list[Table]
     equality: list[Table]
     statement: list[str]
 
     @property
     def tables(self) -> list[Table]:
-        return [self.reach, *([self.satisfaction] if self.satisfaction else []),
+        return [self.reach, self.trends, *([self.satisfaction] if self.satisfaction else []),
                 *self.feedback_splits, *self.outcomes, *self.equality]
 
     def table(self, key: str) -> Table | None:
         return next((table for table in self.tables if table.key == key), None)
 
 
-TABLE_KEYS = ("reach", "satisfaction", "by-webinar", "by-service", "by-language", "needs",
+TABLE_KEYS = ("reach", "trends", "satisfaction", "by-webinar", "by-service", "by-language", "needs",
               "signposted", "uptake", "not-taken-up", "outcomes", "distance",
               "equality-ethnic-group", "equality-language", "equality-child-age",
               "equality-send", "by-ethnic-group", "unfair-reasons")
@@ -53,25 +55,19 @@ def report(period: Period) -> Report:
     webinars = events.reach(start, end)
     casework = caseload.reach(start, end, period.start, period.end)
     figures = feedback.results(feedback.Scope(start=period.start, end=period.end)).everyone
-    count = disclosure.count
-    contacts = count(casework.contacts)
-    # Hours of support say nothing a count of contacts hides (never hidden on their own).
-    hours = count(casework.minutes // 60, limit=1) if contacts.shown else disclosure.Figure(
-        None, disclosure.Hidden.PROTECTS_ANOTHER)
-    after = after_webinar(casework)
+    shown = reach_figures(period, webinars, casework)
     reach = [
-        (gettext("Webinars held"), count(webinars.webinars, limit=1)),
-        (gettext("Registrations"), count(webinars.registrations)),
-        (gettext("People who attended"), count(webinars.attended)),
-        (gettext("Attendance rate (of places booked)"),
-         disclosure.share(webinars.attended, webinars.booked)),
-        (gettext("Requests for help"), count(casework.requests)),
-        (gettext("Requests for help after a webinar"), after),
-        (gettext("New families"), count(casework.new_families)),
-        (gettext("Families supported"), count(casework.families_supported)),
-        (gettext("Contacts with families"), contacts),
-        (gettext("Hours of support"), hours),
-        (gettext("Parent champions active"), count(casework.active_champions)),
+        (gettext("Webinars held"), shown["webinars"]),
+        (gettext("Registrations"), shown["registrations"]),
+        (gettext("People who attended"), shown["attended"]),
+        (gettext("Attendance rate (of places booked)"), shown["attendance_rate"]),
+        (gettext("Requests for help"), shown["requests"]),
+        (gettext("Requests for help after a webinar"), shown["after_webinar"]),
+        (gettext("New families"), shown["new_families"]),
+        (gettext("Families supported"), shown["families_supported"]),
+        (gettext("Contacts with families"), shown["contacts"]),
+        (gettext("Hours of support"), shown["hours"]),
+        (gettext("Parent champions active"), shown["active_champions"]),
     ]
     everything = satisfaction_of(figures)
     webinar_figures = feedback.webinar_results(period.start, period.end)
@@ -99,7 +95,9 @@ def report(period: Period) -> Report:
         equality=[*equality.reach_tables(start, end, period, casework.families_supported),
                   *equality.by_ethnic_group(period, feedback.published(figures),
                                             uptake_share(uptake), period.start, period.end)],
-        statement=statement(period, webinars, casework,
+        trends=(trends := trend_table(period, shown["months"])),
+        charts=trend_charts(period, trends),
+        statement=statement(period, webinars.webinars, shown,
                             webinar[1] if webinar_enough else None,
                             webinar[3] if webinar_enough else None))
 
@@ -266,46 +264,107 @@ def satisfaction_of(figures) -> list:
             published.fairness.share("positive")]
 
 
-def after_webinar(casework) -> disclosure.Figure:
-    """Requests after a webinar, hidden too when the rest of the requests are too few (the
-    total less this figure would show them)."""
-    return disclosure.breakdown({"after": casework.after_webinar,
-                                 "other": casework.requests - casework.after_webinar})["after"]
+def reach_figures(period: Period, webinars, casework) -> dict:
+    """The reach as it may be published: each count through disclosure control, and hidden
+    too where another period, a month shorter or longer, would give a small month away."""
+    count, hidden = disclosure.count, disclosure.Figure(None, disclosure.Hidden.PROTECTS_ANOTHER)
+    over, distinct = disclosure.over_months, disclosure.distinct_over_months
+    held = events.by_month(period)
+    months = caseload.by_month(period)
+    edges = caseload.distinct_edges(period)
+    attended = over(webinars.attended, held["attended"])
+    booked = over(webinars.booked, held["booked"])
+    rate = disclosure.share(webinars.attended, webinars.booked)
+    if not (attended.shown and booked.shown):
+        rate = disclosure.Share(hidden, booked)
+    after = disclosure.breakdown({"after": casework.after_webinar,
+                                  "other": casework.requests - casework.after_webinar})["after"]
+    others = [every - after_ for every, after_ in zip(months["requests"],
+                                                       months["after_webinar"], strict=True)]
+    if after.shown and not (over(casework.after_webinar, months["after_webinar"]).shown
+                            and over(casework.requests - casework.after_webinar,
+                                     others).shown):
+        after = hidden
+    contacts = over(casework.contacts, months["contacts"])
+    return {
+        "webinars": count(webinars.webinars, limit=1),
+        "registrations": over(webinars.registrations, held["registrations"]),
+        "attended": attended,
+        "attendance_rate": rate,
+        "requests": over(casework.requests, months["requests"]),
+        "after_webinar": after,
+        "new_families": over(casework.new_families, months["new_families"]),
+        "families_supported": distinct(casework.families_supported,
+                                       *edges["families_supported"]),
+        "contacts": contacts,
+        # Hours of support say nothing a count of contacts hides (never hidden on their own).
+        "hours": count(casework.minutes // 60, limit=1) if contacts.shown else hidden,
+        "active_champions": distinct(casework.active_champions, *edges["active_champions"]),
+        "months": {**held, **months, "responses": feedback.responses_by_month(period)},
+    }
 
 
-def statement(period: Period, webinars, casework, satisfied, confident) -> list[str]:
-    """The sentences a council puts in its equality report, from the figures as published:
-    a count under the threshold is worded as "fewer than 5", never printed. ``satisfied``
-    and ``confident`` are the webinars' shares (None when too few answered)."""
+def trend_table(period: Period, months: dict) -> Table:
+    """Each month of the period: its own figures, as a report of that month alone shows."""
     count = disclosure.count
+    columns = (("attended", gettext("People who attended")),
+               ("requests", gettext("Requests for help")),
+               ("new_families", gettext("New families")),
+               ("contacts", gettext("Contacts with families")),
+               ("responses", gettext("Feedback responses")))
+    rows = [Row(format_date(month, "MMMM y"),
+                tuple(count(months[key][index]) for key, _ in columns))
+            for index, month in enumerate(period.months)]
+    return Table("trends", gettext("Month by month"),
+                 (gettext("Month"), *(label for _, label in columns)), rows,
+                 note=gettext("Each month’s figures as a report of that month alone shows "
+                              "them."))
+
+
+def trend_charts(period: Period, trends: Table) -> list:
+    """A bar chart of each column of the trends, months labelled (every few when many)."""
+    every = -(-len(period.months) // 12)
+    labels = [format_date(month, "MMM") if index % every == 0 else ""
+              for index, month in enumerate(period.months)]
+    mark = f"<{disclosure.threshold()}"
+    return [(title, charts.bars(title, labels, [row.figures[column] for row in trends.rows],
+                                mark))
+            for column, title in enumerate(trends.columns[1:])]
+
+
+def statement(period: Period, webinars: int, shown: dict, satisfied, confident) -> list[str]:
+    """The sentences a council puts in its equality report, from the figures as published:
+    a count under the threshold is worded as "fewer than 5", never printed; a sentence
+    whose figure is hidden to protect another is left out. ``satisfied`` and ``confident``
+    are the webinars' shares (None when too few answered)."""
+    def told(*figures) -> bool:
+        return all(figure.shown or figure.hidden is disclosure.Hidden.TOO_FEW
+                   for figure in figures)
+
     sentences = []
-    if webinars.webinars:
-        attended = count(webinars.attended)
+    if webinars and told(shown["attended"]):
         sentences.append(ngettext(
             "%(people)s people attended %(num)d webinar.",
-            "%(people)s people attended %(num)d webinars.", webinars.webinars,
-            people=str(attended)))
+            "%(people)s people attended %(num)d webinars.", webinars,
+            people=str(shown["attended"])))
     if satisfied is not None and satisfied.shown and confident.shown:
         sentences.append(gettext(
             "Of the people who gave feedback on a webinar, %(satisfied)d%% were satisfied "
             "and %(confident)d%% felt more confident to access services.",
             satisfied=satisfied.percent, confident=confident.percent))
-    if casework.requests:
-        requests = count(casework.requests)
-        after = after_webinar(casework)
-        if casework.after_webinar:
+    requests, after = shown["requests"], shown["after_webinar"]
+    if (requests.value or not requests.shown) and told(requests):
+        if (after.value or not after.shown) and told(after):
             sentences.append(gettext(
                 "%(requests)s parents asked a parent champion for help, %(after)s of them "
                 "after a webinar.", requests=str(requests), after=str(after)))
         else:
             sentences.append(gettext("%(requests)s parents asked a parent champion for help.",
                                      requests=str(requests)))
-    if casework.families_supported:
-        champions = count(casework.active_champions)
-        families = count(casework.families_supported)
-        months = len(period.months)
+    families, champions = shown["families_supported"], shown["active_champions"]
+    if (families.value or not families.shown) and told(families, champions):
         sentences.append(ngettext(
             "%(champions)s parent champions supported %(families)s families in %(num)d month.",
             "%(champions)s parent champions supported %(families)s families in %(num)d "
-            "months.", months, champions=str(champions), families=str(families)))
+            "months.", len(period.months), champions=str(champions), families=str(families)))
     return sentences

@@ -290,3 +290,39 @@ def test_no_small_count_can_be_worked_out_from_a_split_and_its_overall_share(pai
         protected = strict or member[0] != "rest"
         if protected and 0 < truth[member] < LIMIT:
             assert can_change(member, hidden, lines), f"{member} worked out from {counts}"
+
+
+# --- periods that overlap -----------------------------------------------------------------------
+
+def test_a_period_with_a_small_month_hides_its_total():
+    assert disclosure.over_months(20, [10, 10, 0], limit=LIMIT).value == 20
+    hidden = disclosure.over_months(20, [10, 8, 2], limit=LIMIT)
+    assert not hidden.shown and hidden.hidden is Hidden.PROTECTS_ANOTHER
+    assert disclosure.over_months(3, [1, 2], limit=LIMIT).hidden is Hidden.TOO_FEW
+
+
+def test_people_counted_once_are_hidden_when_an_end_of_the_period_would_tell():
+    # 12 families; 2 were only ever in touch in the first month: the last two months' report
+    # would show 10, and 12 - 10 = 2.
+    assert not disclosure.distinct_over_months(12, [2, 5, 5], [0, 2, 10], limit=LIMIT).shown
+    assert disclosure.distinct_over_months(12, [6, 6, 0], [0, 6, 6], limit=LIMIT).value == 12
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(small_counts, min_size=1, max_size=6))
+def test_no_small_month_can_be_worked_out_from_every_period_a_reader_can_ask_for(months):
+    """Every run of whole months is a period a reader can ask for: from all their totals as
+    shown, no month counting 1 to 4 can be worked out."""
+    periods = [(a, b) for a in range(len(months)) for b in range(a, len(months))]
+    lines, hidden = [], set()
+    for a, b in periods:
+        figure = disclosure.over_months(sum(months[a:b + 1]), months[a:b + 1], limit=LIMIT)
+        if figure.shown:
+            assert figure.value == sum(months[a:b + 1])
+        else:
+            hidden.add(("period", a, b))
+        lines.append([*(("month", m) for m in range(a, b + 1)), ("period", a, b)])
+    hidden |= {("month", m) for m in range(len(months))}  # months are only known via periods
+    for m, value in enumerate(months):
+        if 0 < value < LIMIT:
+            assert can_change(("month", m), hidden, lines), f"month {m} of {months}"

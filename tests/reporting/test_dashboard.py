@@ -287,3 +287,40 @@ def test_the_print_view_is_headed_dated_and_states_the_rule(client, db, signed_i
     assert "shows as “fewer than 5”" in page
     assert "Download this table" not in page and "main-nav" not in page
     assert 'id="distance-title"' in page
+
+
+# --- periods that overlap, and month by month -------------------------------------------------
+
+def test_a_small_month_hides_the_figure_of_every_period_that_holds_it(client, db, signed_in,
+                                                                      activity):
+    """7 requests this month (from the activity) and 2 last month: asked for the last 5
+    months, 9 less this month's 7 would tell last month's 2, so the 9 is hidden."""
+    from portal.caseload.models import HelpRequest
+    from portal.periods import add_months
+
+    last_month = add_months(utcnow().date(), -1)
+    for _ in range(2):
+        db.session.add(HelpRequest(contact_method="phone", language="so",
+                                   created_at=utcnow().replace(year=last_month.year,
+                                                               month=last_month.month, day=10)))
+    db.session.commit()
+    signed_in("commissioner")
+    page = text(client.get("/staff/reports/?period=five-months"))
+    assert cell(page, "Requests for help") == "hidden, to protect a smaller figure"
+    assert "parents asked a parent champion" not in page  # the sentence is left out
+    trends = table_of(page, "trends")
+    assert cells(trends, f"{last_month:%B %Y}")[1] == "fewer than 5"
+    assert cells(trends, f"{utcnow():%B %Y}")[1] == "7"
+    # This month alone: its 7 requests.
+    month = f"{utcnow():%Y-%m}"
+    alone = text(client.get(f"/staff/reports/?period=chosen&start={month}&end={month}"))
+    assert cell(alone, "Requests for help") == "7"
+
+
+def test_each_trend_has_a_chart_drawn_on_the_server(client, db, signed_in, activity):
+    signed_in("commissioner")
+    page = text(client.get("/staff/reports/?period=quarter"))
+    charts = re.findall(r'<svg class="chart"[^>]*aria-label="([^"]+)"', page)
+    assert charts == ["People who attended", "Requests for help", "New families",
+                      "Contacts with families", "Feedback responses"]
+    assert "<script" not in page.split('id="trends-heading"')[1].split("</svg>")[0]
