@@ -156,6 +156,8 @@ def suppress(value: Mapping, lines: list[list], *, order: list, limit: int,
         if member not in result or member in protect:
             result[member] = Hidden.TOO_FEW
     kept = set(hidden or ()) - public  # hidden elsewhere: working them out would undo that
+    if not kept and not any(why is Hidden.TOO_FEW for why in result.values()):
+        return result  # nothing small to protect (most large tables): no algebra needed
 
     def exposed() -> set:
         small = {member for member, why in result.items() if why is Hidden.TOO_FEW} | kept

@@ -487,6 +487,17 @@ class Results:
     fairness: Tally = field(default_factory=lambda: Tally({}, ("yes",)))
     unfair_reasons: dict[str, int] = field(default_factory=dict)
 
+    def add(self, other: Results) -> None:
+        """Count ``other``'s answers in with these (for "other webinars", say)."""
+        self.responses += other.responses
+        for mine, theirs in ((self.experience, other.experience),
+                             (self.confidence, other.confidence),
+                             (self.fairness, other.fairness)):
+            for code, count in theirs.counts.items():
+                mine.add(code, count)
+        for code, count in other.unfair_reasons.items():
+            self.unfair_reasons[code] = self.unfair_reasons.get(code, 0) + count
+
 
 @dataclass
 class Figures:

@@ -102,6 +102,23 @@ def report(period: Period) -> Report:
                             webinar[3] if webinar_enough else None))
 
 
+OTHERS = "others"
+MOST_LISTED = 24
+
+
+def most_answered(said: dict) -> dict:
+    """The ``MOST_LISTED`` with most answers, and the rest counted together as "others"
+    (every webinar's own figures are on the feedback page)."""
+    ranked = sorted(said, key=lambda code: -said[code].responses)
+    if len(ranked) <= MOST_LISTED + 1:
+        return said
+    kept = {code: said[code] for code in ranked[:MOST_LISTED]}
+    kept[OTHERS] = feedback.Results()
+    for code in ranked[MOST_LISTED:]:
+        kept[OTHERS].add(said[code])
+    return kept
+
+
 def feedback_split_tables(period: Period, everyone: feedback.Published,
                           webinars: feedback.Published) -> list[Table]:
     """What parents said about each webinar (each linked to its own figures), each service,
@@ -115,34 +132,39 @@ def feedback_split_tables(period: Period, everyone: feedback.Published,
     reader = current_language().code
     months = {"start": f"{period.start:%Y-%m}", "end": f"{period.end:%Y-%m}"}
     tables = []
-    said = feedback.results_by("event_id", period.start, period.end, kind=feedback.Kind.EVENT)
+    said = most_answered(feedback.results_by("event_id", period.start, period.end,
+                                             kind=feedback.Kind.EVENT))
     held = {str(event.id): event for event in db.session.scalars(sa.select(Event).where(
         Event.id.in_([int(code) for code in said if code.isdigit()])).order_by(
             Event.starts_at))}
-    codes = [*held, *([equality.NOT_RECORDED] if equality.NOT_RECORDED in said else [])]
+    codes = [*held, *(code for code in (equality.NOT_RECORDED, OTHERS) if code in said)]
     if webinars.enough and codes:
         split = equality.satisfaction_splits(said, codes, webinars, strict=False)
         tables.append(Table(
             "by-webinar", gettext("What parents said about each webinar"),
             (gettext("Webinar"), *equality.satisfaction_headings()),
             [Row(held[code].in_language(reader).text.title if code in held
+                 else gettext("Other webinars") if code == OTHERS
                  else gettext("A webinar since removed"),
                  tuple(question[code] for question in split),
                  href=url_for("feedback_admin.results", event=code, **months)
                  if code in held else None) for code in codes]))
-    said = feedback.results_by("service_id", period.start, period.end, kind=feedback.Kind.SERVICE)
+    said = most_answered(feedback.results_by("service_id", period.start, period.end,
+                                             kind=feedback.Kind.SERVICE))
     services_ = feedback.results(feedback.Scope(kind=feedback.Kind.SERVICE, start=period.start,
                                                 end=period.end)).everyone
     about_services = feedback.published(services_)
     named = {service.id: service.in_language(reader).text.name for service in
              db.session.scalars(sa.select(Service).where(Service.id.in_(list(said))))}
-    codes = sorted(said, key=lambda code: (code not in named, named.get(code, "")))
+    codes = sorted(said, key=lambda code: (code == OTHERS, code not in named,
+                                           named.get(code, "")))
     if about_services.enough and codes:
         split = equality.satisfaction_splits(said, codes, about_services, strict=False)
         tables.append(Table(
             "by-service", gettext("What parents said about each service"),
             (gettext("Service"), *equality.satisfaction_headings()),
-            [Row(named.get(code, gettext("A service since removed")),
+            [Row(named.get(code, gettext("Other services") if code == OTHERS
+                           else gettext("A service since removed")),
                  tuple(question[code] for question in split)) for code in codes
              if split[0][code].has_answers]))
     said = feedback.results_by("language", period.start, period.end)

@@ -324,3 +324,20 @@ def test_each_trend_has_a_chart_drawn_on_the_server(client, db, signed_in, activ
     assert charts == ["People who attended", "Requests for help", "New families",
                       "Contacts with families", "Feedback responses"]
     assert "<script" not in page.split('id="trends-heading"')[1].split("</svg>")[0]
+
+
+def test_the_webinars_answered_most_are_listed_and_the_rest_counted_together():
+    from portal.feedback.services import Results
+    from portal.reporting.services import MOST_LISTED, OTHERS, most_answered
+
+    said = {}
+    for number in range(MOST_LISTED + 6):
+        said[str(number)] = Results()
+        said[str(number)].responses = number + 1
+        said[str(number)].experience.add("good", number + 1)
+    listed = most_answered(said)
+    assert len(listed) == MOST_LISTED + 1 and "0" not in listed and str(MOST_LISTED + 5) in listed
+    assert listed[OTHERS].responses == sum(range(1, 7))  # the six answered least
+    assert listed[OTHERS].experience.counts == {"good": 21}
+    few = {code: said[code] for code in list(said)[:MOST_LISTED + 1]}
+    assert most_answered(few) is few
