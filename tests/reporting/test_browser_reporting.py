@@ -3,6 +3,8 @@ without JavaScript: zero axe violations, nothing wider than the screen."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ..fixtures.browser import check_without_javascript, sign_in, staff_member
@@ -66,3 +68,55 @@ def test_an_admin_enters_the_population_figures_on_a_phone(new_page, axe, live_s
     page.locator(".notice").first.wait_for()
     assert page.locator("#ethnic_group__asian").input_value() == "42.5"
     axe(page)
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory):
+    """A server of its own with `flask seed-demo`'s data (kept apart from the shared live
+    server, whose tests make their own content)."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    from portal import create_app
+
+    from ..helpers import make_config
+
+    folder = tmp_path_factory.mktemp("demo")
+    app = create_app(make_config(DATABASE_URL=f"sqlite:///{folder}/demo.sqlite3",
+                                 INSTANCE_PATH=str(folder)))
+    with app.app_context():
+        from portal.extensions import db
+
+        db.create_all()
+    assert app.test_cli_runner().invoke(args=["seed-demo"]).exit_code == 0
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_demo_results_read_as_the_case_study(new_page, axe, demo_server, lang):
+    """The social-care webinar's period: 150 attended, 98% satisfied, 96% more confident, 35
+    requests after it, over 50 families supported by 15 champions; the statement says so."""
+    page = new_page(lang=lang)
+    page.goto(f"{demo_server}/staff/sign-in")
+    page.locator("#email").fill("commissioner@example.org")
+    page.locator("#password").fill("demo commissioner harbour")
+    page.locator("#sign-in-form button[type=submit]").click()
+    page.wait_for_url("**/staff/")
+    page.goto(f"{demo_server}/staff/reports/?period=five-months&lang={lang}")
+    statement = page.locator("#statement-title + p").locator("xpath=..").inner_text()
+    for figure in ("150", "98", "96", "35", "15"):
+        assert figure in statement, (figure, statement)
+    assert re.search(r"\b5[1-9]\b", statement), statement  # over 50 families
+    if lang == "en":
+        assert "150 people attended 1 webinar." in statement
+        assert "98% were satisfied and 96% felt more confident" in statement
+        assert "35 of them after a webinar" in statement
+        assert re.search(r"15 parent champions supported 5\d families in 5 months", statement)
+    axe(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
