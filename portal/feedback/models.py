@@ -151,6 +151,29 @@ class FeedbackTally(db.Model):
     unfair_other: Mapped[int] = mapped_column(default=0)
 
 
+class FeedbackGroupTally(db.Model):
+    """Running counts per form, month and group (an ethnic group, a language, a service, a
+    webinar: ``dimension`` and ``value``): responses, and for each headline question how
+    many answered it and how many positively. The reports split by group from these, a few
+    rows per group and month, whatever the number of responses. "" stands for no answer."""
+
+    __tablename__ = "feedback_group_tallies"
+    __table_args__ = (sa.Index("ix_feedback_group_tallies_dimension_month", "dimension",
+                               "month"),)
+
+    form_id: Mapped[int] = mapped_column(sa.ForeignKey("feedback_forms.id"), primary_key=True)
+    month: Mapped[date] = mapped_column(sa.Date, primary_key=True)  # its first day
+    dimension: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
+    value: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+    responses: Mapped[int] = mapped_column(default=0)
+    experience_total: Mapped[int] = mapped_column(default=0)
+    experience_positive: Mapped[int] = mapped_column(default=0)
+    confidence_total: Mapped[int] = mapped_column(default=0)
+    confidence_positive: Mapped[int] = mapped_column(default=0)
+    fairness_total: Mapped[int] = mapped_column(default=0)
+    fairness_positive: Mapped[int] = mapped_column(default=0)
+
+
 class FeedbackComment(db.Model):
     """Free text waits here for a coordinator. Once moderated, the words as sent are erased:
     only the approved (perhaps redacted) text is kept, or nothing if it was rejected."""

@@ -30,6 +30,7 @@ from portal.feedback.models import (
     FeedbackComment,
     FeedbackForm,
     FeedbackFormVersion,
+    FeedbackGroupTally,
     FeedbackInvitation,
     FeedbackResponse,
     FeedbackTally,
@@ -309,6 +310,7 @@ def save_response(form: FeedbackForm, answers: Answers, *, language: str,
             response.comments.append(FeedbackComment(question=question.value, text=text))
     db.session.add(response)
     count_in_tally(response)
+    count_in_groups(response)
     db.session.commit()
     return response
 
@@ -343,6 +345,49 @@ def count_in_tally(response: FeedbackResponse) -> None:
               for name in ("responses", *reasons)}))
 
 
+# The groups the reports split by, each a column of the response (None counted as "").
+GROUP_DIMENSIONS = ("ethnic_group", "main_language", "child_age", "child_send", "language",
+                    "service_id", "event_id")
+EQUALITY_DIMENSIONS = ("ethnic_group", "main_language", "child_age", "child_send")
+GROUP_KEY = ("form_id", "month", "dimension", "value")
+GROUP_COUNTS = ("responses", "experience_total", "experience_positive", "confidence_total",
+                "confidence_positive", "fairness_total", "fairness_positive")
+
+
+def _group_counts(response: FeedbackResponse, sign: int = 1) -> dict[str, int]:
+    return {"responses": sign,
+            "experience_total": sign * bool(response.experience),
+            "experience_positive": sign * (response.experience in questions.POSITIVE_EXPERIENCE),
+            "confidence_total": sign * bool(response.confidence),
+            "confidence_positive": sign * (response.confidence in questions.MORE_CONFIDENT),
+            "fairness_total": sign * bool(response.treated_fairly),
+            "fairness_positive": sign * (response.treated_fairly == "yes")}
+
+
+def count_in_groups(response: FeedbackResponse, dimensions=GROUP_DIMENSIONS,
+                    sign: int = 1) -> None:
+    """Add a response to (or, with ``sign`` -1, take it from) its groups' running counts:
+    one upsert per group, safe when many responses arrive at once."""
+    counts = _group_counts(response, sign)
+    month = response.submitted_on.replace(day=1)
+    for dimension in dimensions:
+        value = getattr(response, dimension)
+        statement = insert_statement(FeedbackGroupTally).values(
+            form_id=response.form_id, month=month, dimension=dimension,
+            value="" if value is None else str(value), **counts)
+        db.session.execute(statement.on_conflict_do_update(
+            index_elements=list(GROUP_KEY),
+            set_={name: getattr(FeedbackGroupTally, name) + getattr(statement.excluded, name)
+                  for name in GROUP_COUNTS}))
+
+
+def _month_of(column):
+    """The first day of ``column``'s month, in SQL (for rebuilding the group counts)."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        return sa.cast(sa.func.date_trunc("month", column), sa.Date)
+    return sa.func.date(column, "start of month")
+
+
 def rebuild_tallies() -> None:
     """Count every response afresh (after responses were added in bulk, as the demo data
     and the benchmark do, or if the tally is ever in doubt)."""
@@ -355,6 +400,25 @@ def rebuild_tallies() -> None:
     db.session.execute(sa.insert(FeedbackTally).from_select(
         [*TALLY_KEY, "responses", *(f"unfair_{code}" for code in REASON_CODES)],
         sa.select(*key, sa.func.count(), *reason_sums).group_by(*key)))
+    db.session.execute(sa.delete(FeedbackGroupTally))
+    counted = FeedbackResponse
+
+    def ones(condition):
+        return sa.func.sum(sa.case((condition, 1), else_=0))
+
+    counts = [sa.func.count(), ones(counted.experience.is_not(None)),
+              ones(counted.experience.in_(questions.POSITIVE_EXPERIENCE)),
+              ones(counted.confidence.is_not(None)),
+              ones(counted.confidence.in_(questions.MORE_CONFIDENT)),
+              ones(counted.treated_fairly.is_not(None)),
+              ones(counted.treated_fairly == "yes")]
+    month = _month_of(counted.submitted_on)
+    for dimension in GROUP_DIMENSIONS:
+        value = sa.func.coalesce(sa.cast(getattr(counted, dimension), sa.String), "")
+        db.session.execute(sa.insert(FeedbackGroupTally).from_select(
+            [*GROUP_KEY, *GROUP_COUNTS],
+            sa.select(counted.form_id, month, sa.literal(dimension), value, *counts)
+            .group_by(counted.form_id, month, value)))
 
 
 @dataclass
@@ -375,6 +439,13 @@ def save_about_you(response: FeedbackResponse, about: AboutYou) -> bool:
                 main_language=about.main_language, child_send=about.child_send,
                 child_age=about.child_age, relationship_to_child=about.relationship_to_child)
         .execution_options(synchronize_session=False))
+    if changed.rowcount == 1:
+        # The response moves from "no answer" to its answers in the groups' counts, in the
+        # same transaction.
+        count_in_groups(response, EQUALITY_DIMENSIONS, sign=-1)
+        for name in EQUALITY_DIMENSIONS:
+            setattr(response, name, getattr(about, name))
+        count_in_groups(response, EQUALITY_DIMENSIONS)
     db.session.commit()
     return changed.rowcount == 1
 
@@ -599,37 +670,49 @@ EQUALITY_COLUMNS = {"ethnic-group": "ethnic_group", "language": "main_language",
                     "child-age": "child_age", "send": "child_send"}
 
 
+def _groups(dimensions, start: date, end: date, kind: Kind | None = None):
+    """The group counts of whole months from ``start`` to ``end``, summed per group."""
+    tallied = FeedbackGroupTally
+    statement = sa.select(tallied.dimension, tallied.value,
+                          *(sa.func.sum(getattr(tallied, name)) for name in GROUP_COUNTS)) \
+        .where(tallied.dimension.in_(dimensions), tallied.month >= start.replace(day=1),
+               tallied.month <= end).group_by(tallied.dimension, tallied.value)
+    if kind is not None:
+        statement = statement.where(tallied.form_id == form_for(kind).id)
+    return db.session.execute(statement).all()
+
+
 def equality_counts(start: date, end: date) -> dict[str, dict[str, int]]:
-    """Responses in the period by each equality answer: {dimension: {code: count}}, with
-    "not-recorded" for those who did not answer "About you" (or skipped the question)."""
-    columns = [getattr(FeedbackResponse, name) for name in EQUALITY_COLUMNS.values()]
-    rows = db.session.execute(Scope(start=start, end=end).where(
-        sa.select(*columns, sa.func.count()).group_by(*columns))).all()
+    """Responses in the months from ``start`` to ``end`` by each equality answer:
+    {dimension: {code: count}}, with "not-recorded" for those who did not answer "About you"
+    (or skipped the question). From the running group counts."""
     counts: dict[str, dict[str, int]] = {dimension: {} for dimension in EQUALITY_COLUMNS}
-    for *answers, count in rows:
-        for dimension, answer in zip(EQUALITY_COLUMNS, answers, strict=True):
-            code = answer or NOT_RECORDED
-            counts[dimension][code] = counts[dimension].get(code, 0) + count
+    dimension_of = {column: dimension for dimension, column in EQUALITY_COLUMNS.items()}
+    for column, value, responses, *_ in _groups(EQUALITY_DIMENSIONS, start, end):
+        if responses:
+            counts[dimension_of[column]][value or NOT_RECORDED] = int(responses)
     return counts
 
 
 def results_by(column: str, start: date, end: date,
                kind: Kind | None = None) -> dict[str, Results]:
-    """The answers in the period, one Results for each value of ``column`` (ethnic_group,
-    language, event_id, service_id), counted in the database; no value is "not-recorded"."""
-    counted = FeedbackResponse
-    by = getattr(counted, column)
-    rows = db.session.execute(Scope(kind=kind, start=start, end=end).where(sa.select(
-        by, counted.experience, counted.confidence, counted.treated_fairly,
-        sa.func.count()).group_by(by, counted.experience, counted.confidence,
-                                  counted.treated_fairly))).all()
+    """The headline answers in the months from ``start`` to ``end``, one Results for each
+    value of ``column`` (ethnic_group, language, event_id, service_id); no value is
+    "not-recorded". From the running group counts: each question's tally holds how many
+    answered positively ("positive") and otherwise ("other"), which is all a split needs."""
     found: dict[str, Results] = {}
-    for value, experience, confidence, fairness, count in rows:
-        results_ = found.setdefault(NOT_RECORDED if value is None else str(value), Results())
-        results_.responses += count
-        results_.experience.add(experience, count)
-        results_.confidence.add(confidence, count)
-        results_.fairness.add(fairness, count)
+    for _, value, responses, *counts in _groups((column,), start, end, kind):
+        if not responses:
+            continue
+        results_ = Results()
+        results_.responses = int(responses)
+        for tally, (total, positive) in zip(
+                (results_.experience, results_.confidence, results_.fairness),
+                zip(counts[::2], counts[1::2], strict=True), strict=True):
+            tally.positive = ("positive",)
+            tally.add("positive", int(positive or 0))
+            tally.add("other", int(total or 0) - int(positive or 0))
+        found[value or NOT_RECORDED] = results_
     return found
 
 

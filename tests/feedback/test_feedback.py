@@ -1085,3 +1085,33 @@ def test_an_event_page_links_to_its_figures_once_it_has_begun(client, db, signed
         f"/staff/events/{held.id}").get_data(as_text=True)
     assert "/staff/feedback/?event=" not in client.get(
         f"/staff/events/{later.id}").get_data(as_text=True)
+
+
+def test_the_running_group_counts_follow_each_response_and_its_about_you(client, db):
+    """The counts the reports split by are kept as responses arrive and as "About you" is
+    answered, and always equal a count of the responses themselves."""
+    from portal.feedback.models import FeedbackGroupTally
+
+    def snapshot() -> set:
+        return {tuple(getattr(row, name) for name in (
+            "form_id", "month", "dimension", "value", *services.GROUP_COUNTS))
+            for row in db.session.scalars(sa.select(FeedbackGroupTally))
+            if row.responses}
+
+    reference = fill(client, "/feedback/programme", confidence="agree").headers["Location"]
+    fill(client, "/feedback/programme", experience="poor", treated_fairly="yes")
+    client.post(reference, data={"ethnicity": "asian", "main_language": "ur",
+                                 "child_send": "no", "child_age": "5-10"})
+    client.post(reference, data={"ethnicity": "black"})  # once only: changes nothing
+    kept = snapshot()
+    month = utcnow().date().replace(day=1)
+    form = services.form_for(Kind.PROGRAMME).id
+    assert (form, month, "ethnic_group", "asian", 1, 1, 1, 1, 1, 0, 0) in kept
+    assert (form, month, "ethnic_group", "", 1, 1, 0, 0, 0, 1, 1) in kept
+    assert (form, month, "language", "en", 2, 2, 1, 1, 1, 1, 1) in kept
+    services.rebuild_tallies()
+    db.session.commit()
+    assert snapshot() == kept
+    by_group = services.results_by("ethnic_group", month, utcnow().date())
+    assert (by_group["asian"].experience.positive_count, by_group["asian"].experience.total,
+            by_group["not-recorded"].fairness.positive_count) == (1, 1, 1)
