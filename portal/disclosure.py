@@ -326,15 +326,60 @@ def over_months(total: int, months, limit: int | None = None) -> Figure:
     return figure
 
 
+def guarded(figure: Figure, months, limit: int | None = None) -> Figure:
+    """``figure`` as published for a period, hidden too when a month of it (``months``, each
+    month's count of the same thing) counts from 1 to ``limit - 1``."""
+    limit = threshold() if limit is None else limit
+    if figure.shown and any(0 < month < limit for month in months):
+        return Figure(None, Hidden.PROTECTS_ANOTHER, limit)
+    return figure
+
+
+def guarded_share(share: Share, parts, wholes, *, strict: bool = False,
+                  limit: int | None = None) -> Share:
+    """``share`` with its count and its whole each hidden too where a month of it counts from
+    1 to ``limit - 1``; ``strict`` (a group of people), its count also where a month's rest
+    (those who answered otherwise) does. Every period that holds such a month hides the
+    same, so no two of them can be subtracted to tell it."""
+    limit = threshold() if limit is None else limit
+    count_ = guarded(share.count, parts, limit)
+    total = guarded(share.total, wholes, limit)
+    rests = [whole - part for part, whole in zip(parts, wholes, strict=True)]
+    if strict and count_.shown and any(0 < rest < limit for rest in rests):
+        count_ = Figure(None, Hidden.PROTECTS_ANOTHER, limit)
+    return Share(count_, total)
+
+
+def guarded_answers(published: Answers, months: list[Mapping[str, int]],
+                    groups: Mapping[str, tuple] | None = None,
+                    limit: int | None = None) -> Answers:
+    """A question's answers as published (``answers``), each hidden too where a month of the
+    period (``months``: each month's counts by answer) counts it from 1 to ``limit - 1``."""
+    groups = dict(groups or {})
+    counts = {code: guarded(figure, [month.get(code, 0) for month in months], limit)
+              for code, figure in published.counts.items()}
+    subtotals = {name: guarded(figure, [sum(month.get(code, 0) for code in groups[name])
+                                        for month in months], limit)
+                 for name, figure in published.groups.items()}
+    total = guarded(published.total, [sum(month.get(code, 0) for code in published.counts)
+                                      for month in months], limit)
+    return Answers(counts=counts, groups=subtotals, total=total)
+
+
 def distinct_over_months(total: int, first, last, limit: int | None = None) -> Figure:
     """A count of people each counted once however many months they were in (families
     supported), for the whole period: ``first`` and ``last`` give how many were first, and
     last, in each month. Taking months off the start leaves out those first seen in them;
     off the end, those last seen in them: hidden when either would be 1 to ``limit - 1``."""
+    return guarded_distinct(count(total, limit), first, last, limit)
+
+
+def guarded_distinct(figure: Figure, first, last, limit: int | None = None) -> Figure:
+    """``figure``, a count of people each counted once, hidden too where taking months off
+    either end of the period would leave out 1 to ``limit - 1`` of them (see above)."""
     from itertools import accumulate
 
     limit = threshold() if limit is None else limit
-    figure = count(total, limit)
     differences = [*accumulate(first[:-1]), *accumulate(reversed(last[1:]))]
     if figure.shown and any(0 < difference < limit for difference in differences):
         return Figure(None, Hidden.PROTECTS_ANOTHER, limit)

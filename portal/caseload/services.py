@@ -668,62 +668,106 @@ class Distance:
 
 @dataclass
 class CaseloadOutcomes:
+    """What the caseload achieved in a period; with each count, each month's (``*_months``),
+    or for families counted once, how many were first and last in each month (``*_edges``)."""
+
     needs: dict[int, int]  # topic id: families who discussed it in the period
-    signposted: list[tuple[str | None, str, int]]  # (service id, name, signposts), most first
+    needs_edges: dict[int, tuple[list[int], list[int]]]
+    # (service id, name, signposts, each month's signposts), most first
+    signposted: list[tuple[str | None, str, int, list[int]]]
     uptake: dict[str, int]  # Uptake code: signposts made in the period
+    uptake_months: dict[str, list[int]]
     not_taken_up: dict[str, int]  # NotTakenUpReason code: signposts
+    not_taken_up_months: dict[str, list[int]]
     outcomes: dict[str, int]  # Outcome code: families closed in the period
+    outcomes_months: dict[str, list[int]]
     distance: Distance
+    distance_months: list[int]  # families closed with both answers, each month
 
 
-def outcomes(start: datetime, end: datetime, first_day: date,
-             last_day: date) -> CaseloadOutcomes:
-    """Needs discussed and signposts made at contacts on the days ``first_day`` to
-    ``last_day`` (and what became of those signposts), families closed between the UTC
-    instants ``start`` and ``end``: counted in the database, grouped, never row by row."""
-    in_period = (Contact.happened_on >= first_day, Contact.happened_on <= last_day)
-    needs = dict(db.session.execute(
-        sa.select(contact_needs.c.topic_id, sa.func.count(sa.distinct(Contact.family_id)))
-        .join(Contact, Contact.id == contact_needs.c.contact_id).where(*in_period)
-        .group_by(contact_needs.c.topic_id)).all())
-    made = sa.select(Signpost).join(Contact, Contact.id == Signpost.contact_id) \
-        .where(*in_period).subquery()
-    signposted = [tuple(row) for row in db.session.execute(
-        sa.select(made.c.service_id, sa.func.max(made.c.service_name), sa.func.count())
-        .group_by(made.c.service_id, sa.case((made.c.service_id.is_(None),
-                                              made.c.service_name), else_=None))
-        .order_by(sa.func.count().desc(), sa.func.max(made.c.service_name))).all()]
-    uptake = dict(db.session.execute(
-        sa.select(made.c.uptake, sa.func.count()).group_by(made.c.uptake)).all())
-    not_taken_up = dict(db.session.execute(
-        sa.select(made.c.not_taken_up_reason, sa.func.count())
-        .where(made.c.uptake == Uptake.NOT_TAKEN_UP.value)
-        .group_by(made.c.not_taken_up_reason)).all())
+def outcomes(period) -> CaseloadOutcomes:
+    """Needs discussed and signposts made at contacts in ``period`` (and what became of
+    those signposts), families closed in it: counted in the database, grouped, never row by
+    row; each with its months, for the rule against subtracting overlapping periods."""
+    from portal.periods import instants, month_index
+
+    start, end = instants(period)
+    size = len(period.months)
+    in_period = (Contact.happened_on >= period.start, Contact.happened_on <= period.end)
+    month = month_index(Contact.happened_on, period, instant=False)
+    spans = sa.select(contact_needs.c.topic_id.label("topic_id"),
+                      sa.func.min(month).label("first"), sa.func.max(month).label("last")) \
+        .join(Contact, Contact.id == contact_needs.c.contact_id).where(*in_period) \
+        .group_by(contact_needs.c.topic_id, Contact.family_id).subquery()
+    needs: dict[int, int] = {}
+    needs_edges: dict[int, tuple[list[int], list[int]]] = {}
+    for topic_id, first, last, count in db.session.execute(
+            sa.select(spans.c.topic_id, spans.c.first, spans.c.last, sa.func.count())
+            .group_by(spans.c.topic_id, spans.c.first, spans.c.last)):
+        needs[topic_id] = needs.get(topic_id, 0) + count
+        firsts, lasts = needs_edges.setdefault(topic_id, ([0] * size, [0] * size))
+        firsts[first] += count
+        lasts[last] += count
+    made = sa.select(Signpost, month.label("month")).join(
+        Contact, Contact.id == Signpost.contact_id).where(*in_period).subquery()
+    removed_name = sa.case((made.c.service_id.is_(None), made.c.service_name), else_=None)
+    by_service: dict[tuple, list] = {}
+    for service_id, key_name, name, index, count in db.session.execute(
+            sa.select(made.c.service_id, removed_name, sa.func.max(made.c.service_name),
+                      made.c.month, sa.func.count())
+            .group_by(made.c.service_id, removed_name, made.c.month)):
+        found = by_service.setdefault((service_id, key_name), [service_id, name, 0, [0] * size])
+        found[1] = max(found[1], name)
+        found[2] += count
+        found[3][index] += count
+    signposted = sorted((tuple(found) for found in by_service.values()),
+                        key=lambda found: (-found[2], found[1]))
+
+    def monthly(rows) -> tuple[dict, dict]:
+        counts: dict = {}
+        months: dict = {}
+        for code, index, count in rows:
+            counts[code] = counts.get(code, 0) + count
+            if index is not None:
+                months.setdefault(code, [0] * size)[index] += count
+        return counts, months
+
+    uptake, uptake_months = monthly(db.session.execute(
+        sa.select(made.c.uptake, made.c.month, sa.func.count())
+        .group_by(made.c.uptake, made.c.month)))
+    not_taken_up, not_taken_up_months = monthly(
+        (reason or NotTakenUpReason.OTHER.value, index, count)
+        for reason, index, count in db.session.execute(
+            sa.select(made.c.not_taken_up_reason, made.c.month, sa.func.count())
+            .where(made.c.uptake == Uptake.NOT_TAKEN_UP.value)
+            .group_by(made.c.not_taken_up_reason, made.c.month)))
     closed = (Family.closed_at >= start, Family.closed_at < end,
               Family.status == FamilyStatus.CLOSED.value)
-    outcomes_ = dict(db.session.execute(
-        sa.select(Family.outcome, sa.func.count(Family.id)).where(*closed)
-        .group_by(Family.outcome)).all())
+    closed_month = month_index(Family.closed_at, period, instant=True)
+    outcomes_, outcomes_months = monthly(
+        (outcome or Outcome.OTHER.value, index, count)
+        for outcome, index, count in db.session.execute(
+            sa.select(Family.outcome, closed_month, sa.func.count(Family.id)).where(*closed)
+            .group_by(Family.outcome, closed_month)))
     rated = (Family.confidence_start.is_not(None), Family.confidence_end.is_not(None),
              Family.needs_met_start.is_not(None), Family.needs_met_end.is_not(None))
     row = db.session.execute(sa.select(
         sa.func.count(Family.id), sa.func.avg(Family.confidence_start),
         sa.func.avg(Family.confidence_end), sa.func.avg(Family.needs_met_start),
         sa.func.avg(Family.needs_met_end)).where(*closed, *rated)).one()
+    rated_months = [0] * size
+    for index, count in db.session.execute(
+            sa.select(closed_month, sa.func.count(Family.id)).where(*closed, *rated)
+            .group_by(closed_month)):
+        if index is not None:
+            rated_months[index] = count
     averages = [None if value is None else float(value) for value in row[1:]]
     return CaseloadOutcomes(
-        needs=needs, signposted=signposted, uptake=uptake,
-        not_taken_up=_unknown_as(NotTakenUpReason.OTHER.value, not_taken_up),
-        outcomes=_unknown_as(Outcome.OTHER.value, outcomes_),
-        distance=Distance(row[0], *averages))
-
-
-def _unknown_as(code: str, counts: dict) -> dict[str, int]:
-    """``counts`` with a missing answer (None) counted as ``code``."""
-    merged: dict[str, int] = {}
-    for key, n in counts.items():
-        merged[key or code] = merged.get(key or code, 0) + n
-    return merged
+        needs=needs, needs_edges=needs_edges, signposted=signposted, uptake=uptake,
+        uptake_months=uptake_months, not_taken_up=not_taken_up,
+        not_taken_up_months=not_taken_up_months, outcomes=outcomes_,
+        outcomes_months=outcomes_months, distance=Distance(row[0], *averages),
+        distance_months=rated_months)
 
 
 # --- the equality of reach (reports): counted in the database, grouped ---------------------------
@@ -745,49 +789,84 @@ def _ethnic_group(background: str | None) -> str:
     return GROUP_OF.get(background or "", NOT_RECORDED)
 
 
-def equality_counts(start: datetime, end: datetime, first_day: date,
-                    last_day: date) -> dict[str, dict[str, dict[str, int]]]:
-    """{"families": {dimension: {code: count}}, "requests": {"language": {...}}}: families
-    supported in the period by ethnic group, main language, SEND and (each family once per
-    band) their children's age bands; requests made in the period by the language asked for."""
-    supported = _supported(first_day, last_day)
-    rows = db.session.execute(
-        sa.select(Family.ethnicity, Family.main_language, Family.send, sa.func.count(Family.id))
-        .where(Family.id.in_(supported))
-        .group_by(Family.ethnicity, Family.main_language, Family.send)).all()
-    families: dict[str, dict[str, int]] = {"ethnic-group": {}, "language": {}, "send": {}}
-    for ethnicity, language, send, count in rows:
-        for dimension, code in (("ethnic-group", _ethnic_group(ethnicity)),
-                                ("language", language or NOT_RECORDED),
-                                ("send", send or NOT_RECORDED)):
-            families[dimension][code] = families[dimension].get(code, 0) + count
-    families["child-age"] = dict(db.session.execute(
-        sa.select(FamilyChildAge.band, sa.func.count(sa.distinct(FamilyChildAge.family_id)))
-        .where(FamilyChildAge.family_id.in_(supported))
-        .group_by(FamilyChildAge.band)).all())
-    requests = dict(db.session.execute(
-        sa.select(HelpRequest.language, sa.func.count(HelpRequest.id))
-        .where(HelpRequest.created_at >= start, HelpRequest.created_at < end)
-        .group_by(HelpRequest.language)).all())
-    return {"families": families, "requests": {"language": requests}}
+def equality_counts(period) -> dict:
+    """Who the caseload reached in ``period``, by group, with what another period would add
+    or take away:
+
+    - "families": {dimension: {code: count}}: families supported in the period by ethnic
+      group, main language, SEND and (each family once per band) children's age bands;
+    - "families_edges": {dimension: {code: (first, last)}}: how many of them were first, and
+      last, in touch in each month of the period;
+    - "requests": {code: count} and "requests_months": {code: [each month's count]}: requests
+      made in the period by the language asked for."""
+    from portal.periods import instants, month_index
+
+    start, end = instants(period)
+    size = len(period.months)
+    month = month_index(Contact.happened_on, period, instant=False)
+    spans = sa.select(Contact.family_id.label("family_id"), sa.func.min(month).label("first"),
+                      sa.func.max(month).label("last")).where(
+        Contact.happened_on >= period.start, Contact.happened_on <= period.end) \
+        .group_by(Contact.family_id).subquery()
+    families: dict = {"ethnic-group": {}, "language": {}, "send": {}, "child-age": {}}
+    edges: dict = {dimension: {} for dimension in families}
+
+    def add(dimension: str, code: str, first: int, last: int, count: int) -> None:
+        families[dimension][code] = families[dimension].get(code, 0) + count
+        firsts, lasts = edges[dimension].setdefault(code, ([0] * size, [0] * size))
+        firsts[first] += count
+        lasts[last] += count
+
+    for ethnicity, language, send, first, last, count in db.session.execute(
+            sa.select(Family.ethnicity, Family.main_language, Family.send, spans.c.first,
+                      spans.c.last, sa.func.count())
+            .join(spans, spans.c.family_id == Family.id)
+            .group_by(Family.ethnicity, Family.main_language, Family.send, spans.c.first,
+                      spans.c.last)):
+        add("ethnic-group", _ethnic_group(ethnicity), first, last, count)
+        add("language", language or NOT_RECORDED, first, last, count)
+        add("send", send or NOT_RECORDED, first, last, count)
+    for band, first, last, count in db.session.execute(
+            sa.select(FamilyChildAge.band, spans.c.first, spans.c.last, sa.func.count())
+            .join(spans, spans.c.family_id == FamilyChildAge.family_id)
+            .group_by(FamilyChildAge.band, spans.c.first, spans.c.last)):
+        add("child-age", band, first, last, count)
+    requests: dict[str, int] = {}
+    requests_months: dict[str, list[int]] = {}
+    month = month_index(HelpRequest.created_at, period, instant=True)
+    for language, index, count in db.session.execute(
+            sa.select(HelpRequest.language, month, sa.func.count(HelpRequest.id))
+            .where(HelpRequest.created_at >= start, HelpRequest.created_at < end)
+            .group_by(HelpRequest.language, month)):
+        requests[language] = requests.get(language, 0) + count
+        if index is not None:
+            requests_months.setdefault(language, [0] * size)[index] += count
+    return {"families": families, "families_edges": edges, "requests": requests,
+            "requests_months": requests_months}
 
 
-def uptake_by_ethnic_group(first_day: date, last_day: date) -> dict[str, tuple[int, int]]:
-    """Signposts made at contacts in the period, by the family's ethnic group: {group: (taken
-    up, answered)}."""
-    rows = db.session.execute(
-        sa.select(Family.ethnicity, Signpost.uptake, sa.func.count(Signpost.id))
-        .join(Contact, Contact.id == Signpost.contact_id)
-        .join(Family, Family.id == Signpost.family_id)
-        .where(Contact.happened_on >= first_day, Contact.happened_on <= last_day,
-               Signpost.uptake != Uptake.WAITING.value)
-        .group_by(Family.ethnicity, Signpost.uptake)).all()
-    found: dict[str, tuple[int, int]] = {}
-    for ethnicity, uptake, count in rows:
+def uptake_by_ethnic_group(period) -> dict[str, tuple[int, int, list[int], list[int]]]:
+    """Signposts made at contacts in ``period`` whose answer is known, by the family's ethnic
+    group: {group: (taken up, answered, each month's taken up, each month's answered)}."""
+    from portal.periods import month_index
+
+    size = len(period.months)
+    month = month_index(Contact.happened_on, period, instant=False)
+    found: dict[str, tuple[int, int, list[int], list[int]]] = {}
+    for ethnicity, uptake, index, count in db.session.execute(
+            sa.select(Family.ethnicity, Signpost.uptake, month, sa.func.count(Signpost.id))
+            .join(Contact, Contact.id == Signpost.contact_id)
+            .join(Family, Family.id == Signpost.family_id)
+            .where(Contact.happened_on >= period.start, Contact.happened_on <= period.end,
+                   Signpost.uptake != Uptake.WAITING.value)
+            .group_by(Family.ethnicity, Signpost.uptake, month)):
         group = _ethnic_group(ethnicity)
-        taken, answered = found.get(group, (0, 0))
-        found[group] = (taken + (count if uptake == Uptake.TAKEN_UP.value else 0),
-                        answered + count)
+        taken, answered, taken_months, answered_months = found.get(
+            group, (0, 0, [0] * size, [0] * size))
+        is_taken = count if uptake == Uptake.TAKEN_UP.value else 0
+        taken_months[index] += is_taken
+        answered_months[index] += count
+        found[group] = (taken + is_taken, answered + count, taken_months, answered_months)
     return found
 
 

@@ -492,18 +492,28 @@ def by_month(period) -> dict[str, list[int]]:
     return found
 
 
-def attendee_languages(start, end) -> dict[str, int]:
-    """Attendees of the webinars held between the instants, by the language they signed up
-    in (the report's equality of reach), counted in the database."""
-    held = sa.select(Event.id).where(
-        Event.status == EventStatus.PUBLISHED.value, Event.starts_at >= start,
-        Event.starts_at < end, Event.starts_at <= utcnow())
-    return dict(db.session.execute(
-        sa.select(Registration.language, sa.func.count(Registration.id))
-        .where(Registration.event_id.in_(held),
-               Registration.status == RegistrationStatus.CONFIRMED.value,
-               Registration.attended.is_(True))
-        .group_by(Registration.language)).all())
+def attendee_languages(period) -> tuple[dict[str, int], dict[str, list[int]]]:
+    """Attendees of the webinars held in ``period``, by the language they signed up in (the
+    report's equality of reach): ({code: count}, {code: [each month's count]}), counted in
+    the database."""
+    from portal.periods import instants, month_index
+
+    start, end = instants(period)
+    month = month_index(Event.starts_at, period, instant=True)
+    counts: dict[str, int] = {}
+    months: dict[str, list[int]] = {}
+    for language, index, count in db.session.execute(
+            sa.select(Registration.language, month, sa.func.count(Registration.id))
+            .join(Event, Event.id == Registration.event_id)
+            .where(Event.status == EventStatus.PUBLISHED.value, Event.starts_at >= start,
+                   Event.starts_at < end, Event.starts_at <= utcnow(),
+                   Registration.status == RegistrationStatus.CONFIRMED.value,
+                   Registration.attended.is_(True))
+            .group_by(Registration.language, month)):
+        counts[language] = counts.get(language, 0) + count
+        if index is not None:
+            months.setdefault(language, [0] * len(period.months))[index] += count
+    return counts, months
 
 
 def held_between(start, end) -> list[Event]:

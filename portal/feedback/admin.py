@@ -113,23 +113,24 @@ def results():
             kind=Kind.EVENT if event else Kind(form.kind.data) if form.kind.data else None,
             event_id=event.id if event else None, start=form.start.data or scope.start,
             end=month_end(form.end.data or this_month))
-    figures = services.results(scope)
-    published = publishable(figures.everyone)
+    figures = services.results(scope, by_month=True)
+    published = publishable(figures.everyone, [month.everyone for month in figures.months])
     comments = services.approved_comments(scope) if published["enough"] else []
     # The attendees' figures only when both they and the rest are enough to show.
     rest = figures.everyone.responses - figures.from_attendees
     split = disclosure.enough(figures.from_attendees) and disclosure.enough(rest)
     return render_form("feedback/admin/results.html", form, figures=published,
-                       attendees=publishable(figures.attendees) if split else None,
+                       attendees=publishable(figures.attendees, [
+                           month.attendees for month in figures.months]) if split else None,
                        comments=comments, scope=scope, fewest=disclosure.threshold(),
                        questions=questions, event=event,
                        can_moderate=bool(current_user.role_set & set(MODERATORS)))
 
 
-def publishable(results: services.Results) -> dict:
+def publishable(results: services.Results, months: list) -> dict:
     """The figures as they may be shown (portal/disclosure.py decides; the page displays),
-    the same as the reports show for the same answers."""
-    published = services.published(results)
+    the same as the reports show for the same answers and months."""
+    published = services.published(results, months)
     return {
         "enough": published.enough,
         "responses": published.responses,

@@ -557,13 +557,20 @@ class Results:
     confidence: Tally = field(default_factory=lambda: Tally({}, questions.MORE_CONFIDENT))
     fairness: Tally = field(default_factory=lambda: Tally({}, ("yes",)))
     unfair_reasons: dict[str, int] = field(default_factory=dict)
+    months: list = field(default_factory=list)  # each month's Results, where counted so
 
     def add(self, other: Results) -> None:
         """Count ``other``'s answers in with these (for "other webinars", say)."""
+        if other.months:
+            self.months = self.months or [Results() for _ in other.months]
+            for mine, theirs in zip(self.months, other.months, strict=True):
+                mine.add(theirs)
         self.responses += other.responses
         for mine, theirs in ((self.experience, other.experience),
                              (self.confidence, other.confidence),
                              (self.fairness, other.fairness)):
+            if not mine.counts:  # counted the same way as what is added to it
+                mine.positive = theirs.positive
             for code, count in theirs.counts.items():
                 mine.add(code, count)
         for code, count in other.unfair_reasons.items():
@@ -574,47 +581,64 @@ class Results:
 class Figures:
     everyone: Results
     attendees: Results  # through attendees' one-time links only
+    months: list = field(default_factory=list)  # each month's Figures, when asked for
 
     @property
     def from_attendees(self) -> int:
         return self.attendees.responses
 
 
-def results(scope: Scope) -> Figures:
+def results(scope: Scope, by_month: bool = False) -> Figures:
     """The figures for a scope. For a form and a period, from the running tally (a few rows
     a day, whatever the number of responses); for one service or event, from its responses,
-    through the (service or event, date) index."""
+    through the (service or event, date) index. ``by_month`` (a scope of whole months): each
+    month's figures too, in ``months``, from the same query."""
+    from portal.periods import Period, month_index
+
+    # Months with answers can only be those up to this one (a period may run to 9999).
+    span = None
+    if by_month and scope.start is not None and scope.start <= today():
+        span = Period.of_months(scope.start, min(scope.end or today(), today()))
+    months = span.months if span else []
     if scope.service_id is None and scope.event_id is None:
         tallied = FeedbackTally
         where = Scope(kind=scope.kind, start=scope.start, end=scope.end).where
+        month = (month_index(tallied.submitted_on, span, instant=False) if span
+                 else sa.literal(None))
         rows = db.session.execute(where(sa.select(
-            tallied.experience, tallied.confidence, tallied.treated_fairly,
+            month, tallied.experience, tallied.confidence, tallied.treated_fairly,
             tallied.from_attendee, sa.func.sum(tallied.responses),
             *[sa.func.sum(getattr(tallied, f"unfair_{code}")) for code in REASON_CODES])
-            .group_by(tallied.experience, tallied.confidence, tallied.treated_fairly,
+            .group_by(month, tallied.experience, tallied.confidence, tallied.treated_fairly,
                       tallied.from_attendee), table=tallied))
     else:
         counted = FeedbackResponse
+        month = (month_index(counted.submitted_on, span, instant=False) if span
+                 else sa.literal(None))
         rows = db.session.execute(scope.where(sa.select(
-            counted.experience, sa.func.coalesce(counted.confidence, ""),
+            month, counted.experience, sa.func.coalesce(counted.confidence, ""),
             sa.func.coalesce(counted.treated_fairly, ""), counted.from_attendee,
             sa.func.count(),
             *[sa.func.sum(sa.case((getattr(counted, f"unfair_{code}"), 1), else_=0))
               for code in REASON_CODES])
-            .group_by(counted.experience, counted.confidence, counted.treated_fairly,
+            .group_by(month, counted.experience, counted.confidence, counted.treated_fairly,
                       counted.from_attendee)))
-    figures = Figures(Results(), Results())
-    for results_ in (figures.everyone, figures.attendees):
-        results_.unfair_reasons = dict.fromkeys(REASON_CODES, 0)
-    for experience, confidence, fairness, from_attendee, count, *reasons in rows:
-        for results_ in (figures.everyone, figures.attendees) if from_attendee else (
-                figures.everyone,):
-            results_.responses += count
-            results_.experience.add(experience, count)
-            results_.confidence.add(confidence or None, count)
-            results_.fairness.add(fairness or None, count)
-            for code, reason_count in zip(REASON_CODES, reasons, strict=True):
-                results_.unfair_reasons[code] += reason_count or 0
+    figures = Figures(Results(), Results(), months=[Figures(Results(), Results())
+                                                    for _ in months])
+    for each in (figures, *figures.months):
+        for results_ in (each.everyone, each.attendees):
+            results_.unfair_reasons = dict.fromkeys(REASON_CODES, 0)
+    for index, experience, confidence, fairness, from_attendee, count, *reasons in rows:
+        targets = [figures, *([figures.months[index]] if index is not None and months else [])]
+        for each in targets:
+            for results_ in (each.everyone, each.attendees) if from_attendee else (
+                    each.everyone,):
+                results_.responses += count
+                results_.experience.add(experience, count)
+                results_.confidence.add(confidence or None, count)
+                results_.fairness.add(fairness or None, count)
+                for code, reason_count in zip(REASON_CODES, reasons, strict=True):
+                    results_.unfair_reasons[code] += reason_count or 0
     return figures
 
 
@@ -625,11 +649,6 @@ def approved_comments(scope: Scope, limit: int = 100) -> list[FeedbackComment]:
         .where(FeedbackComment.status == CommentStatus.APPROVED.value))
     return db.session.scalars(statement.order_by(FeedbackResponse.submitted_on.desc(),
                                                  FeedbackComment.id.desc()).limit(limit)).all()
-
-
-def webinar_results(start: date, end: date) -> Results:
-    """Everyone's answers about webinars in a period (for the reports)."""
-    return results(Scope(kind=Kind.EVENT, start=start, end=end)).everyone
 
 
 @dataclass(frozen=True)
@@ -645,21 +664,32 @@ class Published:
     unfair_reasons: dict
 
 
-def published(results_: Results) -> Published:
-    """``results_`` through disclosure control (portal/disclosure.py)."""
-    def answers(tally: Tally, options, **groups) -> disclosure.Answers:
-        return disclosure.answers(tally.counts, questions.codes(options), groups)
+def published(results_: Results, months: list[Results] | None = None) -> Published:
+    """``results_`` through disclosure control (portal/disclosure.py); with ``months`` (each
+    month's Results), every figure hidden too where a month of the period counts it from 1
+    to 4, so that no two periods a month apart can be subtracted to tell that month."""
+    months = months or []
 
+    def answers(name: str, options, **groups) -> disclosure.Answers:
+        counts = getattr(results_, name).counts
+        found = disclosure.answers(counts, questions.codes(options), groups)
+        return disclosure.guarded_answers(
+            found, [getattr(month, name).counts for month in months], groups)
+
+    reasons = disclosure.breakdown(results_.unfair_reasons)
     return Published(
         enough=disclosure.enough(results_.responses),
-        responses=disclosure.count(results_.responses),
-        experience=answers(results_.experience, questions.EXPERIENCE,
+        responses=disclosure.guarded(disclosure.count(results_.responses),
+                                     [month.responses for month in months]),
+        experience=answers("experience", questions.EXPERIENCE,
                            positive=questions.POSITIVE_EXPERIENCE,
                            negative=questions.NEGATIVE_EXPERIENCE),
-        confidence=answers(results_.confidence, questions.CONFIDENCE,
+        confidence=answers("confidence", questions.CONFIDENCE,
                            positive=questions.MORE_CONFIDENT),
-        fairness=answers(results_.fairness, questions.FAIR, positive=("yes",)),
-        unfair_reasons=disclosure.breakdown(results_.unfair_reasons))
+        fairness=answers("fairness", questions.FAIR, positive=("yes",)),
+        unfair_reasons={code: disclosure.guarded(figure, [
+            month.unfair_reasons.get(code, 0) for month in months])
+            for code, figure in reasons.items()})
 
 
 # The equality of reach (reports): who gave feedback, and what each ethnic group said. Grouped
@@ -671,48 +701,68 @@ EQUALITY_COLUMNS = {"ethnic-group": "ethnic_group", "language": "main_language",
 
 
 def _groups(dimensions, start: date, end: date, kind: Kind | None = None):
-    """The group counts of whole months from ``start`` to ``end``, summed per group."""
+    """The group counts of whole months from ``start`` to ``end``: (dimension, value, index
+    of the month in the period, counts...)."""
+    from portal.periods import Period
+
+    months = {month: index for index, month in enumerate(Period.of_months(start, end).months)}
     tallied = FeedbackGroupTally
-    statement = sa.select(tallied.dimension, tallied.value,
+    statement = sa.select(tallied.dimension, tallied.value, tallied.month,
                           *(sa.func.sum(getattr(tallied, name)) for name in GROUP_COUNTS)) \
         .where(tallied.dimension.in_(dimensions), tallied.month >= start.replace(day=1),
-               tallied.month <= end).group_by(tallied.dimension, tallied.value)
+               tallied.month <= end) \
+        .group_by(tallied.dimension, tallied.value, tallied.month)
     if kind is not None:
         statement = statement.where(tallied.form_id == form_for(kind).id)
-    return db.session.execute(statement).all()
+    return len(months), [(dimension, value, months[month], *counts) for dimension, value,
+                         month, *counts in db.session.execute(statement) if month in months]
 
 
-def equality_counts(start: date, end: date) -> dict[str, dict[str, int]]:
+def equality_counts(start: date, end: date) -> tuple[dict, dict]:
     """Responses in the months from ``start`` to ``end`` by each equality answer:
-    {dimension: {code: count}}, with "not-recorded" for those who did not answer "About you"
-    (or skipped the question). From the running group counts."""
+    ({dimension: {code: count}}, {dimension: {code: [each month's count]}}), with
+    "not-recorded" for those who did not answer "About you" (or skipped the question).
+    From the running group counts."""
     counts: dict[str, dict[str, int]] = {dimension: {} for dimension in EQUALITY_COLUMNS}
+    monthly: dict[str, dict[str, list[int]]] = {dimension: {} for dimension in EQUALITY_COLUMNS}
     dimension_of = {column: dimension for dimension, column in EQUALITY_COLUMNS.items()}
-    for column, value, responses, *_ in _groups(EQUALITY_DIMENSIONS, start, end):
-        if responses:
-            counts[dimension_of[column]][value or NOT_RECORDED] = int(responses)
-    return counts
+    size, rows = _groups(EQUALITY_DIMENSIONS, start, end)
+    for column, value, index, responses, *_ in rows:
+        dimension, code = dimension_of[column], value or NOT_RECORDED
+        counts[dimension][code] = counts[dimension].get(code, 0) + int(responses or 0)
+        monthly[dimension].setdefault(code, [0] * size)[index] += int(responses or 0)
+    return counts, monthly
 
 
 def results_by(column: str, start: date, end: date,
                kind: Kind | None = None) -> dict[str, Results]:
     """The headline answers in the months from ``start`` to ``end``, one Results for each
-    value of ``column`` (ethnic_group, language, event_id, service_id); no value is
-    "not-recorded". From the running group counts: each question's tally holds how many
-    answered positively ("positive") and otherwise ("other"), which is all a split needs."""
+    value of ``column`` (ethnic_group, language, event_id, service_id), with each month's in
+    its ``months``; no value is "not-recorded". From the running group counts: each
+    question's tally holds how many answered positively ("positive") and otherwise
+    ("other"), which is all a split needs."""
+    def empty() -> Results:
+        results_ = Results()
+        for tally in (results_.experience, results_.confidence, results_.fairness):
+            tally.positive = ("positive",)
+        return results_
+
     found: dict[str, Results] = {}
-    for _, value, responses, *counts in _groups((column,), start, end, kind):
+    size, rows = _groups((column,), start, end, kind)
+    for _, value, index, responses, *counts in rows:
         if not responses:
             continue
-        results_ = Results()
-        results_.responses = int(responses)
-        for tally, (total, positive) in zip(
-                (results_.experience, results_.confidence, results_.fairness),
-                zip(counts[::2], counts[1::2], strict=True), strict=True):
-            tally.positive = ("positive",)
-            tally.add("positive", int(positive or 0))
-            tally.add("other", int(total or 0) - int(positive or 0))
-        found[value or NOT_RECORDED] = results_
+        results_ = found.get(value or NOT_RECORDED)
+        if results_ is None:
+            results_ = found[value or NOT_RECORDED] = empty()
+            results_.months = [empty() for _ in range(size)]
+        for target in (results_, results_.months[index]):
+            target.responses += int(responses)
+            for tally, (total, positive) in zip(
+                    (target.experience, target.confidence, target.fairness),
+                    zip(counts[::2], counts[1::2], strict=True), strict=True):
+                tally.add("positive", int(positive or 0))
+                tally.add("other", int(total or 0) - int(positive or 0))
     return found
 
 

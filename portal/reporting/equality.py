@@ -57,45 +57,92 @@ def _language(code: str | None) -> str:
     return code if code in known else "other"
 
 
-def _merge_languages(counts: dict[str, int]) -> dict[str, int]:
-    merged: dict[str, int] = {}
-    for code, count in counts.items():
-        merged[_language(code)] = merged.get(_language(code), 0) + count
-    return merged
+@dataclass
+class Counted:
+    """One population's counts by group, with what another period would add or take away:
+    each month's count (``months``, for counts that add up over months) or how many were
+    first and last seen in each month (``edges``, for people counted once)."""
+
+    counts: dict
+    months: dict | None = None
+    edges: dict | None = None
+
+    def languages(self) -> Counted:
+        """The same, with languages outside the equality question's list as "other"."""
+        merged = Counted({}, {} if self.months is not None else None,
+                         {} if self.edges is not None else None)
+        for code, count in self.counts.items():
+            key = _language(code)
+            merged.counts[key] = merged.counts.get(key, 0) + count
+            if self.months is not None and code in self.months:
+                merged.months[key] = _add(merged.months.get(key), self.months[code])
+            if self.edges is not None and code in self.edges:
+                first, last = merged.edges.get(key, (None, None))
+                merged.edges[key] = (_add(first, self.edges[code][0]),
+                                     _add(last, self.edges[code][1]))
+        return merged
+
+    def guard(self, figure: disclosure.Figure, codes) -> disclosure.Figure:
+        """``figure``, the count of ``codes`` together, hidden too where another period would
+        give a small month of it away."""
+        if self.months is not None:
+            vectors = [self.months[code] for code in codes if code in self.months]
+            return disclosure.guarded(figure, _sum(vectors))
+        if self.edges is not None:
+            pairs = [self.edges[code] for code in codes if code in self.edges]
+            return disclosure.guarded_distinct(figure, _sum([first for first, _ in pairs]),
+                                               _sum([last for _, last in pairs]))
+        return figure
 
 
-def partition(counts: dict[str, int], codes: list[str], local: dict[str, Decimal],
-              families_total: int | None = None) -> dict[str, object]:
+def _add(mine: list | None, theirs: list) -> list:
+    return list(theirs) if mine is None else [a + b for a, b in zip(mine, theirs, strict=True)]
+
+
+def _sum(vectors: list[list[int]]) -> list[int]:
+    total = None
+    for vector in vectors:
+        total = _add(total, vector)
+    return total or []
+
+
+def partition(counted: Counted, codes: list[str], local: dict[str, Decimal],
+              families: disclosure.Figure | None = None) -> dict[str, object]:
     """One population's column: each group's share of those who answered (with its ratio to
     the local share), and the counts of "Prefer not to say" and "Not recorded". With
-    ``families_total``, the groups overlap (a family has children of several ages): each is
-    a share of all the families, counted on its own."""
-    if families_total is not None:
-        total = disclosure.count(families_total)
-        return {code: Reached(disclosure.Share(disclosure.count(counts.get(code, 0)), total),
-                              local.get(code)) for code in codes}
+    ``families`` (as the reach shows it), the groups overlap (a family has children of
+    several ages): each is a share of all the families, counted on its own."""
+    counts = counted.counts
+    if families is not None:
+        return {code: Reached(disclosure.Share(counted.guard(
+            disclosure.count(counts.get(code, 0)), [code]), families), local.get(code))
+            for code in codes}
     every = [*codes, PREFER_NOT, NOT_RECORDED]
     published = disclosure.answers({code: counts.get(code, 0) for code in every}, every,
                                    {"answered": tuple(codes)})
+    answered = counted.guard(published.groups["answered"], codes)
     column: dict[str, object] = {
-        code: Reached(disclosure.Share(published.counts[code], published.groups["answered"]),
-                      local.get(code)) for code in codes}
-    column[PREFER_NOT] = published.counts[PREFER_NOT]
-    column[NOT_RECORDED] = published.counts[NOT_RECORDED]
+        code: Reached(disclosure.Share(counted.guard(published.counts[code], [code]),
+                                       answered), local.get(code)) for code in codes}
+    for code in (PREFER_NOT, NOT_RECORDED):
+        column[code] = counted.guard(published.counts[code], [code])
     return column
 
 
-def reach_tables(start, end, period, families_supported: int) -> list[Table]:
+def reach_tables(period, families_supported: disclosure.Figure) -> list[Table]:
     """A table for each equality question: its groups, the local share, and each population
     who answered it."""
     local, sources = population.shares(), population.sources()
-    casework = caseload.equality_counts(start, end, period.start, period.end)
-    feedback_counts = feedback.equality_counts(period.start, period.end)
-    requests = _merge_languages(casework["requests"]["language"])
-    attendees = _merge_languages(events.attendee_languages(start, end))
-    families = dict(casework["families"])
-    families["language"] = _merge_languages(families["language"])
-    feedback_counts["language"] = _merge_languages(feedback_counts["language"])
+    casework = caseload.equality_counts(period)
+    said, said_months = feedback.equality_counts(period.start, period.end)
+    requests = Counted(casework["requests"], months=casework["requests_months"]).languages()
+    attendees = Counted(*events.attendee_languages(period)).languages()
+    families = {dimension: Counted(counts, edges=casework["families_edges"][dimension])
+                for dimension, counts in casework["families"].items()}
+    families["language"] = families["language"].languages()
+    feedback_counts = {dimension: Counted(counts, months=said_months[dimension])
+                       for dimension, counts in said.items()}
+    feedback_counts["language"] = feedback_counts["language"].languages()
     tables = []
     for dimension in population.DIMENSIONS:
         codes = [code for code, _ in dimension.options]
@@ -105,7 +152,7 @@ def reach_tables(start, end, period, families_supported: int) -> list[Table]:
             columns.append((gettext("Requests for help"), partition(requests, codes, shares)))
         columns.append((gettext("Families supported"), partition(
             families[dimension.key], codes, shares,
-            families_total=families_supported if dimension.key == "child-age" else None)))
+            families=families_supported if dimension.key == "child-age" else None)))
         if dimension.key == "language":
             columns.append((gettext("People who attended"),
                             partition(attendees, codes, shares)))
@@ -157,8 +204,15 @@ def satisfaction_splits(said: dict, groups: list, overall: feedback.Published, *
             tally = tally_of(said.get(code, empty))
             return tally.positive_count, tally.total
 
-        return disclosure.split({code: of(code) for code in groups},
-                                published.share("positive"), strict=strict)
+        shares = disclosure.split({code: of(code) for code in groups},
+                                  published.share("positive"), strict=strict)
+        # And what another period, a month shorter or longer, would give away.
+        for code in groups:
+            months = [tally_of(month) for month in said.get(code, empty).months]
+            shares[code] = disclosure.guarded_share(
+                shares[code], [tally.positive_count for tally in months],
+                [tally.total for tally in months], strict=strict)
+        return shares
 
     return [split(lambda r: r.experience, overall.experience),
             split(lambda r: r.confidence, overall.confidence),
@@ -171,8 +225,8 @@ def satisfaction_headings() -> tuple[str, str, str]:
             gettext("Treated fairly and with respect"))
 
 
-def by_ethnic_group(period, overall: feedback.Published, uptake_overall: disclosure.Share,
-                    first_day, last_day) -> list[Table]:
+def by_ethnic_group(period, overall: feedback.Published,
+                    uptake_overall: disclosure.Share) -> list[Table]:
     """Satisfaction and signpost uptake by ethnic group, each split through disclosure
     control beside the overall share it splits, and unfair treatment by reason."""
     groups = [*ETHNIC_GROUP_CHOICES, (PREFER_NOT, PREFER_NOT_LABEL),
@@ -180,9 +234,14 @@ def by_ethnic_group(period, overall: feedback.Published, uptake_overall: disclos
     codes = [code for code, _ in groups]
     experience, confidence, fairness = satisfaction_splits(
         feedback.results_by("ethnic_group", period.start, period.end), codes, overall)
-    uptake_counts = caseload.uptake_by_ethnic_group(first_day, last_day)
-    uptake = disclosure.split({code: uptake_counts.get(code, (0, 0)) for code in codes},
+    uptake_counts = caseload.uptake_by_ethnic_group(period)
+    nothing = (0, 0, [], [])
+    uptake = disclosure.split({code: uptake_counts.get(code, nothing)[:2] for code in codes},
                               uptake_overall)
+    for code in codes:
+        *_, taken_months, answered_months = uptake_counts.get(code, nothing)
+        uptake[code] = disclosure.guarded_share(uptake[code], taken_months, answered_months,
+                                                strict=True)
     tables = [
         Table("by-ethnic-group", gettext("What parents said and did, by ethnic group"),
               (gettext("Ethnic group"), *satisfaction_headings(),

@@ -54,7 +54,7 @@ def report(period: Period) -> Report:
     start, end = instants(period)
     webinars = events.reach(start, end)
     casework = caseload.reach(start, end, period.start, period.end)
-    figures = feedback.results(feedback.Scope(start=period.start, end=period.end)).everyone
+    everyone = published_feedback(period)
     shown = reach_figures(period, webinars, casework)
     reach = [
         (gettext("Webinars held"), shown["webinars"]),
@@ -69,9 +69,9 @@ def report(period: Period) -> Report:
         (gettext("Hours of support"), shown["hours"]),
         (gettext("Parent champions active"), shown["active_champions"]),
     ]
-    everything = satisfaction_of(figures)
-    webinar_figures = feedback.webinar_results(period.start, period.end)
-    webinar = satisfaction_of(webinar_figures)
+    everything = satisfaction_of(everyone)
+    webinars_said = published_feedback(period, feedback.Kind.EVENT)
+    webinar = satisfaction_of(webinars_said)
     labels = [gettext("Responses"), gettext("Good or very good experience"),
               gettext("Poor or very poor experience"),
               gettext("More confident to access services"),
@@ -80,9 +80,8 @@ def report(period: Period) -> Report:
                          (gettext("What"), gettext("About webinars"), gettext("All feedback")),
                          [Row(label, (first, second)) for label, first, second in zip(
                              labels, webinar, everything, strict=True)])
-    enough = disclosure.enough(figures.responses)
-    webinar_enough = disclosure.enough(webinar_figures.responses)
-    found = caseload.outcomes(start, end, period.start, period.end)
+    enough, webinar_enough = everyone.enough, webinars_said.enough
+    found = caseload.outcomes(period)
     uptake = uptake_answers(found)
     return Report(
         period=period,
@@ -90,11 +89,10 @@ def report(period: Period) -> Report:
                     [Row(label, (figure,)) for label, figure in reach]),
         satisfaction=satisfaction if enough else None,
         outcomes=outcome_tables(found, uptake),
-        feedback_splits=feedback_split_tables(period, feedback.published(figures),
-                                              feedback.published(webinar_figures)),
-        equality=[*equality.reach_tables(start, end, period, casework.families_supported),
-                  *equality.by_ethnic_group(period, feedback.published(figures),
-                                            uptake_share(uptake), period.start, period.end)],
+        feedback_splits=feedback_split_tables(period, everyone, webinars_said),
+        equality=[*equality.reach_tables(period, shown["families_supported"]),
+                  *equality.by_ethnic_group(period, everyone,
+                                            uptake_share(uptake))],
         trends=(trends := trend_table(period, shown["months"])),
         charts=trend_charts(period, trends),
         statement=statement(period, webinars.webinars, shown,
@@ -151,9 +149,7 @@ def feedback_split_tables(period: Period, everyone: feedback.Published,
                  if code in held else None) for code in codes]))
     said = most_answered(feedback.results_by("service_id", period.start, period.end,
                                              kind=feedback.Kind.SERVICE))
-    services_ = feedback.results(feedback.Scope(kind=feedback.Kind.SERVICE, start=period.start,
-                                                end=period.end)).everyone
-    about_services = feedback.published(services_)
+    about_services = published_feedback(period, feedback.Kind.SERVICE)
     named = {service.id: service.in_language(reader).text.name for service in
              db.session.scalars(sa.select(Service).where(Service.id.in_(list(said))))}
     codes = sorted(said, key=lambda code: (code == OTHERS, code not in named,
@@ -183,8 +179,10 @@ def uptake_answers(found) -> disclosure.Answers:
     """Signposts made in the period by what became of them, with those whose answer is known
     and those taken up as the groups of the share."""
     taken, not_taken = Uptake.TAKEN_UP.value, Uptake.NOT_TAKEN_UP.value
-    return disclosure.answers(found.uptake, [taken, not_taken, Uptake.WAITING.value],
-                              {"answered": (taken, not_taken), "taken": (taken,)})
+    groups = {"answered": (taken, not_taken), "taken": (taken,)}
+    return disclosure.guarded_answers(
+        disclosure.answers(found.uptake, [taken, not_taken, Uptake.WAITING.value], groups),
+        _by_month(found.uptake_months, len(found.distance_months)), groups)
 
 
 def uptake_share(uptake: disclosure.Answers) -> disclosure.Share:
@@ -197,24 +195,25 @@ def outcome_tables(found, uptake: disclosure.Answers) -> list[Table]:
     count = disclosure.count
     reader = current_language().code
     named = {topic.id: topic.in_language(reader).text.name for topic in topics()}
-    needs = sorted(((named[topic_id], families) for topic_id, families in found.needs.items()
-                    if topic_id in named), key=lambda item: (-item[1], item[0]))
+    needs = sorted(((named[topic_id], families, found.needs_edges[topic_id])
+                    for topic_id, families in found.needs.items() if topic_id in named),
+                   key=lambda item: (-item[1], item[0]))
     tables = [Table("needs", gettext("Needs discussed with families"),
                     (gettext("Need"), gettext("Families")),
-                    [Row(name, (count(families),)) for name, families in needs],
+                    [Row(name, (disclosure.guarded_distinct(count(families), *edges),))
+                     for name, families, edges in needs],
                     note=gettext("A family who discussed several needs counts under each."))]
     limit = disclosure.threshold()
-    most = [(service_id, name, made) for service_id, name, made in found.signposted
-            if made >= limit][:10]
+    most = [found_ for found_ in found.signposted if found_[2] >= limit][:10]
     # Named in the reader's language where the directory still has the service.
     names = {service.id: service.in_language(reader).text.name for service in
              db.session.scalars(sa.select(Service).where(Service.id.in_(
-                 [service_id for service_id, _, _ in most if service_id])))}
-    most = [(names.get(service_id, name), made) for service_id, name, made in most]
+                 [service_id for service_id, *_ in most if service_id])))}
     tables.append(Table(
         "signposted", gettext("Services families were signposted to most"),
         (gettext("Service"), gettext("Signposts")),
-        [Row(name, (count(made),)) for name, made in most],
+        [Row(names.get(service_id, name), (disclosure.guarded(count(made), months),))
+         for service_id, name, made, months in most],
         note=gettext("The ten services signposted to most, each at least %(limit)d times.",
                      limit=limit)))
     taken, not_taken, waiting = (Uptake.TAKEN_UP.value, Uptake.NOT_TAKEN_UP.value,
@@ -234,28 +233,38 @@ def outcome_tables(found, uptake: disclosure.Answers) -> list[Table]:
         # With the count of not taken up beside it: a breakdown with its total.
         reasons = disclosure.breakdown({code.value: found.not_taken_up.get(code.value, 0)
                                         for code in REASON_LABELS})
+        reasons = {code: disclosure.guarded(figure, found.not_taken_up_months.get(code, []))
+                   for code, figure in reasons.items()}
         tables.append(Table(
             "not-taken-up", gettext("Why a service was not taken up"),
             (gettext("Reason"), gettext("Signposts")),
             [Row(str(label), (reasons[code.value],)) for code, label in REASON_LABELS.items()]))
-    closed = disclosure.answers(found.outcomes, [code.value for code in OUTCOME_LABELS])
+    closed = disclosure.guarded_answers(
+        disclosure.answers(found.outcomes, [code.value for code in OUTCOME_LABELS]),
+        _by_month(found.outcomes_months, len(found.distance_months)))
     tables.append(Table(
         "outcomes", gettext("How cases closed"), (gettext("Outcome"), gettext("Families")),
         [*(Row(str(label), (closed.counts[code.value],))
            for code, label in OUTCOME_LABELS.items()),
          Row(gettext("Cases closed"), (closed.total,))]))
-    tables.append(distance_table(found.distance))
+    tables.append(distance_table(found.distance, found.distance_months))
     return tables
 
 
-def distance_table(distance) -> Table:
+def _by_month(months: dict[str, list[int]], size: int) -> list[dict[str, int]]:
+    """{code: [each month's count]} as [each month's {code: count}]."""
+    return [{code: counts[index] for code, counts in months.items()} for index in range(size)]
+
+
+def distance_table(distance, months: list[int]) -> Table:
     """The average change in the parent's own answers (0 to 10), first contact to closing,
-    shown only for enough families."""
-    families = disclosure.count(distance.families)
+    shown only for enough families, and none of them the few of a month (another period, a
+    month shorter, would give their answers away)."""
+    families = disclosure.guarded(disclosure.count(distance.families), months)
     columns = (gettext("Question"), gettext("At the first contact"), gettext("At closing"),
                gettext("Average change"))
     rows = []
-    if disclosure.enough(distance.families):
+    if families.shown and disclosure.enough(distance.families):
         def average(value: float) -> str:
             return format_decimal(value, format="0.0")
 
@@ -268,6 +277,11 @@ def distance_table(distance) -> Table:
             # Isolated left to right: "+2.9" must not read "2.9+" in Arabic or Urdu.
             signed = format_decimal(change, format="+0.0;-0.0")
             rows.append(Row(label, (average(first), average(last), f"\u2066{signed}\u2069")))
+    if families.hidden is disclosure.Hidden.PROTECTS_ANOTHER:
+        return Table("distance", gettext("Distance travelled"), columns, [], note=gettext(
+            "Not shown for this period: in a month of it, fewer than %(limit)s families "
+            "closed with both answers, and another period could give their answers away.",
+            limit=disclosure.threshold()))
     note = ngettext(
         "The average of the parents’ own answers from 0 to 10, for %(families)s family whose "
         "case closed in the period with both answers.",
@@ -277,10 +291,16 @@ def distance_table(distance) -> Table:
     return Table("distance", gettext("Distance travelled"), columns, rows, note=note)
 
 
-def satisfaction_of(figures) -> list:
-    """Responses, then the shares good, poor, more confident and treated fairly: the same
-    figures as the feedback page shows for the same answers."""
-    published = feedback.published(figures)
+def published_feedback(period: Period, kind=None) -> feedback.Published:
+    """The feedback of the period (about one kind of thing, or all) as it may be shown, month
+    by month too: the same figures as the feedback page shows for the same months."""
+    found = feedback.results(feedback.Scope(kind=kind, start=period.start, end=period.end),
+                             by_month=True)
+    return feedback.published(found.everyone, [month.everyone for month in found.months])
+
+
+def satisfaction_of(published: feedback.Published) -> list:
+    """Responses, then the shares good, poor, more confident and treated fairly."""
     return [published.responses, published.experience.share("positive"),
             published.experience.share("negative"), published.confidence.share("positive"),
             published.fairness.share("positive")]

@@ -326,3 +326,17 @@ def test_no_small_month_can_be_worked_out_from_every_period_a_reader_can_ask_for
     for m, value in enumerate(months):
         if 0 < value < LIMIT:
             assert can_change(("month", m), hidden, lines), f"month {m} of {months}"
+
+
+def test_a_figure_with_a_small_month_is_hidden_and_says_it_protects():
+    shown = disclosure.count(12, limit=LIMIT)
+    assert disclosure.guarded(shown, [10, 2], limit=LIMIT).hidden is Hidden.PROTECTS_ANOTHER
+    assert disclosure.guarded(shown, [12, 0], limit=LIMIT) is shown
+    share = disclosure.share(12, 20, limit=LIMIT)
+    # Parts 10 and 2: the share's count is hidden; wholes 15 and 5 stand.
+    guarded = disclosure.guarded_share(share, [10, 2], [15, 5], limit=LIMIT)
+    assert not guarded.count.shown and guarded.total.value == 20
+    # Strict (a group of people): a month where 1 to 4 answered otherwise hides it too.
+    strict = disclosure.guarded_share(share, [6, 6], [7, 13], strict=True, limit=LIMIT)
+    assert not strict.count.shown
+    assert disclosure.guarded_share(share, [6, 6], [7, 13], limit=LIMIT).count.value == 12

@@ -168,3 +168,41 @@ def test_the_demo_has_population_figures_and_an_equality_of_reach(app, client, d
     assert "Invented demo figures" in ethnic and "×" in ethnic
     response = client.get("/staff/reports/equality-language.csv")
     assert response.status_code == 200 and "Urdu" in text(response)
+
+
+def test_no_group_s_answers_in_one_month_can_be_told_from_two_periods(client, db, signed_in):
+    """White parents: 10 good last month, 2 good this month. The report for both months
+    and the one for last month alone would give this month's 2 away: both months' share
+    for White parents is hidden, whatever each period shows on its own."""
+    from portal.feedback import services as feedback
+    from portal.feedback.models import FeedbackResponse
+    from portal.feedback.questions import Kind
+    from portal.periods import add_months
+
+    form = feedback.form_for(Kind.PROGRAMME)
+    this_month = utcnow().date().replace(day=1)
+    last_month = add_months(this_month, -1)
+    for day, group, count in ((last_month, "white", 10), (this_month, "white", 2),
+                              (last_month, "asian", 10), (this_month, "asian", 10)):
+        for _ in range(count):
+            db.session.add(FeedbackResponse(
+                form_id=form.id, form_version=form.version, submitted_on=day, language="en",
+                experience="good", confidence="agree", treated_fairly="yes",
+                ethnic_group=group, equality_answered=True))
+    feedback.rebuild_tallies()
+    db.session.commit()
+    signed_in("commissioner")
+
+    def white(start, end) -> list[str]:
+        page = text(client.get(
+            f"/staff/reports/?period=chosen&start={start:%Y-%m}&end={end:%Y-%m}"))
+        row = re.search(r"<bdi>White</bdi></th>(.*?)</tr>", table_of(page, "by-ethnic-group"))
+        return re.findall(r"<td>([^<]*)</td>", row.group(1))
+
+    assert white(last_month, last_month)[0] == "100% (10 of 10)"
+    both = white(last_month, this_month)
+    assert "12" not in both[0] and "%" not in both[0]  # would give this month's 2 away
+    asian = re.search(r"<bdi>Asian or Asian British</bdi></th>(.*?)</tr>", table_of(text(
+        client.get(f"/staff/reports/?period=chosen&start={last_month:%Y-%m}"
+                   f"&end={this_month:%Y-%m}")), "by-ethnic-group")).group(1)
+    assert "100% (20 of 20)" in asian  # 10 and 10: nothing small to tell
