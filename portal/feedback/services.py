@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from flask import current_app, url_for
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import contains_eager
 
 from portal import disclosure
 from portal.database import utcnow
@@ -646,9 +647,16 @@ def approved_comments(scope: Scope, limit: int = 100) -> list[FeedbackComment]:
     """Only ever the approved text: what commissioners and reports may read."""
     statement = scope.where(
         sa.select(FeedbackComment).join(FeedbackResponse)
+        .options(contains_eager(FeedbackComment.response))
         .where(FeedbackComment.status == CommentStatus.APPROVED.value))
     return db.session.scalars(statement.order_by(FeedbackResponse.submitted_on.desc(),
                                                  FeedbackComment.id.desc()).limit(limit)).all()
+
+
+def comment_question(comment: FeedbackComment):
+    """The question a comment answers, in the reader's language."""
+    return (questions.WENT_WELL_QUESTION if comment.question == CommentQuestion.WENT_WELL.value
+            else questions.COULD_BE_BETTER_QUESTION)
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ class Report:
     feedback_splits: list[Table]  # what parents said, by webinar, service and language
     trends: Table
     charts: list  # (title, SVG) for each of the trends' columns
+    comments: list  # (text, question, month, edited): approved, from months with enough
     outcomes: list[Table]
     equality: list[Table]
     statement: list[str]
@@ -95,6 +96,8 @@ def report(period: Period) -> Report:
                                             uptake_share(uptake))],
         trends=(trends := trend_table(period, shown["months"])),
         charts=trend_charts(period, trends),
+        comments=approved_comments(period, shown["months"]["responses"])
+        if everyone.enough else [],
         statement=statement(period, webinars.webinars, shown,
                             webinar[1] if webinar_enough else None,
                             webinar[3] if webinar_enough else None))
@@ -289,6 +292,21 @@ def distance_table(distance, months: list[int]) -> Table:
         "whose case closed in the period with both answers.",
         distance.families if families.shown else 5, families=str(families))
     return Table("distance", gettext("Distance travelled"), columns, rows, note=note)
+
+
+COMMENTS = 10
+
+
+def approved_comments(period: Period, responses: list[int]) -> list[tuple]:
+    """The latest approved comments, only from months of the period with at least the
+    threshold of responses (a month of 2 would all but name who wrote it)."""
+    enough = {month for month, count in zip(period.months, responses, strict=True)
+              if disclosure.enough(count)}
+    found = feedback.approved_comments(feedback.Scope(start=period.start, end=period.end),
+                                       limit=COMMENTS * 5)
+    return [(comment.published_text, feedback.comment_question(comment),
+             comment.response.submitted_on, comment.redacted) for comment in found
+            if comment.response.submitted_on.replace(day=1) in enough][:COMMENTS]
 
 
 def published_feedback(period: Period, kind=None) -> feedback.Published:

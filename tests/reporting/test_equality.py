@@ -206,3 +206,37 @@ def test_no_group_s_answers_in_one_month_can_be_told_from_two_periods(client, db
         client.get(f"/staff/reports/?period=chosen&start={last_month:%Y-%m}"
                    f"&end={this_month:%Y-%m}")), "by-ethnic-group")).group(1)
     assert "100% (20 of 20)" in asian  # 10 and 10: nothing small to tell
+
+
+def test_approved_comments_only_and_only_from_months_with_enough_answers(client, db,
+                                                                         signed_in):
+    from portal.feedback import services as feedback
+    from portal.feedback.models import FeedbackComment, FeedbackResponse
+    from portal.feedback.questions import Kind
+    from portal.periods import add_months
+
+    form = feedback.form_for(Kind.PROGRAMME)
+    this_month = utcnow().date().replace(day=1)
+    last_month = add_months(this_month, -1)
+    said = [(last_month, "approved", "The champion came with me to the meeting."),
+            (last_month, "pending", "Call me on 07700 900123"),
+            (this_month, "approved", "Only two of us answered this month.")]
+    for number in range(8):
+        response = FeedbackResponse(form_id=form.id, form_version=form.version,
+                                    submitted_on=last_month if number < 6 else this_month,
+                                    language="en", experience="good")
+        if number < len(said):
+            day, status, words = said[number]
+            response.submitted_on = day
+            response.comments.append(FeedbackComment(
+                question="went-well", status=status,
+                **({"published_text": words} if status == "approved" else {"text": words})))
+        db.session.add(response)
+    feedback.rebuild_tallies()
+    db.session.commit()
+    signed_in("commissioner")
+    page = text(client.get(f"/staff/reports/?period=chosen&start={last_month:%Y-%m}"
+                           f"&end={this_month:%Y-%m}"))
+    assert "The champion came with me to the meeting." in page
+    assert "07700" not in page  # never one waiting for a coordinator
+    assert "Only two of us answered this month." not in page  # 2 responses in its month
