@@ -596,10 +596,13 @@ def results(scope: Scope, by_month: bool = False) -> Figures:
     month's figures too, in ``months``, from the same query."""
     from portal.periods import Period, month_index
 
-    # Months with answers can only be those up to this one (a period may run to 9999).
+    # Months with answers can only be those from the first answer to this one (a period may
+    # run from the year 1 to 9999: a month apiece would be tens of thousands).
     span = None
-    if by_month and scope.start is not None and scope.start <= today():
-        span = Period.of_months(scope.start, min(scope.end or today(), today()))
+    first = db.session.scalar(sa.select(sa.func.min(FeedbackTally.submitted_on))) \
+        if by_month and scope.start is not None else None
+    if first is not None and scope.start <= today():
+        span = Period.of_months(max(scope.start, first), min(scope.end or today(), today()))
     months = span.months if span else []
     if scope.service_id is None and scope.event_id is None:
         tallied = FeedbackTally
