@@ -775,12 +775,6 @@ def outcomes(period) -> CaseloadOutcomes:
 NOT_RECORDED = "not-recorded"
 
 
-def _supported(first_day: date, last_day: date):
-    """The families with a contact on the days ``first_day`` to ``last_day``."""
-    return sa.select(Contact.family_id).where(
-        Contact.happened_on >= first_day, Contact.happened_on <= last_day).distinct()
-
-
 def _ethnic_group(background: str | None) -> str:
     from portal.equality import GROUP_OF, PREFER_NOT
 

@@ -514,10 +514,3 @@ def attendee_languages(period) -> tuple[dict[str, int], dict[str, list[int]]]:
         if index is not None:
             months.setdefault(language, [0] * len(period.months))[index] += count
     return counts, months
-
-
-def held_between(start, end) -> list[Event]:
-    """The webinars held between the instants, first first (for the report's list)."""
-    return db.session.scalars(sa.select(Event).where(
-        Event.status == EventStatus.PUBLISHED.value, Event.starts_at >= start,
-        Event.starts_at < end, Event.starts_at <= utcnow()).order_by(Event.starts_at)).all()

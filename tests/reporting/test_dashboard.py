@@ -38,6 +38,8 @@ def test_those_who_read_results_see_the_dashboard(client, db, signed_in, role):
     page = text(client.get("/staff/reports/"))
     assert "The programme’s results" in page and "Reach" in page
     assert 'href="/staff/reports/"' in page  # in the staff menu
+    # Only admins change the local population figures, so only they are offered the link.
+    assert ('href="/staff/reports/population"' in page) == (role == "admin")
 
 
 def test_champions_do_not_see_the_dashboard(client, db, signed_in):
