@@ -61,3 +61,14 @@ class UTCDateTime(TypeDecorator):
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def insert_statement(model):
+    """INSERT ... ON CONFLICT, which PostgreSQL and SQLite both have, each in its dialect."""
+    from portal.extensions import db
+
+    if db.session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(model)

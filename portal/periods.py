@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 # The longest period a report covers: longer ranges are a typing mistake (a year of 2062).
@@ -35,7 +36,7 @@ class Period:
     def of_months(cls, first: date, last: date) -> Period:
         return cls(first.replace(day=1), month_end(last))
 
-    @property
+    @cached_property
     def months(self) -> list[date]:
         """The first day of each month in the period, in order."""
         count = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
@@ -84,3 +85,14 @@ def month_index(column, period: Period, *, instant: bool):
         start = period.start
     return sa.case(*((sa.and_(column >= (bounds[i - 1] if i else start), column < bound), i)
                      for i, bound in enumerate(bounds)), else_=None)
+
+
+def month_of(instant: datetime, period: Period) -> int | None:
+    """The month of ``period`` the UTC ``instant`` falls in, in the portal's time zone (0 for
+    the first), or None outside it: ``month_index`` worked out in Python."""
+    from flask import current_app
+
+    zone = ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE", "Europe/London"))
+    local = instant.astimezone(zone)
+    index = (local.year - period.start.year) * 12 + local.month - period.start.month
+    return index if 0 <= index < len(period.months) else None

@@ -13,7 +13,9 @@ bp = Blueprint("caseload", __name__)
 
 
 def init_app(app: Flask) -> None:
-    from portal.caseload import admin, casework, cli, demo, models, views  # noqa: F401
+    from portal.caseload import admin, casework, cli, demo, models, tallies, views  # noqa: F401
+
+    tallies.listen()
 
     plug_in(app, "caseload", blueprints=[bp, admin.bp, casework.bp], commands=[cli.caseload],
             staff_tasks=admin.STAFF_TASKS, audit_labels=admin.AUDIT_LABELS,

@@ -6,7 +6,8 @@ from __future__ import annotations
 import click
 from flask.cli import AppGroup
 
-from portal.caseload import services
+from portal.caseload import services, tallies
+from portal.extensions import db
 
 caseload = AppGroup("caseload", help="Requests for help and the champions' caseload.")
 
@@ -17,3 +18,12 @@ def purge() -> None:
     of families closed CASELOAD_FAMILY_RETENTION_DAYS ago; the anonymous counts stay."""
     requests, families = services.purge()
     click.echo(f"Erased the personal details of {requests} requests and {families} families.")
+
+
+@caseload.command("rebuild-tallies")
+def rebuild_tallies() -> None:
+    """Count every family's contacts and signposts afresh for the reports (after loading
+    contacts in bulk, past the portal's own forms)."""
+    tallies.rebuild()
+    db.session.commit()
+    click.echo("Counted the caseload afresh.")

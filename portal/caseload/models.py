@@ -381,3 +381,24 @@ class Concern(db.Model):
     @property
     def audit_label(self) -> str:
         return (self.family or self.request).reference if (self.family or self.request) else ""
+
+
+class CaseloadTally(db.Model):
+    """Running counts of the caseload by month, for the reports (``portal.caseload.tallies``
+    keeps them as contacts, signposts and families change): contacts and their minutes,
+    signposts by service and by uptake, and, for people counted once however many months they
+    were in touch (families, by group; champions; families by need), how many were in touch
+    in each month with the month they were last in touch before it (``edge`` "first") and the
+    month they were next in touch after it (``edge`` "last"); requests for help, new families,
+    and families closed with their outcomes and the parent's ratings. Months are numbered
+    year * 12 + month - 1, in the portal's time zone."""
+
+    __tablename__ = "caseload_tallies"
+
+    measure: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
+    month: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    dimension: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
+    code: Mapped[str] = mapped_column(sa.String(250), primary_key=True)
+    edge: Mapped[str] = mapped_column(sa.String(5), primary_key=True)
+    other: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    count: Mapped[int] = mapped_column(sa.Integer)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import selectinload
 
 from portal import audit
 from portal.access import Role
+from portal.caseload import tallies
 from portal.caseload.models import (
     CameFrom,
     CameVia,
@@ -25,15 +26,11 @@ from portal.caseload.models import (
     ConsentHow,
     Contact,
     Family,
-    FamilyChildAge,
     FamilyStatus,
     HelpRequest,
-    NotTakenUpReason,
-    Outcome,
     RequestStatus,
     Signpost,
     Uptake,
-    contact_needs,
 )
 from portal.database import utcnow
 from portal.extensions import db
@@ -361,12 +358,14 @@ def log_contact(actor, family: Family, *, happened_on: date, mode: str, minutes:
         if logged is not None:
             form_key = None  # another family's form's key (a forged post): not reused
     first = asks_starting_ratings(family)
+    # Read before the contact exists: a query for them would write it half made.
+    needs = published_topics(need_ids)
+    named = [(service.id, service.in_language("en").text.name[:200]) for service in services]
     contact = Contact(family=family, champion_id=actor.id, happened_on=happened_on, mode=mode,
                       minutes=minutes, agreed=agreed or None, follow_up_on=follow_up_on,
-                      needs=published_topics(need_ids), form_key=form_key or None)
-    contact.signposts = [Signpost(family=family, service_id=service.id,
-                                  service_name=service.in_language("en").text.name[:200])
-                         for service in services]
+                      needs=needs, form_key=form_key or None)
+    contact.signposts = [Signpost(family=family, service_id=service_id, service_name=name)
+                         for service_id, name in named]
     db.session.add(contact)
     if first:
         family.confidence_start, family.needs_met_start = confidence, needs_met
@@ -633,25 +632,16 @@ class CaseloadReach:
     active_champions: int  # champions who logged a contact in the period
 
 
-def reach(start: datetime, end: datetime, first_day: date, last_day: date) -> CaseloadReach:
-    """Requests and new families between the UTC instants ``start`` and ``end``; contacts
-    on the days ``first_day`` to ``last_day``."""
-    requests, after_webinar = db.session.execute(sa.select(
-        sa.func.count(HelpRequest.id),
-        sa.func.coalesce(sa.func.sum(sa.case((sa.or_(
-            HelpRequest.came_from_event_id.is_not(None),
-            HelpRequest.came_from == CameFrom.WEBINAR.value), 1), else_=0)), 0))
-        .where(HelpRequest.created_at >= start, HelpRequest.created_at < end)).one()
-    new_families = db.session.scalar(sa.select(sa.func.count(Family.id)).where(
-        Family.created_at >= start, Family.created_at < end)) or 0
-    in_period = (Contact.happened_on >= first_day, Contact.happened_on <= last_day)
-    supported, contacts, minutes, champions_ = db.session.execute(sa.select(
-        sa.func.count(sa.distinct(Contact.family_id)), sa.func.count(Contact.id),
-        sa.func.coalesce(sa.func.sum(Contact.minutes), 0),
-        sa.func.count(sa.distinct(Contact.champion_id))).where(*in_period)).one()
-    return CaseloadReach(requests=requests, after_webinar=after_webinar,
-                         new_families=new_families, families_supported=supported,
-                         contacts=contacts, minutes=minutes, active_champions=champions_)
+def reach(period) -> CaseloadReach:
+    """Requests, new families and contacts in ``period`` (from the running counts)."""
+    months = by_month(period)
+    edges = distinct_edges(period)
+    return CaseloadReach(
+        requests=sum(months["requests"]), after_webinar=sum(months["after_webinar"]),
+        new_families=sum(months["new_families"]),
+        families_supported=sum(edges["families_supported"][0]),  # each in its first month
+        contacts=sum(months["contacts"]), minutes=sum(months["minutes"]),
+        active_champions=sum(edges["active_champions"][0]))
 
 
 @dataclass
@@ -685,89 +675,39 @@ class CaseloadOutcomes:
     distance_months: list[int]  # families closed with both answers, each month
 
 
+MOST_SIGNPOSTED = 10  # the services the report names
+
+
 def outcomes(period) -> CaseloadOutcomes:
     """Needs discussed and signposts made at contacts in ``period`` (and what became of
-    those signposts), families closed in it: counted in the database, grouped, never row by
-    row; each with its months, for the rule against subtracting overlapping periods."""
-    from portal.periods import instants, month_index
-
-    start, end = instants(period)
+    those signposts), families closed in it: from the running counts, each with its months,
+    for the rule against subtracting overlapping periods."""
     size = len(period.months)
-    in_period = (Contact.happened_on >= period.start, Contact.happened_on <= period.end)
-    month = month_index(Contact.happened_on, period, instant=False)
-    spans = sa.select(contact_needs.c.topic_id.label("topic_id"),
-                      sa.func.min(month).label("first"), sa.func.max(month).label("last")) \
-        .join(Contact, Contact.id == contact_needs.c.contact_id).where(*in_period) \
-        .group_by(contact_needs.c.topic_id, Contact.family_id).subquery()
-    needs: dict[int, int] = {}
-    needs_edges: dict[int, tuple[list[int], list[int]]] = {}
-    for topic_id, first, last, count in db.session.execute(
-            sa.select(spans.c.topic_id, spans.c.first, spans.c.last, sa.func.count())
-            .group_by(spans.c.topic_id, spans.c.first, spans.c.last)):
-        needs[topic_id] = needs.get(topic_id, 0) + count
-        firsts, lasts = needs_edges.setdefault(topic_id, ([0] * size, [0] * size))
-        firsts[first] += count
-        lasts[last] += count
-    made = sa.select(Signpost, month.label("month")).join(
-        Contact, Contact.id == Signpost.contact_id).where(*in_period).subquery()
-    removed_name = sa.case((made.c.service_id.is_(None), made.c.service_name), else_=None)
-    by_service: dict[tuple, list] = {}
-    for service_id, key_name, name, index, count in db.session.execute(
-            sa.select(made.c.service_id, removed_name, sa.func.max(made.c.service_name),
-                      made.c.month, sa.func.count())
-            .group_by(made.c.service_id, removed_name, made.c.month)):
-        found = by_service.setdefault((service_id, key_name), [service_id, name, 0, [0] * size])
-        found[1] = max(found[1], name)
-        found[2] += count
-        found[3][index] += count
-    signposted = sorted((tuple(found) for found in by_service.values()),
-                        key=lambda found: (-found[2], found[1]))
-
-    def monthly(rows) -> tuple[dict, dict]:
-        counts: dict = {}
-        months: dict = {}
-        for code, index, count in rows:
-            counts[code] = counts.get(code, 0) + count
-            if index is not None:
-                months.setdefault(code, [0] * size)[index] += count
-        return counts, months
-
-    uptake, uptake_months = monthly(db.session.execute(
-        sa.select(made.c.uptake, made.c.month, sa.func.count())
-        .group_by(made.c.uptake, made.c.month)))
-    not_taken_up, not_taken_up_months = monthly(
-        (reason or NotTakenUpReason.OTHER.value, index, count)
-        for reason, index, count in db.session.execute(
-            sa.select(made.c.not_taken_up_reason, made.c.month, sa.func.count())
-            .where(made.c.uptake == Uptake.NOT_TAKEN_UP.value)
-            .group_by(made.c.not_taken_up_reason, made.c.month)))
-    closed = (Family.closed_at >= start, Family.closed_at < end,
-              Family.status == FamilyStatus.CLOSED.value)
-    closed_month = month_index(Family.closed_at, period, instant=True)
-    outcomes_, outcomes_months = monthly(
-        (outcome or Outcome.OTHER.value, index, count)
-        for outcome, index, count in db.session.execute(
-            sa.select(Family.outcome, closed_month, sa.func.count(Family.id)).where(*closed)
-            .group_by(Family.outcome, closed_month)))
-    rated = (Family.confidence_start.is_not(None), Family.confidence_end.is_not(None),
-             Family.needs_met_start.is_not(None), Family.needs_met_end.is_not(None))
-    row = db.session.execute(sa.select(
-        sa.func.count(Family.id), sa.func.avg(Family.confidence_start),
-        sa.func.avg(Family.confidence_end), sa.func.avg(Family.needs_met_start),
-        sa.func.avg(Family.needs_met_end)).where(*closed, *rated)).one()
-    rated_months = [0] * size
-    for index, count in db.session.execute(
-            sa.select(closed_month, sa.func.count(Family.id)).where(*closed, *rated)
-            .group_by(closed_month)):
-        if index is not None:
-            rated_months[index] = count
-    averages = [None if value is None else float(value) for value in row[1:]]
+    rows = tallies.read(period, "needs", "uptake", "not-taken-up", "closed", "distance")
+    needs_edges = {int(code): found for (_, _, code), found in tallies.edges(rows, size).items()}
+    needs = {topic_id: sum(first) for topic_id, (first, _) in needs_edges.items()}
+    months = tallies.months(rows, size)
+    uptake_months = {code: found for (measure, dimension, code), found in months.items()
+                     if measure == "uptake" and dimension == "all"}
+    not_taken_up_months = {code: found for (measure, _, code), found in months.items()
+                           if measure == "not-taken-up"}
+    closed = {code: found for (measure, _, code), found in months.items()
+              if measure == "closed"}
+    rated = {name: found for (measure, name, _), found in months.items()
+             if measure == "distance"}
+    families = sum(rated.get("families", []))
+    averages = [sum(rated[name]) / families if families else None
+                for name in tallies.RATINGS]
     return CaseloadOutcomes(
-        needs=needs, needs_edges=needs_edges, signposted=signposted, uptake=uptake,
-        uptake_months=uptake_months, not_taken_up=not_taken_up,
-        not_taken_up_months=not_taken_up_months, outcomes=outcomes_,
-        outcomes_months=outcomes_months, distance=Distance(row[0], *averages),
-        distance_months=rated_months)
+        needs=needs, needs_edges=needs_edges,
+        signposted=tallies.most_signposted(period, MOST_SIGNPOSTED),
+        uptake={code: sum(found) for code, found in uptake_months.items()},
+        uptake_months=uptake_months,
+        not_taken_up={code: sum(found) for code, found in not_taken_up_months.items()},
+        not_taken_up_months=not_taken_up_months,
+        outcomes={code: sum(found) for code, found in closed.items()}, outcomes_months=closed,
+        distance=Distance(families, *averages),
+        distance_months=rated.get("families", [0] * size))
 
 
 # --- the equality of reach (reports): counted in the database, grouped ---------------------------
@@ -793,48 +733,25 @@ def equality_counts(period) -> dict:
       last, in touch in each month of the period;
     - "requests": {code: count} and "requests_months": {code: [each month's count]}: requests
       made in the period by the language asked for."""
-    from portal.periods import instants, month_index
-
-    start, end = instants(period)
     size = len(period.months)
-    month = month_index(Contact.happened_on, period, instant=False)
-    spans = sa.select(Contact.family_id.label("family_id"), sa.func.min(month).label("first"),
-                      sa.func.max(month).label("last")).where(
-        Contact.happened_on >= period.start, Contact.happened_on <= period.end) \
-        .group_by(Contact.family_id).subquery()
     families: dict = {"ethnic-group": {}, "language": {}, "send": {}, "child-age": {}}
     edges: dict = {dimension: {} for dimension in families}
-
-    def add(dimension: str, code: str, first: int, last: int, count: int) -> None:
-        families[dimension][code] = families[dimension].get(code, 0) + count
-        firsts, lasts = edges[dimension].setdefault(code, ([0] * size, [0] * size))
-        firsts[first] += count
-        lasts[last] += count
-
-    for ethnicity, language, send, first, last, count in db.session.execute(
-            sa.select(Family.ethnicity, Family.main_language, Family.send, spans.c.first,
-                      spans.c.last, sa.func.count())
-            .join(spans, spans.c.family_id == Family.id)
-            .group_by(Family.ethnicity, Family.main_language, Family.send, spans.c.first,
-                      spans.c.last)):
-        add("ethnic-group", _ethnic_group(ethnicity), first, last, count)
-        add("language", language or NOT_RECORDED, first, last, count)
-        add("send", send or NOT_RECORDED, first, last, count)
-    for band, first, last, count in db.session.execute(
-            sa.select(FamilyChildAge.band, spans.c.first, spans.c.last, sa.func.count())
-            .join(spans, spans.c.family_id == FamilyChildAge.family_id)
-            .group_by(FamilyChildAge.band, spans.c.first, spans.c.last)):
-        add("child-age", band, first, last, count)
-    requests: dict[str, int] = {}
-    requests_months: dict[str, list[int]] = {}
-    month = month_index(HelpRequest.created_at, period, instant=True)
-    for language, index, count in db.session.execute(
-            sa.select(HelpRequest.language, month, sa.func.count(HelpRequest.id))
-            .where(HelpRequest.created_at >= start, HelpRequest.created_at < end)
-            .group_by(HelpRequest.language, month)):
-        requests[language] = requests.get(language, 0) + count
-        if index is not None:
-            requests_months.setdefault(language, [0] * size)[index] += count
+    named = {"ethnicity": ("ethnic-group", _ethnic_group), "language": ("language", None),
+             "send": ("send", None), "child-age": ("child-age", None)}
+    for (_, dimension, code), (first, last) in tallies.edges(
+            tallies.read(period, "families"), size).items():
+        if dimension not in named:
+            continue
+        name, group = named[dimension]
+        code = group(code) if group else code or NOT_RECORDED
+        families[name][code] = families[name].get(code, 0) + sum(first)
+        firsts, lasts = edges[name].setdefault(code, ([0] * size, [0] * size))
+        for index in range(size):
+            firsts[index] += first[index]
+            lasts[index] += last[index]
+    requests_months = {code: found for (measure, dimension, code), found in tallies.months(
+        tallies.read(period, "requests"), size).items() if dimension == "language"}
+    requests = {code: sum(found) for code, found in requests_months.items()}
     return {"families": families, "families_edges": edges, "requests": requests,
             "requests_months": requests_months}
 
@@ -842,25 +759,22 @@ def equality_counts(period) -> dict:
 def uptake_by_ethnic_group(period) -> dict[str, tuple[int, int, list[int], list[int]]]:
     """Signposts made at contacts in ``period`` whose answer is known, by the family's ethnic
     group: {group: (taken up, answered, each month's taken up, each month's answered)}."""
-    from portal.periods import month_index
-
     size = len(period.months)
-    month = month_index(Contact.happened_on, period, instant=False)
     found: dict[str, tuple[int, int, list[int], list[int]]] = {}
-    for ethnicity, uptake, index, count in db.session.execute(
-            sa.select(Family.ethnicity, Signpost.uptake, month, sa.func.count(Signpost.id))
-            .join(Contact, Contact.id == Signpost.contact_id)
-            .join(Family, Family.id == Signpost.family_id)
-            .where(Contact.happened_on >= period.start, Contact.happened_on <= period.end,
-                   Signpost.uptake != Uptake.WAITING.value)
-            .group_by(Family.ethnicity, Signpost.uptake, month)):
+    for (_, dimension, code), months in tallies.months(tallies.read(period, "uptake"),
+                                                       size).items():
+        if dimension != "ethnicity":
+            continue
+        ethnicity, _, uptake = code.rpartition("|")
         group = _ethnic_group(ethnicity)
         taken, answered, taken_months, answered_months = found.get(
             group, (0, 0, [0] * size, [0] * size))
-        is_taken = count if uptake == Uptake.TAKEN_UP.value else 0
-        taken_months[index] += is_taken
-        answered_months[index] += count
-        found[group] = (taken + is_taken, answered + count, taken_months, answered_months)
+        is_taken = uptake == Uptake.TAKEN_UP.value
+        for index, count in enumerate(months):
+            taken_months[index] += count if is_taken else 0
+            answered_months[index] += count
+        found[group] = (taken + (sum(months) if is_taken else 0), answered + sum(months),
+                        taken_months, answered_months)
     return found
 
 
@@ -869,37 +783,17 @@ def uptake_by_ethnic_group(period) -> dict[str, tuple[int, int, list[int], list[
 def by_month(period) -> dict[str, list[int]]:
     """Requests (and those after a webinar), new families, contacts and their minutes in each
     month of ``period``, counted in the database."""
-    from portal.periods import instants, month_index
-
-    start, end = instants(period)
     size = len(period.months)
-    found = {name: [0] * size for name in ("requests", "after_webinar", "new_families",
-                                            "contacts", "minutes")}
-    month = month_index(HelpRequest.created_at, period, instant=True)
-    for index, requests, after in db.session.execute(
-            sa.select(month, sa.func.count(HelpRequest.id), sa.func.coalesce(sa.func.sum(
-                sa.case((sa.or_(HelpRequest.came_from_event_id.is_not(None),
-                                HelpRequest.came_from == CameFrom.WEBINAR.value), 1),
-                        else_=0)), 0))
-            .where(HelpRequest.created_at >= start, HelpRequest.created_at < end)
-            .group_by(month)):
-        if index is not None:
-            found["requests"][index], found["after_webinar"][index] = requests, after
-    month = month_index(Family.created_at, period, instant=True)
-    for index, families in db.session.execute(
-            sa.select(month, sa.func.count(Family.id))
-            .where(Family.created_at >= start, Family.created_at < end).group_by(month)):
-        if index is not None:
-            found["new_families"][index] = families
-    month = month_index(Contact.happened_on, period, instant=False)
-    for index, contacts, minutes in db.session.execute(
-            sa.select(month, sa.func.count(Contact.id),
-                      sa.func.coalesce(sa.func.sum(Contact.minutes), 0))
-            .where(Contact.happened_on >= period.start, Contact.happened_on <= period.end)
-            .group_by(month)):
-        if index is not None:
-            found["contacts"][index], found["minutes"][index] = contacts, minutes
-    return found
+    months = tallies.months(tallies.read(period, "requests", "new-families", "contacts",
+                                         "minutes"), size)
+    requests = [sum(each) for each in zip(
+        *(found for (measure, dimension, _), found in months.items()
+          if (measure, dimension) == ("requests", "language")), [0] * size, strict=True)]
+    return {"requests": requests,
+            "after_webinar": months.get(("requests", "after-webinar", "yes"), [0] * size),
+            "new_families": months.get(("new-families", "all", ""), [0] * size),
+            "contacts": months.get(("contacts", "all", ""), [0] * size),
+            "minutes": months.get(("minutes", "all", ""), [0] * size)}
 
 
 def distinct_edges(period) -> dict[str, tuple[list[int], list[int]]]:
@@ -907,23 +801,8 @@ def distinct_edges(period) -> dict[str, tuple[list[int], list[int]]]:
     they were in touch): how many were first in touch in each month of ``period``, and how
     many last. With these, the report can tell whether taking a month or more off either end
     of the period (another period a reader may ask for) would leave a difference of 1 to 4."""
-    from portal.periods import month_index
-
     size = len(period.months)
-    month = month_index(Contact.happened_on, period, instant=False)
-    in_period = (Contact.happened_on >= period.start, Contact.happened_on <= period.end)
-    found = {}
-    for name, who in (("families_supported", Contact.family_id),
-                      ("active_champions", Contact.champion_id)):
-        spans = sa.select(who.label("who"), sa.func.min(month).label("first"),
-                          sa.func.max(month).label("last")).where(
-            *in_period, who.is_not(None)).group_by(who).subquery()
-        first, last = [0] * size, [0] * size
-        for index, count in db.session.execute(
-                sa.select(spans.c.first, sa.func.count()).group_by(spans.c.first)):
-            first[index] = count
-        for index, count in db.session.execute(
-                sa.select(spans.c.last, sa.func.count()).group_by(spans.c.last)):
-            last[index] = count
-        found[name] = (first, last)
-    return found
+    edges = tallies.edges(tallies.read(period, "families", "champions"), size)
+    empty = ([0] * size, [0] * size)
+    return {"families_supported": edges.get(("families", "all", ""), empty),
+            "active_champions": edges.get(("champions", "all", ""), empty)}

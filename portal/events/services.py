@@ -447,70 +447,66 @@ class EventReach:
     registrations: int  # every sign-up for them, waiting list and cancelled too
 
 
-def reach(start, end) -> EventReach:
-    """Webinars that started between the UTC instants ``start`` and ``end`` (and before now),
-    with their registrations and attendance, counted in the database."""
-    held = sa.select(Event.id).where(
-        Event.status == EventStatus.PUBLISHED.value, Event.starts_at >= start,
-        Event.starts_at < end, Event.starts_at <= utcnow())
-    confirmed = Registration.status == RegistrationStatus.CONFIRMED.value
-    row = db.session.execute(sa.select(
-        sa.func.count(Registration.id),
-        sa.func.coalesce(sa.func.sum(sa.case((confirmed, 1), else_=0)), 0),
-        sa.func.coalesce(sa.func.sum(sa.case((confirmed & Registration.attended, 1),
-                                             else_=0)), 0))
-        .where(Registration.event_id.in_(held))).one()
-    webinars = db.session.scalar(sa.select(sa.func.count()).select_from(held.subquery())) or 0
-    return EventReach(webinars=webinars, registrations=row[0], booked=row[1], attended=row[2])
+def _held(period):
+    """The webinars held in ``period`` (published, and started by now)."""
+    from portal.periods import instants
+
+    start, end = instants(period)
+    return (Event.status == EventStatus.PUBLISHED.value, Event.starts_at >= start,
+            Event.starts_at < end, Event.starts_at <= utcnow())
+
+
+def _registrations(period) -> list[tuple[int | None, str, bool, str, int]]:
+    """The registrations for the webinars held in ``period``, counted in the database by
+    webinar, status, attendance and language: (month of the period the webinar was held in,
+    status, attended, language, count). Read once for each period a request reports on."""
+    from flask import g
+
+    from portal.periods import month_of
+
+    found = g.setdefault("webinar_registrations", {})
+    if period not in found:
+        found[period] = [
+            (month_of(starts_at, period), status, bool(attended), language, count)
+            for starts_at, status, attended, language, count in db.session.execute(
+                sa.select(Event.starts_at, Registration.status, Registration.attended,
+                          Registration.language, sa.func.count())
+                .join(Event, Event.id == Registration.event_id).where(*_held(period))
+                .group_by(Event.id, Event.starts_at, Registration.status,
+                          Registration.attended, Registration.language))]
+    return found[period]
+
+
+def reach(period) -> EventReach:
+    """Webinars held in ``period``, with their registrations and attendance."""
+    webinars = db.session.scalar(sa.select(sa.func.count(Event.id)).where(*_held(period)))
+    months = by_month(period)
+    return EventReach(webinars=webinars or 0, registrations=sum(months["registrations"]),
+                      booked=sum(months["booked"]), attended=sum(months["attended"]))
 
 
 def by_month(period) -> dict[str, list[int]]:
     """Registrations, places booked and attendance at the webinars held in each month of
-    ``period`` (by
-    when each started), counted in the database."""
-    from portal.periods import instants, month_index
-
-    start, end = instants(period)
-    month = month_index(Event.starts_at, period, instant=True)
-    confirmed = Registration.status == RegistrationStatus.CONFIRMED.value
-    rows = db.session.execute(
-        sa.select(month, sa.func.count(Registration.id),
-                  sa.func.coalesce(sa.func.sum(sa.case((confirmed, 1), else_=0)), 0),
-                  sa.func.coalesce(sa.func.sum(sa.case((confirmed & Registration.attended, 1),
-                                                       else_=0)), 0))
-        .join(Event, Event.id == Registration.event_id)
-        .where(Event.status == EventStatus.PUBLISHED.value, Event.starts_at >= start,
-               Event.starts_at < end, Event.starts_at <= utcnow())
-        .group_by(month)).all()
+    ``period`` (by when each started)."""
     found = {name: [0] * len(period.months) for name in ("registrations", "booked",
                                                           "attended")}
-    for index, registrations, booked, attended in rows:
-        if index is not None:
-            found["registrations"][index] += registrations
-            found["booked"][index] += booked
-            found["attended"][index] += attended
+    for index, status, attended, _, count in _registrations(period):
+        if index is None:
+            continue
+        found["registrations"][index] += count
+        if status == RegistrationStatus.CONFIRMED.value:
+            found["booked"][index] += count
+            found["attended"][index] += count if attended else 0
     return found
 
 
 def attendee_languages(period) -> tuple[dict[str, int], dict[str, list[int]]]:
     """Attendees of the webinars held in ``period``, by the language they signed up in (the
-    report's equality of reach): ({code: count}, {code: [each month's count]}), counted in
-    the database."""
-    from portal.periods import instants, month_index
-
-    start, end = instants(period)
-    month = month_index(Event.starts_at, period, instant=True)
+    report's equality of reach): ({code: count}, {code: [each month's count]})."""
     counts: dict[str, int] = {}
     months: dict[str, list[int]] = {}
-    for language, index, count in db.session.execute(
-            sa.select(Registration.language, month, sa.func.count(Registration.id))
-            .join(Event, Event.id == Registration.event_id)
-            .where(Event.status == EventStatus.PUBLISHED.value, Event.starts_at >= start,
-                   Event.starts_at < end, Event.starts_at <= utcnow(),
-                   Registration.status == RegistrationStatus.CONFIRMED.value,
-                   Registration.attended.is_(True))
-            .group_by(Registration.language, month)):
-        counts[language] = counts.get(language, 0) + count
-        if index is not None:
+    for index, status, attended, language, count in _registrations(period):
+        if status == RegistrationStatus.CONFIRMED.value and attended and index is not None:
+            counts[language] = counts.get(language, 0) + count
             months.setdefault(language, [0] * len(period.months))[index] += count
     return counts, months

@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager
 
 from portal import disclosure
-from portal.database import utcnow
+from portal.database import insert_statement, utcnow
 from portal.events.models import Event, Registration
 from portal.extensions import db
 from portal.feedback import questions
@@ -319,15 +319,6 @@ def save_response(form: FeedbackForm, answers: Answers, *, language: str,
 REASON_CODES = questions.codes(questions.UNFAIR_REASONS)
 TALLY_KEY = ("form_id", "submitted_on", "experience", "confidence", "treated_fairly",
              "from_attendee")
-
-
-def insert_statement(model):
-    """INSERT ... ON CONFLICT, which PostgreSQL and SQLite both have, each in its dialect."""
-    if db.session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(model)
 
 
 def count_in_tally(response: FeedbackResponse) -> None:

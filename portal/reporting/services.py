@@ -16,7 +16,7 @@ from portal.events import services as events
 from portal.extensions import db
 from portal.feedback import services as feedback
 from portal.i18n import current_language
-from portal.periods import Period, instants
+from portal.periods import Period
 from portal.reporting import charts, equality
 from portal.reporting.tables import Row, Table
 from portal.signposting.models import Service
@@ -52,9 +52,8 @@ TABLE_KEYS = ("reach", "trends", "satisfaction", "by-webinar", "by-service", "by
 
 
 def report(period: Period) -> Report:
-    start, end = instants(period)
-    webinars = events.reach(start, end)
-    casework = caseload.reach(start, end, period.start, period.end)
+    webinars = events.reach(period)
+    casework = caseload.reach(period)
     everyone = published_feedback(period)
     shown = reach_figures(period, webinars, casework)
     reach = [

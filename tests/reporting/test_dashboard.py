@@ -240,9 +240,8 @@ def test_needs_signposts_uptake_outcomes_and_distance_travelled(client, db, sign
 def test_distance_travelled_needs_enough_families(client, db, signed_in, casework):
     from portal.caseload.models import Family
 
-    db.session.execute(sa.update(Family).where(Family.outcome == "need-met")
-                       .where(Family.id.in_(sa.select(Family.id).limit(1)))
-                       .values(confidence_end=None))
+    family = db.session.scalar(sa.select(Family).where(Family.outcome == "need-met").limit(1))
+    family.confidence_end = None
     db.session.commit()
     signed_in("commissioner")
     distance = table_of(text(client.get("/staff/reports/")), "distance")
