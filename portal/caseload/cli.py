@@ -1,5 +1,5 @@
 """``flask caseload purge``, for cron: personal details are kept only as long as they are
-needed."""
+needed; and ``flask caseload rebuild-tallies``, after a bulk load past the portal."""
 
 from __future__ import annotations
 

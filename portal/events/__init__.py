@@ -12,7 +12,9 @@ bp = Blueprint("events", __name__, url_prefix="/events")
 
 
 def init_app(app: Flask) -> None:
-    from portal.events import admin, cli, demo, models, views  # noqa: F401
+    from portal.events import admin, cli, demo, models, tallies, views  # noqa: F401
+
+    tallies.listen()
 
     plug_in(app, "events", blueprints=[bp, admin.bp], commands=[cli.events],
             navigation=[NavigationItem("events.listing", _l("Webinars and events"), order=30)],

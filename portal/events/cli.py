@@ -10,7 +10,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from portal.database import utcnow
-from portal.events import services
+from portal.events import services, tallies
 from portal.events.models import Event, EventStatus, Registration, RegistrationStatus
 from portal.extensions import db
 from portal.notify import texts_available
@@ -71,3 +71,12 @@ def purge() -> None:
         .execution_options(synchronize_session=False))
     db.session.commit()
     click.echo(f"Registrations erased: {result.rowcount}")
+
+
+@events.command("rebuild-tallies")
+def rebuild_tallies() -> None:
+    """Count every event's registrations afresh for the reports (after loading registrations
+    in bulk, past the portal's own forms)."""
+    tallies.rebuild()
+    db.session.commit()
+    click.echo("Counted the registrations afresh.")

@@ -123,8 +123,6 @@ class Registration(db.Model):
         # mobile number) signing up again gets the registration it already has.
         sa.UniqueConstraint("event_id", "contact_key"),
         sa.Index("ix_registrations_queue", "event_id", "status", "id"),
-        # What the reports count, read from the index alone.
-        sa.Index("ix_registrations_counts", "event_id", "status", "attended", "language"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -138,13 +136,14 @@ class Registration(db.Model):
     first_name: Mapped[str | None] = mapped_column(sa.String(80))
     email: Mapped[str | None] = mapped_column(sa.String(254))
     phone: Mapped[str | None] = mapped_column(sa.String(40))
-    language: Mapped[str] = mapped_column(sa.String(8), default="en")
+    language: Mapped[str] = mapped_column(sa.String(8), default="en", active_history=True)
     needs: Mapped[str | None] = mapped_column(sa.Text)
     questions: Mapped[str | None] = mapped_column(sa.Text)
     consent_event: Mapped[bool] = mapped_column(default=False)
     consent_future: Mapped[bool] = mapped_column(default=False)
-    status: Mapped[str] = mapped_column(sa.String(20))
-    attended: Mapped[bool] = mapped_column(default=False)
+    # Counted by the reports (``portal.events.tallies``): a change keeps the value it replaces.
+    status: Mapped[str] = mapped_column(sa.String(20), active_history=True)
+    attended: Mapped[bool] = mapped_column(default=False, active_history=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     promoted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -153,3 +152,17 @@ class Registration(db.Model):
     reminded_for: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     event: Mapped[Event] = relationship(back_populates="registrations", lazy="joined")
+
+
+class RegistrationTally(db.Model):
+    """How many registrations each event has by status, attendance and language: what the
+    reports count, kept as registrations are made and change (``portal.events.tallies``)."""
+
+    __tablename__ = "registration_tallies"
+
+    event_id: Mapped[int] = mapped_column(sa.ForeignKey("events.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    status: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
+    attended: Mapped[bool] = mapped_column(primary_key=True)
+    language: Mapped[str] = mapped_column(sa.String(8), primary_key=True)
+    count: Mapped[int] = mapped_column(sa.Integer)

@@ -24,6 +24,7 @@ from portal.events.models import (
     EventStatus,
     Registration,
     RegistrationStatus,
+    RegistrationTally,
     event_topics,
 )
 from portal.extensions import db
@@ -457,7 +458,7 @@ def _held(period):
 
 
 def _registrations(period) -> list[tuple[int | None, str, bool, str, int]]:
-    """The registrations for the webinars held in ``period``, counted in the database by
+    """The registrations for the webinars held in ``period``, from their running counts by
     webinar, status, attendance and language: (month of the period the webinar was held in,
     status, attended, language, count). Read once for each period a request reports on."""
     from flask import g
@@ -469,11 +470,11 @@ def _registrations(period) -> list[tuple[int | None, str, bool, str, int]]:
         found[period] = [
             (month_of(starts_at, period), status, bool(attended), language, count)
             for starts_at, status, attended, language, count in db.session.execute(
-                sa.select(Event.starts_at, Registration.status, Registration.attended,
-                          Registration.language, sa.func.count())
-                .join(Event, Event.id == Registration.event_id).where(*_held(period))
-                .group_by(Event.id, Event.starts_at, Registration.status,
-                          Registration.attended, Registration.language))]
+                sa.select(Event.starts_at, RegistrationTally.status,
+                          RegistrationTally.attended, RegistrationTally.language,
+                          RegistrationTally.count)
+                .join(Event, Event.id == RegistrationTally.event_id).where(*_held(period)))
+            if count]
     return found[period]
 
 

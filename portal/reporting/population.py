@@ -94,7 +94,7 @@ class PopulationForm(PortalForm):
             if total > MOST:
                 fields[0].errors = [*fields[0].errors, _l(
                     "The shares for %(what)s add up to %(total)s%%: they can add up to 100%% "
-                    "at most", what=str(dimension.title).lower(), total=f"{total:.1f}")]
+                    "at most", what=dimension.title, total=f"{total:.1f}")]
                 valid = False
         return valid
 

@@ -38,6 +38,9 @@ def test_those_who_read_results_see_the_dashboard(client, db, signed_in, role):
     page = text(client.get("/staff/reports/"))
     assert "The programme’s results" in page and "Reach" in page
     assert 'href="/staff/reports/"' in page  # in the staff menu
+    # The period always has an answer (the last 5 months unless another is chosen).
+    legend = re.search(r"<legend[^>]*>(.*?)</legend>", page, re.S).group(1)
+    assert "Period" in legend and "(optional)" not in legend
     # Only admins change the local population figures, so only they are offered the link.
     assert ('href="/staff/reports/population"' in page) == (role == "admin")
 

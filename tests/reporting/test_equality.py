@@ -55,7 +55,7 @@ def test_an_admin_enters_the_census_shares_and_they_are_kept(client, db, signed_
     ({"ethnic_group__asian": "-3"}, "Enter a percentage from 0 to 100, like 12.5"),
     ({"ethnic_group__asian": "NaN"}, "Enter a percentage from 0 to 100, like 12.5"),
     ({"ethnic_group__asian": "70", "ethnic_group__white": "45"},
-     "The shares for ethnic group add up to 115.0%: they can add up to 100% at most"),
+     "The shares for Ethnic group add up to 115.0%: they can add up to 100% at most"),
     ({"language__source": "x" * 201}, "This must be 200 characters or fewer"),
 ])
 def test_figures_that_cannot_be_are_refused_and_kept_as_typed(client, db, signed_in, changes,
