@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 export FLASK_APP := portal
 
-.PHONY: run test bench lint translations
+.PHONY: run test bench bench-load lint translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,12 @@ run: $(INSTALLED) translations
 test: $(INSTALLED) translations
 	$(BIN)/python -m pytest
 
-bench: $(INSTALLED) translations
+# The public pages under load (gunicorn), then the in-process and report benchmarks.
+bench: bench-load
 	$(BIN)/python bench/run.py
+
+bench-load: $(INSTALLED) translations
+	$(BIN)/python bench/load.py
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check portal tests bench

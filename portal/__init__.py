@@ -19,6 +19,7 @@ from portal import (
     mail,
     navigation,
     notify,
+    pagecache,
     privacy,
     rendering,
     security,
@@ -71,6 +72,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     mail.init_app(app)
     navigation.init_app(app)
     rendering.init_app(app)
+    pagecache.init_app(app)
     errors.register_error_handlers(app)
     app.add_template_global(rendering.page_title)
     app.cli.add_command(seed_demo)

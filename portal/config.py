@@ -60,6 +60,14 @@ class DefaultConfig:
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_KEY_PREFIX = "portal"
 
+    # Rendered public pages are kept this many seconds at most (0 turns the cache off), and
+    # cleared at once when what they show changes (see portal/pagecache.py). Kept in files
+    # under the instance folder, shared by the workers of one machine; production with more
+    # than one machine sets Redis, for example
+    # PORTAL_PAGE_CACHE_REDIS_URL=redis://127.0.0.1:6379/1
+    PAGE_CACHE_SECONDS = 60
+    PAGE_CACHE_REDIS_URL: str | None = None
+
     # The address the portal is reached at, for links in emails (invitations, resets): never
     # taken from the request's Host header, which anyone can set. Required in production.
     BASE_URL = "http://127.0.0.1:5000"
@@ -138,7 +146,11 @@ class DefaultConfig:
 
     # Static files have fingerprinted URLs (portal/assets.py), so browsers may keep them a year.
     SEND_FILE_MAX_AGE_DEFAULT = 365 * 24 * 3600
-    COMPRESS_MIMETYPES = ["text/css", "text/javascript", "application/javascript", "image/svg+xml"]
+    # Not text/html (see portal/assets.py). JSON carries no token and echoes nothing of the
+    # request beside a secret: the Open Referral UK API's pages (25 KB of JSON for 50 services)
+    # go compressed.
+    COMPRESS_MIMETYPES = ["text/css", "text/javascript", "application/javascript", "image/svg+xml",
+                          "application/json"]
     COMPRESS_ALGORITHM = ["br", "gzip"]
 
     # Number of reverse proxies in front of the app whose X-Forwarded-* headers to trust.

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal import pagecache
 from portal.access import Role
 from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
@@ -139,3 +140,7 @@ class RecoveryCode(db.Model):
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     user: Mapped[User] = relationship(back_populates="recovery_codes")
+
+
+# What no public page shows: writing it leaves the cache of rendered pages alone.
+pagecache.never_shown_publicly(StaffSession, RecoveryCode)

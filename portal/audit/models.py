@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal import pagecache
 from portal.accounts.models import User
 from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
@@ -64,3 +65,7 @@ for _statement in SQLITE_TRIGGERS:
 for _statement in POSTGRESQL_TRIGGERS:
     event.listen(AuditEvent.__table__, "after_create",
                  sa.DDL(_statement).execute_if(dialect="postgresql"))
+
+
+# What no public page shows: writing it leaves the cache of rendered pages alone.
+pagecache.never_shown_publicly(AuditEvent)

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal import pagecache
 from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
 from portal.topics import Topic
@@ -402,3 +403,8 @@ class CaseloadTally(db.Model):
     edge: Mapped[str] = mapped_column(sa.String(5), primary_key=True)
     other: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
     count: Mapped[int] = mapped_column(sa.Integer)
+
+
+# What no public page shows: writing it leaves the cache of rendered pages alone.
+pagecache.never_shown_publicly(request_topics, HelpRequest, FamilyChildAge, contact_needs, Family,
+                               Contact, Signpost, Concern, CaseloadTally)

@@ -15,6 +15,7 @@ from portal.caseload.models import HelpRequest
 from portal.extensions import db, limiter
 from portal.forms import TOO_MANY_REQUESTS
 from portal.i18n import current_language, language_name, spoken_language_choices
+from portal.pagecache import cached_page
 from portal.rendering import render, render_form, see_other, too_many
 from portal.texts import published
 from portal.topics import ORDER, Topic
@@ -48,6 +49,7 @@ def too_many_requests(limit):
 @limiter.limit(lambda: current_app.config["CASELOAD_ASK_LIMIT"], methods=["POST"],
                deduct_when=lambda response: response.status_code in (204, 303),
                on_breach=too_many_requests)
+@cached_page("from")
 def ask():
     form = _form()
     if form.validate_on_submit():

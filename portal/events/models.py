@@ -14,6 +14,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, attribute_keyed_dict, mapped_column, relationship
 
+from portal import pagecache
 from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
 from portal.texts import TranslatableMixin
@@ -166,3 +167,7 @@ class RegistrationTally(db.Model):
     attended: Mapped[bool] = mapped_column(primary_key=True)
     language: Mapped[str] = mapped_column(sa.String(8), primary_key=True)
     count: Mapped[int] = mapped_column(sa.Integer)
+
+
+# What no public page shows: writing it leaves the cache of rendered pages alone.
+pagecache.never_shown_publicly(RegistrationTally)

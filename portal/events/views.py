@@ -14,6 +14,7 @@ from portal.extensions import db, limiter
 from portal.forms import TOO_MANY_REQUESTS, EmptyForm
 from portal.i18n import current_language, language_list, language_name
 from portal.mail import external_url
+from portal.pagecache import cached_page
 from portal.rendering import render, render_form, see_other, too_many
 from portal.texts import Status
 from portal.topics import topic as published_topic
@@ -42,6 +43,7 @@ TOPIC_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 @bp.get("/")
 @public
+@cached_page("topic")
 def listing():
     # ?topic=social-care: only the events about it. A topic that does not exist (an old or
     # mistyped link) shows every event, as if there were no filter.
@@ -55,6 +57,7 @@ def listing():
 
 @bp.get("/<slug>")
 @public
+@cached_page()
 def detail(slug: str):
     item = _event(slug)
     problem = services.registration_problem(item)
@@ -99,6 +102,7 @@ def too_many_sign_ups(limit):
 @limiter.limit(lambda: current_app.config["EVENT_SIGNUP_LIMIT"], methods=["POST"],
                deduct_when=lambda response: response.status_code in (204, 303),
                on_breach=too_many_sign_ups)
+@cached_page()
 def register(slug: str):
     item = _event(slug)
     problem = services.registration_problem(item)

@@ -15,6 +15,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal import pagecache
 from portal.extensions import db
 
 
@@ -230,3 +231,8 @@ class FeedbackInvitation(db.Model):
     sent_on: Mapped[date] = mapped_column(sa.Date)
     sent: Mapped[int] = mapped_column(default=0)
     without_email: Mapped[int] = mapped_column(default=0)
+
+
+# What no public page shows: writing it leaves the cache of rendered pages alone.
+pagecache.never_shown_publicly(FeedbackResponse, FeedbackTally, FeedbackGroupTally, FeedbackComment,
+                               AttendeeToken, SpentStamp, FeedbackInvitation)

@@ -19,7 +19,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager
 
-from portal import disclosure
+from portal import disclosure, pagecache
 from portal.database import insert_statement, utcnow
 from portal.events.models import Event, Registration
 from portal.extensions import db
@@ -108,6 +108,10 @@ def started_stamp(subject: str, version: int) -> str:
     good for one response: signed, carried in the form itself, so a minimum fill time and a
     guard against double submits need no cookie and store nothing about anyone."""
     return _serializer("started").dumps([subject, version, secrets.token_urlsafe(12)])
+
+
+# A cached form page gets a stamp of its own for each visitor.
+pagecache.filler("feedback-started", started_stamp)
 
 
 class StampProblem(Exception):

@@ -22,6 +22,7 @@ from portal.feedback.forms import about_you_form, answers_form, background_form
 from portal.feedback.privacy import sender_key
 from portal.feedback.questions import Kind
 from portal.i18n import LANGUAGES, SESSIONLESS_BLUEPRINTS, current_language
+from portal.pagecache import cached_page, per_visitor
 from portal.privacy import is_private_path
 from portal.rendering import render, render_form, see_other
 from portal.signposting import services as signposting
@@ -106,6 +107,7 @@ def too_many(error):
 
 @bp.get("/")
 @public
+@cached_page()
 def start():
     recent = [item for item in events.past(limit=6)
               if item.status == EventStatus.PUBLISHED.value]
@@ -114,6 +116,7 @@ def start():
 
 @bp.route("/programme", methods=["GET", "POST"])
 @public
+@cached_page()
 @rate_limited
 def programme():
     return _give(Kind.PROGRAMME, subject=None, about=None)
@@ -121,6 +124,7 @@ def programme():
 
 @bp.route("/services/<service_id>", methods=["GET", "POST"])
 @public
+@cached_page()
 @rate_limited
 def service(service_id: str):
     item = signposting.service(service_id) if len(service_id) <= 36 else None
@@ -131,6 +135,7 @@ def service(service_id: str):
 
 @bp.route("/events/<slug>", methods=["GET", "POST"])
 @public
+@cached_page()
 @rate_limited
 def event(slug: str):
     item = events.event(slug)
@@ -186,7 +191,7 @@ def _give(kind: Kind, *, subject, about, event: Event | None = None):
                     if saved is not None:
                         return saved
     # A fresh stamp each time the form is shown: the fill time counts from now.
-    form.started.data = services.started_stamp(stamp_subject, settings.version)
+    form.started.data = per_visitor("feedback-started", stamp_subject, settings.version)
     page = render_form("feedback/form.html", form, block="form", kind=kind, about=about,
                        asks=asks, attendee=attendee, event=event,
                        action=feedback_url(request.endpoint, **request.view_args))
@@ -295,6 +300,7 @@ def thank_you():
 
 @bp.get("/complaints")
 @public
+@cached_page()
 def complaints():
     return render("feedback/complaints.html",
                   complaints_url=current_app.config["COMPLAINTS_URL"])

@@ -10,6 +10,7 @@ from portal.errors import RETRY_AFTER_SECONDS
 from portal.extensions import db
 from portal.i18n import LANGUAGES, current_language, remember_language
 from portal.navigation import safe_next
+from portal.pagecache import cached_page
 from portal.rendering import render, see_other
 from portal.topics import topics
 
@@ -17,18 +18,21 @@ bp = Blueprint("main", __name__)
 
 @bp.get("/")
 @public
+@cached_page()
 def home():
     return render("main/home.html", topics=topics(), lang=current_language().code)
 
 
 @bp.get("/browsing-safely")
 @public
+@cached_page()
 def browsing_safely():
     return render("main/browsing_safely.html")
 
 
 @bp.get("/privacy")
 @public
+@cached_page()
 def privacy():
     config = current_app.config
     return render("main/privacy.html",
@@ -42,12 +46,14 @@ ACCESSIBILITY_STATEMENT_PREPARED = date(2026, 11, 23)
 
 @bp.get("/accessibility")
 @public
+@cached_page()
 def accessibility():
     return render("main/accessibility.html", statement_prepared=ACCESSIBILITY_STATEMENT_PREPARED)
 
 
 @bp.get("/contact")
 @public
+@cached_page()
 def contact():
     return render("main/contact.html")
 

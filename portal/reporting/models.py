@@ -9,6 +9,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
+from portal import pagecache
 from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
 
@@ -33,3 +34,7 @@ class PopulationSource(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     updated_by_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("users.id", ondelete="SET NULL"))
+
+
+# What no public page shows: writing it leaves the cache of rendered pages alone.
+pagecache.never_shown_publicly(PopulationShare, PopulationSource)

@@ -37,6 +37,7 @@ from portal.access import public
 from portal.extensions import db
 from portal.i18n import language_name
 from portal.mail import external_url
+from portal.pagecache import cached_page
 from portal.signposting import services
 from portal.signposting.models import Service, ServiceText
 from portal.texts import FALLBACK_LANGUAGE, Status, published
@@ -325,12 +326,15 @@ def unexpected_error(_exception: Exception):
 
 @bp.get("/")
 @public
+@cached_page()
 def about():
     return jsonify(version=HSDS_VERSION, profile=PROFILE_URL, openapi_url=OPENAPI_URL)
 
 
 @bp.get("/services")
 @public
+@cached_page("page", "per_page", "search", "taxonomy_term_id", "minimum_age", "maximum_age",
+             "modified_after")
 def service_list():
     try:
         query = ServiceQuery.from_request()
@@ -357,6 +361,7 @@ def service_list():
 
 @bp.get("/services/<service_id>")
 @public
+@cached_page()
 def service_detail(service_id: str):
     canonical = parse_uuid(service_id)
     item = services.service(canonical) if canonical else None
@@ -367,6 +372,7 @@ def service_detail(service_id: str):
 
 @bp.get("/taxonomy_terms")
 @public
+@cached_page("page", "per_page")
 def taxonomy_terms():
     try:
         page, per_page = _paging()

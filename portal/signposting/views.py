@@ -13,6 +13,7 @@ from portal import topics as shared_topics
 from portal.access import public
 from portal.forms import PortalForm
 from portal.i18n import current_language, language_name
+from portal.pagecache import cached_page
 from portal.rendering import render
 from portal.signposting import bp, services
 from portal.signposting.markdown import contents
@@ -27,12 +28,14 @@ def language() -> str:
 
 @bp.get("/topics")
 @public
+@cached_page()
 def topics():
     return render("signposting/topics.html", topics=shared_topics.topics(), lang=language())
 
 
 @bp.get("/topics/<slug>")
 @public
+@cached_page()
 def topic(slug: str):
     item = shared_topics.topic(slug)
     if item is None:
@@ -51,6 +54,7 @@ class GuideSearchForm(PortalForm):
 
 @bp.get("/guides")
 @public
+@cached_page("q")
 def guides():
     form = GuideSearchForm(request.args)
     query = form.q.data if form.validate() and form.q.data else ""
@@ -77,18 +81,21 @@ def _guide(slug: str):
 
 @bp.get("/guides/<slug>")
 @public
+@cached_page()
 def guide(slug: str):
     return render("signposting/guide.html", **_guide(slug))
 
 
 @bp.get("/guides/<slug>/print")
 @public
+@cached_page()
 def guide_print(slug: str):
     return render("signposting/guide_print.html", **_guide(slug))
 
 
 @bp.get("/glossary")
 @public
+@cached_page()
 def glossary():
     terms = services.glossary()
     shown = [term.in_language(language()) for term in terms]
@@ -146,6 +153,7 @@ def _directory_form():
 
 @bp.get("/services")
 @public
+@cached_page("q", "topic", "age", "language", "free", "community_led", "peer_support", "page")
 def directory():
     form = _directory_form()
     filters = services.ServiceFilters(
@@ -162,6 +170,7 @@ def directory():
 
 @bp.get("/services/<service_id>")
 @public
+@cached_page()
 def service(service_id: str):
     if len(service_id) > 36:
         abort(404)

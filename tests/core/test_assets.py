@@ -25,3 +25,16 @@ def test_scripts_and_styles_are_compressed_but_pages_are_not(client):
         assert len(response.data) < 20_000  # 52 KB uncompressed
     page = client.get("/", headers={"Accept-Encoding": "br, gzip"})
     assert "Content-Encoding" not in page.headers  # no BREACH: the page holds a CSRF token
+    # Kept rendered or not.
+    again = client.get("/", headers={"Accept-Encoding": "br, gzip"})
+    assert "Content-Encoding" not in again.headers
+
+
+def test_the_open_referral_api_is_compressed_from_the_cache_too(client, content):
+    import brotli
+
+    for _ in range(2):  # rendered, then kept
+        response = client.get("/api/oruk/services", headers={"Accept-Encoding": "br, gzip"})
+        assert response.headers["Content-Encoding"] == "br"
+        body = brotli.decompress(response.data)
+        assert b"Youth Offending Team" in body and len(response.data) < len(body) / 2

@@ -84,9 +84,11 @@ def test_a_request_over_the_size_limit_gets_a_413_page(client, app):
 
 
 def test_rate_limit_gives_a_friendly_429_in_the_visitors_language(client):
+    assert client.get("/_test/limited").status_code == 200  # reading is never limited
+    assert client.post("/_test/limited").status_code == 200
+    assert client.post("/_test/limited").status_code == 200
     assert client.get("/_test/limited").status_code == 200
-    assert client.get("/_test/limited").status_code == 200
-    response = client.get("/_test/limited?lang=ur")
+    response = client.post("/_test/limited?lang=ur")
     assert response.status_code == 429
     assert '<html lang="ur" dir="rtl">' in response.get_data(as_text=True)
     assert int(response.headers["Retry-After"]) > 0
@@ -112,9 +114,9 @@ def test_rate_limits_count_in_redis_when_configured(tmp_path):
     # Two app instances stand for two gunicorn workers: they share one count.
     first, second = client(), client()
     limiter.reset()  # the test's Redis database may hold counts from an earlier run
-    assert first.get("/_test/limited").status_code == 200
-    assert second.get("/_test/limited").status_code == 200
-    assert first.get("/_test/limited").status_code == 429
+    assert first.post("/_test/limited").status_code == 200
+    assert second.post("/_test/limited").status_code == 200
+    assert first.post("/_test/limited").status_code == 429
 
 
 @pytest.mark.parametrize("code", [400, 403, 404, 405, 413, 422, 429, 500])
@@ -159,3 +161,25 @@ def test_the_development_server_names_no_versions(live_server):
     with urllib.request.urlopen(live_server.url + "/healthz", timeout=10) as response:
         server = response.headers["Server"]
     assert server == "Werkzeug" and not re.search(r"\d", server)
+
+
+def test_every_rate_limit_guards_what_is_sent_so_reading_may_skip_the_limiter(app):
+    """Reads skip the limiter (portal/extensions.py): a limit declared for them would be
+    ignored, so none may be, and every limit names its methods."""
+    from portal.extensions import READING, limiter
+
+    manager = limiter.limit_manager
+    declared = [*manager.application_limits, *manager.default_limits]
+    for groups in (manager._decorated_limits, manager._blueprint_limits):
+        for group in groups.values():
+            declared.extend(group)
+    assert len(declared) >= 8  # sign-in, resets, sign-ups, lost links, asks, feedback
+    for limit in declared:
+        assert limit.methods, f"{limit} applies to every method, reading too"
+        assert not {method.upper() for method in limit.methods} & READING, limit
+
+
+def test_reading_a_page_is_never_limited(client, app):
+    app.config["EVENT_SIGNUP_LIMIT"] = "1 per hour"
+    for _ in range(5):
+        assert client.get("/events/lost-link").status_code == 200

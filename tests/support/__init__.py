@@ -9,7 +9,7 @@ from wtforms import BooleanField, EmailField, RadioField, SelectChoice, StringFi
 from wtforms.validators import Email, InputRequired, Length, Optional
 
 from portal.access import public
-from portal.extensions import limiter
+from portal.extensions import csrf, limiter
 from portal.forms import MultiCheckboxField, PortalForm
 from portal.rendering import render, render_form, see_other
 
@@ -81,7 +81,8 @@ def error(code: int):
 
 @bp.route("/limited", methods=["GET", "POST"])
 @public
-@limiter.limit("2 per minute")
+@csrf.exempt  # what is tested here is the limit, which (as every one) guards posts
+@limiter.limit("2 per minute", methods=["POST"])
 def limited():
     return render("support/done.html")
 

@@ -1,0 +1,218 @@
+"""Rendered public pages, kept so that the next visitor's request skips the database and the
+templates (see DESIGN.md, Speed).
+
+A view opts in with ``@cached_page(...)`` under its access declaration. The cache holds the
+page as the view returned it, per address, language and kind of request (a whole page or an
+htmx fragment), with every per-visitor part (the CSRF token, a feedback form's "started"
+stamp) replaced by a marker; a hit fills those parts in afresh for the visitor. So a cached
+page is never one visitor's page shown to another.
+
+A page is served from, and kept in, the cache only when it is the same for everyone who asks:
+
+- a GET (or HEAD) from nobody signed in, with no message waiting for them (a flash);
+- every query parameter is one the view declared (any other could change what it shows, or
+  fill the cache with addresses nobody links to);
+- the answer is a 200 that sets no cookie of its own.
+
+Any commit that writes to a table a public page may show clears the whole cache, before the
+writer's response is sent, so a change shows at once; a capability names the tables that no
+public page ever shows (feedback responses, casework, staff sessions), whose writes leave it
+alone. Entries also expire after ``PAGE_CACHE_SECONDS`` (what depends on the clock: an event
+that has started, a booking that has closed). A page rendered while such a commit happened is
+not kept: a token in the cache changes with every clear and is read before and after.
+
+Kept in Flask-Caching's store: one shared by every worker (``FileSystemCache`` under the
+instance folder for ``make run``, Redis in production), so a clear reaches them all.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import secrets
+from collections.abc import Callable, Iterable
+
+import sqlalchemy as sa
+from flask import Flask, Response, current_app, g, has_app_context, request, session
+from flask_babel import get_locale
+from flask_caching import Cache
+from flask_login.config import COOKIE_NAME
+from flask_wtf.csrf import generate_csrf
+from sqlalchemy.orm import Session
+
+cache = Cache()
+
+# What varies a page beyond its address and language: htmx's request headers choose between
+# the page and one of its fragments.
+HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-Trigger", "HX-Trigger-Name", "HX-Boosted",
+                "HX-History-Restore-Request", "HX-Current-URL")
+# Query parameters any page may carry: the language switcher's ``?lang=`` (the language it
+# chooses is in the key).
+ALWAYS_ALLOWED = frozenset({"lang"})
+# The token that changes with every clear (see ``_still_current``).
+GENERATION_KEY = "generation"
+# Per-visitor parts: a kind's function makes a fresh value from the arguments recorded.
+_FILLERS: dict[str, Callable[..., str]] = {}
+# Tables whose writes no public page shows (named by the capabilities that own them).
+_PRIVATE_TABLES: set[str] = set()
+_WRITTEN = "pagecache_written"
+
+
+def per_visitor(kind: str, *args) -> str:
+    """A per-visitor value for the page being rendered, made by ``kind``'s filler from
+    ``args``; a cached copy of the page gets a fresh one for each visitor."""
+    value = _FILLERS[kind](*args)
+    g.setdefault("pagecache_parts", []).append((value, kind, args))
+    return value
+
+
+def filler(kind: str, make: Callable[..., str]) -> None:
+    """Register how to make a fresh per-visitor value of ``kind``."""
+    _FILLERS[kind] = make
+
+
+def never_shown_publicly(*tables: sa.Table | type) -> None:
+    """Writes to these tables (or models' tables) do not clear the cache."""
+    for table in tables:
+        _PRIVATE_TABLES.add(getattr(table, "__table__", table).name)
+
+
+def _csrf_token() -> str:
+    return generate_csrf()
+
+
+filler("csrf", _csrf_token)
+
+
+def _cacheable_request(arguments: frozenset[str]) -> bool:
+    if request.method not in ("GET", "HEAD") or not current_app.config["PAGE_CACHE_SECONDS"]:
+        return False
+    if any(name not in arguments and name not in ALWAYS_ALLOWED for name in request.args):
+        return False
+    if "_flashes" in session:
+        return False
+    # Nobody signed in, nor able to be by a "keep me signed in" cookie: asked without loading
+    # the account (Flask-Login would, for every request, to find it anonymous).
+    remember = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME)
+    return "_user_id" not in session and remember not in request.cookies
+
+
+def _key() -> str:
+    varies = "\n".join(request.headers.get(name, "") for name in HTMX_HEADERS)
+    address = request.full_path if request.query_string else request.path
+    raw = f"{get_locale()}\n{address}\n{varies}"
+    return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _marker(number: int) -> bytes:
+    return f"__portal_visitor_part_{number}__".encode()
+
+
+def _kept(response: Response) -> dict | None:
+    """What the cache keeps of ``response``, or None when it must not keep it."""
+    if (response.status_code != 200 or response.is_streamed or response.direct_passthrough
+            or "Set-Cookie" in response.headers):
+        return None
+    body = response.get_data()
+    parts = list(g.get("pagecache_parts", []))
+    csrf = g.get("csrf_token")  # Flask-WTF keeps the token it made for this request here
+    if csrf:
+        parts.append((csrf, "csrf", ()))
+    fills = []
+    for number, (value, kind, args) in enumerate(parts):
+        marker = _marker(number)
+        if value.encode() in body:
+            body = body.replace(value.encode(), marker)
+            fills.append((marker, kind, args))
+    headers = [(name, value) for name, value in response.headers.items()
+               if name not in ("Set-Cookie", "Content-Length", "Content-Type")]
+    return {"body": body, "headers": headers, "content_type": response.content_type,
+            "fills": fills}
+
+
+def _served(kept: dict) -> Response:
+    body = kept["body"]
+    for marker, kind, args in kept["fills"]:
+        body = body.replace(marker, _FILLERS[kind](*args).encode())
+    return Response(body, 200, headers=kept["headers"], content_type=kept["content_type"])
+
+
+def cached_page(*arguments: str) -> Callable:
+    """Serve this public view from the cache when it can (see the module's docstring);
+    ``arguments`` are the query parameters the view reads."""
+    allowed = frozenset(arguments)
+
+    def decorate(view: Callable) -> Callable:
+        @functools.wraps(view)
+        def wrapper(*args, **kwargs):
+            if not _cacheable_request(allowed):
+                return view(*args, **kwargs)
+            key = _key()
+            kept, generation = cache.get_many(key, GENERATION_KEY)
+            if kept is not None:
+                return _served(kept)
+            response = current_app.make_response(view(*args, **kwargs))
+            entry = _kept(response)
+            if entry is not None and cache.get(GENERATION_KEY) == generation:
+                cache.set(key, entry, timeout=current_app.config["PAGE_CACHE_SECONDS"])
+            return response
+
+        return wrapper
+
+    return decorate
+
+
+def clear() -> None:
+    """Forget every page (and change the token, so a page being rendered is not kept)."""
+    cache.clear()
+    cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=0)
+
+
+# --- clearing when what the pages show changes -------------------------------------------------
+
+def _note(session: Session, tables: Iterable[str]) -> None:
+    written = {name for name in tables if name not in _PRIVATE_TABLES}
+    if written:
+        session.info.setdefault(_WRITTEN, set()).update(written)
+
+
+@sa.event.listens_for(Session, "after_flush")
+def _note_flushed(session: Session, _flush_context) -> None:
+    _note(session, (sa.inspect(instance).mapper.local_table.name
+                    for instance in (*session.new, *session.dirty, *session.deleted)))
+
+
+@sa.event.listens_for(Session, "do_orm_execute")
+def _note_executed(state) -> None:
+    # A bulk or conditional UPDATE, INSERT or DELETE (taking a place, say) bypasses the flush.
+    if state.is_insert or state.is_update or state.is_delete:
+        table = getattr(state.statement, "table", None)
+        if table is not None:
+            _note(state.session, [table.name])
+
+
+@sa.event.listens_for(Session, "after_commit")
+def _clear_after_commit(session: Session) -> None:
+    if session.info.pop(_WRITTEN, None) and has_app_context():
+        clear()
+
+
+@sa.event.listens_for(Session, "after_rollback")
+def _forget_writes(session: Session) -> None:
+    session.info.pop(_WRITTEN, None)
+
+
+def init_app(app: Flask) -> None:
+    config = app.config
+    if config.get("CACHE_TYPE") is None:
+        if config.get("PAGE_CACHE_REDIS_URL"):
+            config["CACHE_TYPE"] = "RedisCache"
+            config["CACHE_REDIS_URL"] = config["PAGE_CACHE_REDIS_URL"]
+        elif config["ENVIRONMENT"] == "testing":
+            config["CACHE_TYPE"] = "SimpleCache"  # one process: the tests' own
+        else:  # shared by every worker on this machine
+            config["CACHE_TYPE"] = "FileSystemCache"
+            config["CACHE_DIR"] = f"{app.instance_path}/page-cache"
+    config.setdefault("CACHE_KEY_PREFIX", "portal-pages:")
+    config.setdefault("CACHE_THRESHOLD", 2000)
+    cache.init_app(app)
