@@ -107,9 +107,22 @@ def test_a_parent_searches_the_directory_in_urdu(new_page, axe, live_server, liv
         page.wait_for_url(re.compile(r"q="))
     page.get_by_role("link", name="Youth Offending Team").wait_for()
     assert page.locator("#results .card").count() >= 1
+    assert page.locator("[id=results]").count() == 1  # swapped inside, never nested
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     if javascript:
         axe(page)
     else:  # the same results page, as a browser without JavaScript has it, through axe
         check_without_javascript(new_page, axe, "/services?q=%D8%B9%D8%AF%D8%A7%D9%84%D8%AA",
                                  lang="ur")
+
+
+def test_the_guide_search_swaps_its_results_in_place(new_page, axe, live_content):
+    page = new_page(lang="en")
+    page.goto("/guides")
+    page.locator("#q").fill("court")
+    page.wait_for_url(re.compile(r"q=court"))
+    page.locator("#guide-results").get_by_role("link", name="What happens at youth court") \
+        .wait_for()
+    assert page.locator("[id=guide-results]").count() == 1  # swapped inside, never nested
+    assert page.locator("#guide-results").get_attribute("aria-live") == "polite"
+    axe(page)

@@ -381,7 +381,8 @@ def test_the_audit_log_answers_htmx_with_just_the_results(client, signed_in, hx)
     response = hx.get("/staff/audit/?action=sign-in", target="audit-results")
     assert response.status_code == 200
     assert response.get_data(as_text=True).lstrip().startswith("<title>Audit log")
-    assert 'id="audit-results"' in text(response) and "<header" not in text(response)
+    assert 'id="audit-results"' not in text(response) and "<header" not in text(response)
+    assert "<strong>Signed in</strong>" in text(response)
 
 
 # --- commands ---------------------------------------------------------------------------------
