@@ -148,13 +148,17 @@ def cached_page(*arguments: str) -> Callable:
             if not _cacheable_request(allowed):
                 return view(*args, **kwargs)
             key = _key()
-            kept, generation = cache.get_many(key, GENERATION_KEY)
+            found = _guarded(lambda: cache.get_many(key, GENERATION_KEY))
+            if found is None:  # the store is unreachable: render, and keep nothing
+                return view(*args, **kwargs)
+            kept, generation = found
             if kept is not None:
                 return _served(kept)
             response = current_app.make_response(view(*args, **kwargs))
             entry = _kept(response)
-            if entry is not None and cache.get(GENERATION_KEY) == generation:
-                cache.set(key, entry, timeout=current_app.config["PAGE_CACHE_SECONDS"])
+            if entry is not None:
+                _guarded(lambda: cache.get(GENERATION_KEY) == generation and cache.set(
+                    key, entry, timeout=current_app.config["PAGE_CACHE_SECONDS"]))
             return response
 
         return wrapper
@@ -166,6 +170,27 @@ def clear() -> None:
     """Forget every page (and change the token, so a page being rendered is not kept)."""
     cache.clear()
     cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=0)
+
+
+def _guarded(operation: Callable):
+    """``operation()``, or None when the cache's store fails: a page is then rendered as if
+    there were no cache, never answered with an error."""
+    try:
+        return operation()
+    except Exception:  # noqa: BLE001 - Redis down, a full disk: the page does without
+        current_app.logger.warning("The page cache is unavailable", exc_info=True)
+        return None
+
+
+def clear_or_log() -> None:
+    """``clear()`` after a commit: what was written is kept whatever the cache does. Pages
+    kept before could then be served until they expire (PAGE_CACHE_SECONDS), so say so."""
+    try:
+        clear()
+    except Exception:  # noqa: BLE001 - the change is committed; the reader's page expires
+        current_app.logger.exception(
+            "The page cache could not be cleared after a change: public pages may show the "
+            "old content for up to %s seconds", current_app.config["PAGE_CACHE_SECONDS"])
 
 
 # --- clearing when what the pages show changes -------------------------------------------------
@@ -194,7 +219,7 @@ def _note_executed(state) -> None:
 @sa.event.listens_for(Session, "after_commit")
 def _clear_after_commit(session: Session) -> None:
     if session.info.pop(_WRITTEN, None) and has_app_context():
-        clear()
+        clear_or_log()
 
 
 @sa.event.listens_for(Session, "after_rollback")
@@ -216,3 +241,6 @@ def init_app(app: Flask) -> None:
     config.setdefault("CACHE_KEY_PREFIX", "portal-pages:")
     config.setdefault("CACHE_THRESHOLD", 2000)
     cache.init_app(app)
+    # Pages kept by the previous release were rendered by its templates: start afresh.
+    with app.app_context():
+        _guarded(clear)

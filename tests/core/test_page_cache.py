@@ -251,3 +251,32 @@ def test_the_cache_can_be_turned_off(app, client, content):
     client.get(GUIDE)
     assert statements(client, GUIDE)[0] > 0
 
+
+
+def test_pages_are_served_and_changes_kept_when_the_cache_store_is_down(tmp_path, caplog):
+    """Redis unreachable: every page is rendered as if there were no cache, and a change is
+    committed and shown."""
+    from portal import create_app
+
+    from ..fixtures.database import IsolatedClient
+    from ..fixtures.people import add_signposting_content
+
+    app = create_app(make_config(DATABASE_URL=f"sqlite:///{tmp_path}/portal.sqlite3",
+                                 INSTANCE_PATH=str(tmp_path / "instance"),
+                                 PAGE_CACHE_REDIS_URL="redis://127.0.0.1:1/0"))
+    app.test_client_class = IsolatedClient
+    with app.app_context():
+        _db.create_all()
+        add_signposting_content(_db)
+        client = app.test_client()
+        for _ in range(2):
+            response = client.get(GUIDE)
+            assert response.status_code == 200 and "What happens at youth court" in text(response)
+        guide = _db.session.scalar(sa.select(Guide).where(Guide.slug == GUIDE.rsplit("/")[-1]))
+        signposting.set_guide_text(guide, "en", title="Youth court, step by step",
+                                   summary="", body="Arrive early.")
+        _db.session.commit()
+        assert "Youth court, step by step" in text(client.get(GUIDE))
+        _db.engine.dispose()
+    assert "The page cache is unavailable" in caplog.text
+    assert "could not be cleared after a change" in caplog.text
