@@ -36,22 +36,39 @@ PERMISSIONS_POLICY = ", ".join(
 HSTS = "max-age=31536000; includeSubDomains"
 
 
+# Sent with every answer unless it says otherwise (an API's own Referrer-Policy, say).
+EVERY_ANSWER = (
+    ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "same-origin"),
+    ("Permissions-Policy", PERMISSIONS_POLICY),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+)
+# Pages depend on the language chosen by cookie or Accept-Language.
+PAGE_VARIES = ("Cookie", "Accept-Language")
+
+
 def set_security_headers(response: Response) -> Response:
+    # Every answer passes here: one look at the names already set, rather than a search of
+    # the headers for each (a tenth of a cached page's time).
     headers = response.headers
-    headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-    headers.setdefault("X-Content-Type-Options", "nosniff")
-    headers.setdefault("X-Frame-Options", "DENY")
-    headers.setdefault("Referrer-Policy", "same-origin")
-    headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-    headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-    if request.is_secure:
-        headers.setdefault("Strict-Transport-Security", HSTS)
+    present = {name.lower() for name, _value in headers.items()}
+    for name, value in EVERY_ANSWER:
+        if name.lower() not in present:
+            headers.add(name, value)
+    if request.is_secure and "strict-transport-security" not in present:
+        headers.add("Strict-Transport-Security", HSTS)
     if response.mimetype == "text/html":
-        # Pages depend on the language chosen by cookie or Accept-Language.
-        response.vary.update(("Cookie", "Accept-Language"))
+        vary = headers.get("Vary", "")
+        varies = {part.strip().lower() for part in vary.split(",")}
+        missing = [name for name in PAGE_VARIES if name.lower() not in varies]
+        if missing:
+            headers["Vary"] = ", ".join(filter(None, (vary, *missing)))
         # Kept out of every cache, the phone's own included: what a parent read (a guide on
         # domestic abuse, say) must not be found later on a shared device, nor a staff page.
-        headers.setdefault("Cache-Control", "no-store")
+        if "cache-control" not in present:
+            headers.add("Cache-Control", "no-store")
     return response
 
 
