@@ -34,6 +34,7 @@ import time
 import urllib.request
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
@@ -200,9 +201,10 @@ def drive(url: str, headers: dict, seconds: int) -> dict:
 async def _drive_asyncio(url: str, headers: dict, seconds: int) -> dict:
     """A bounded client for machines without wrk: CONNECTIONS loops, each sending one request
     at a time (gunicorn's sync workers close the connection after each answer)."""
-    host, port = url.removeprefix("http://").split("/", 1)[0].split(":")
-    path = "/" + url.removeprefix("http://").split("/", 1)[1] if url.count("/") > 2 else "/"
-    lines = [f"GET {path} HTTP/1.1", f"Host: {host}:{port}", "Connection: close",
+    address = urlsplit(url)
+    host, port = address.hostname, address.port
+    path = (address.path or "/") + (f"?{address.query}" if address.query else "")
+    lines = [f"GET {path} HTTP/1.1", f"Host: {address.netloc}", "Connection: close",
              *(f"{name}: {value}" for name, value in headers.items())]
     request = ("\r\n".join(lines) + "\r\n\r\n").encode()
     latencies: list[float] = []
@@ -213,7 +215,7 @@ async def _drive_asyncio(url: str, headers: dict, seconds: int) -> dict:
         while time.perf_counter() < deadline:
             started = time.perf_counter()
             try:
-                reader, writer = await asyncio.open_connection(host, int(port))
+                reader, writer = await asyncio.open_connection(host, port)
                 writer.write(request)
                 answer = await reader.read()
                 writer.close()

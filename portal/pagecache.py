@@ -12,7 +12,8 @@ A page is served from, and kept in, the cache only when it is the same for every
 - a GET (or HEAD) from nobody signed in, with no message waiting for them (a flash);
 - every query parameter is one the view declared (any other could change what it shows, or
   fill the cache with addresses nobody links to);
-- the answer is a 200 that sets no cookie of its own.
+- the answer is a 200 that sets no cookie of its own, and the view changed nothing in the
+  session but the CSRF token (a hit would skip that change).
 
 Any commit that writes to a table a public page may show clears the whole cache, before the
 writer's response is sent, so a change shows at once; a capability names the tables that no
@@ -43,13 +44,14 @@ from sqlalchemy.orm import Session
 cache = Cache()
 
 # What varies a page beyond its address and language: htmx's request headers choose between
-# the page and one of its fragments.
+# the page and one of its fragments. (Not HX-Current-URL, which no view reads: it would keep
+# a copy of each search's results for every page a search was typed on.)
 HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-Trigger", "HX-Trigger-Name", "HX-Boosted",
-                "HX-History-Restore-Request", "HX-Current-URL")
+                "HX-History-Restore-Request")
 # Query parameters any page may carry: the language switcher's ``?lang=`` (the language it
 # chooses is in the key).
 ALWAYS_ALLOWED = frozenset({"lang"})
-# The token that changes with every clear (see ``_still_current``).
+# The token that changes with every clear (see ``cached_page`` and ``clear``).
 GENERATION_KEY = "generation"
 # Per-visitor parts: a kind's function makes a fresh value from the arguments recorded.
 _FILLERS: dict[str, Callable[..., str]] = {}
@@ -77,11 +79,7 @@ def never_shown_publicly(*tables: sa.Table | type) -> None:
         _PRIVATE_TABLES.add(getattr(table, "__table__", table).name)
 
 
-def _csrf_token() -> str:
-    return generate_csrf()
-
-
-filler("csrf", _csrf_token)
+filler("csrf", generate_csrf)
 
 
 def _cacheable_request(arguments: frozenset[str]) -> bool:
@@ -130,6 +128,10 @@ def _kept(response: Response) -> dict | None:
             "fills": fills}
 
 
+def _session_but_token() -> dict:
+    return {key: value for key, value in session.items() if key != "csrf_token"}
+
+
 def _served(kept: dict) -> Response:
     body = kept["body"]
     for marker, kind, args in kept["fills"]:
@@ -154,8 +156,9 @@ def cached_page(*arguments: str) -> Callable:
             kept, generation = found
             if kept is not None:
                 return _served(kept)
+            before = _session_but_token()
             response = current_app.make_response(view(*args, **kwargs))
-            entry = _kept(response)
+            entry = _kept(response) if _session_but_token() == before else None
             if entry is not None:
                 _guarded(lambda: cache.get(GENERATION_KEY) == generation and cache.set(
                     key, entry, timeout=current_app.config["PAGE_CACHE_SECONDS"]))

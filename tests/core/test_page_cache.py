@@ -126,11 +126,28 @@ def test_staff_pages_and_messages_are_never_kept_nor_served_from_the_cache(
     assert "You are booked in." not in text(parent.get("/"))
 
 
-def test_a_draft_is_never_served_to_the_public(client, parent, signed_in, content, db):
-    signed_in("coordinator")
-    client.get("/guides/draft-guide")  # whatever staff see there is not kept for others
-    assert parent.get("/guides/draft-guide").status_code == 404
-    assert parent.get(f"/services/{content['draft']}").status_code == 404
+def test_what_becomes_a_draft_leaves_every_kept_page_at_once(parent, content, db):
+    """The guide, its topic's list and a directory search were kept while published."""
+    topic, search = "/topics/youth-justice", "/services?q=court"
+    assert "What happens at youth court" in text(parent.get(topic))
+    assert "Youth Offending Team" in text(parent.get(search))
+    assert parent.get(GUIDE).status_code == 200
+    db.session.get(Service, content["court"]).status = "draft"
+    db.session.scalar(sa.select(Guide).where(Guide.slug == GUIDE.rsplit("/")[-1])) \
+        .status = "draft"
+    db.session.commit()
+    assert parent.get(GUIDE).status_code == 404
+    assert parent.get(f"/services/{content['court']}").status_code == 404
+    assert "What happens at youth court" not in text(parent.get(topic))
+    assert "Youth Offending Team" not in text(parent.get(search))
+    assert "Youth Offending Team" not in text(parent.get("/api/oruk/services"))
+
+
+def test_a_page_whose_view_changes_the_session_is_not_kept(client):
+    for seen in (1, 2):
+        client.get("/_test/counted")
+        with client.session_transaction() as session:
+            assert session["seen"] == seen
 
 
 def test_a_change_to_content_shows_at_once(client, parent, signed_in, content, db):

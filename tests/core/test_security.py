@@ -178,8 +178,3 @@ def test_every_rate_limit_guards_what_is_sent_so_reading_may_skip_the_limiter(ap
         assert limit.methods, f"{limit} applies to every method, reading too"
         assert not {method.upper() for method in limit.methods} & READING, limit
 
-
-def test_reading_a_page_is_never_limited(client, app):
-    app.config["EVENT_SIGNUP_LIMIT"] = "1 per hour"
-    for _ in range(5):
-        assert client.get("/events/lost-link").status_code == 200

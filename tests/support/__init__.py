@@ -3,7 +3,7 @@ fragments, CSRF, rate limits, error pages) before any capability uses it."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort
+from flask import Blueprint, abort, session
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import Email, InputRequired, Length, Optional
@@ -11,6 +11,7 @@ from wtforms.validators import Email, InputRequired, Length, Optional
 from portal.access import public
 from portal.extensions import csrf, limiter
 from portal.forms import MultiCheckboxField, PortalForm
+from portal.pagecache import cached_page
 from portal.rendering import render, render_form, see_other
 
 bp = Blueprint("support", __name__, url_prefix="/_test", template_folder="templates")
@@ -84,6 +85,15 @@ def error(code: int):
 @csrf.exempt  # what is tested here is the limit, which (as every one) guards posts
 @limiter.limit("2 per minute", methods=["POST"])
 def limited():
+    return render("support/done.html")
+
+
+@bp.get("/counted")
+@public
+@cached_page()
+def counted():
+    """A page that remembers, in the session, how often this visitor saw it."""
+    session["seen"] = session.get("seen", 0) + 1
     return render("support/done.html")
 
 
