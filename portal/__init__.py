@@ -27,7 +27,7 @@ from portal import (
 from portal import config as portal_config
 from portal.config import ConfigurationError
 from portal.demo import seed_demo
-from portal.extensions import babel, csrf, db, htmx, limiter, migrate
+from portal.extensions import babel, csrf, db, htmx, init_limiter, migrate
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -44,6 +44,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     _finish_configuration(app)
 
     os.makedirs(app.instance_path, exist_ok=True)
+    # Innermost: a page kept for everyone is answered before Flask's request work, but still
+    # inside ProxyFix, the privacy wrapper and the access log's escaping.
+    app.wsgi_app = pagecache.SharedAnswers(app.wsgi_app, app)  # type: ignore[method-assign]
     if app.config["PROXY_FIX_X_FOR"] or app.config["PROXY_FIX_X_PROTO"]:
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app,
@@ -64,7 +67,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
     htmx.init_app(app)
-    limiter.init_app(app)
+    init_limiter(app)
     i18n.init_app(app)
     security.init_app(app)
     assets.init_app(app)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from flask import request
 from flask_babel import Babel
 from flask_limiter import Limiter
@@ -30,3 +32,24 @@ READING = frozenset({"GET", "HEAD", "OPTIONS"})
 @limiter.request_filter
 def _only_reads() -> bool:
     return request.method in READING
+
+
+def init_limiter(app) -> None:
+    """Bind the limiter, whose check before each request then runs only for a request that
+    sends something: the filter above would skip a read only after the limiter had gathered
+    and weighed every limit for it."""
+    limiter.init_app(app)
+    hooks = app.before_request_funcs.setdefault(None, [])
+    for index, hook in enumerate(hooks):
+        if getattr(hook, "__self__", None) is limiter:
+            hooks[index] = _when_sending(hook)
+
+
+def _when_sending(check):
+    @functools.wraps(check)
+    def checked():
+        if request.method not in READING:
+            return check()
+        return None
+
+    return checked

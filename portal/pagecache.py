@@ -41,6 +41,8 @@ from flask_login.config import COOKIE_NAME
 from flask_wtf.csrf import generate_csrf
 from sqlalchemy.orm import Session
 
+from portal import garbage
+
 cache = Cache()
 
 # What varies a page beyond its address and language: htmx's request headers choose between
@@ -155,6 +157,7 @@ def cached_page(*arguments: str) -> Callable:
                 return view(*args, **kwargs)
             kept, generation = found
             if kept is not None:
+                _may_share(kept, generation)
                 return _served(kept)
             before = _session_but_token()
             response = current_app.make_response(view(*args, **kwargs))
@@ -162,11 +165,19 @@ def cached_page(*arguments: str) -> Callable:
             if entry is not None:
                 _guarded(lambda: cache.get(GENERATION_KEY) == generation and cache.set(
                     key, entry, timeout=current_app.config["PAGE_CACHE_SECONDS"]))
+                _may_share(entry, generation)
             return response
 
         return wrapper
 
     return decorate
+
+
+def _may_share(entry: dict, generation: str | None) -> None:
+    """Tell ``SharedAnswers`` that this answer is the same for every visitor who sends what
+    this one sent, when it has no per-visitor part at all."""
+    if not entry["fills"] and generation is not None:
+        request.environ[SHAREABLE] = generation
 
 
 def clear() -> None:
@@ -194,6 +205,81 @@ def clear_or_log() -> None:
         current_app.logger.exception(
             "The page cache could not be cleared after a change: public pages may show the "
             "old content for up to %s seconds", current_app.config["PAGE_CACHE_SECONDS"])
+
+
+# --- answers shared before Flask is reached ---------------------------------------------------
+
+# Set by ``cached_page`` in the WSGI environ: the cache's generation when the page was kept.
+SHAREABLE = "portal.pagecache.shareable"
+# Everything in a request that a kept page's answer can depend on once no cookie is sent:
+# the address, the host and scheme (external links, HSTS), the language asked for, what
+# kind of answer and encoding is accepted, and the htmx headers.
+ASKED = ("PATH_INFO", "QUERY_STRING", "HTTP_HOST", "wsgi.url_scheme", "HTTP_ACCEPT",
+         "HTTP_ACCEPT_LANGUAGE", "HTTP_ACCEPT_ENCODING",
+         *("HTTP_" + name.upper().replace("-", "_") for name in HTMX_HEADERS))
+
+
+def _asked(environ) -> str:
+    raw = "\n".join(str(environ.get(name, "")) for name in ASKED)
+    return "shared:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+class SharedAnswers:
+    """WSGI middleware, inside the access-log and privacy wrappers: a GET with no cookie at
+    all, for a page ``cached_page`` kept with no per-visitor part (no CSRF token, no stamp),
+    is answered with the bytes, status and headers the portal gave the last such request,
+    without Flask's request, session, login, language or limiter work.
+
+    No cookie means no session, no one signed in and no message waiting, so the page depends
+    only on what ``ASKED`` names, all of it in the key. An answer is kept only when the
+    portal's own cache said it may be (``SHAREABLE``), it is a 200 that sets no cookie, and
+    the cache has not been cleared since the page was made; ``clear`` forgets these answers
+    with the pages, so a change shows at once here too. If the store fails, the portal
+    answers as if there were no cache.
+    """
+
+    def __init__(self, wsgi_app, app: Flask):
+        self.wsgi_app = wsgi_app
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        seconds = self.app.config["PAGE_CACHE_SECONDS"]
+        if environ.get("REQUEST_METHOD") != "GET" or "HTTP_COOKIE" in environ or not seconds:
+            return self.wsgi_app(environ, start_response)
+        key = _asked(environ)
+        try:
+            store = self.app.extensions["cache"][cache]
+            answer = store.get(key)
+        except Exception:  # noqa: BLE001 - the portal answers without the cache
+            self.app.logger.warning("The page cache is unavailable", exc_info=True)
+            return self.wsgi_app(environ, start_response)
+        if answer is not None:
+            status, headers, body = answer
+            start_response(status, list(headers))
+            garbage.collect_if_due()  # as at the end of every request the portal serves
+            return [body]
+        sent = {}
+
+        def noting(status, headers, exc_info=None):
+            sent["status"], sent["headers"] = status, headers
+            return start_response(status, headers, exc_info)
+
+        result = self.wsgi_app(environ, noting)
+        generation = environ.get(SHAREABLE)
+        if (generation is None or not sent.get("status", "").startswith("200 ")
+                or any(name.lower() == "set-cookie" for name, _value in sent["headers"])):
+            return result
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        try:
+            if store.get(GENERATION_KEY) == generation:
+                store.set(key, (sent["status"], list(sent["headers"]), body), timeout=seconds)
+        except Exception:  # noqa: BLE001 - answered all the same; kept next time
+            self.app.logger.warning("The page cache is unavailable", exc_info=True)
+        return [body]
 
 
 # --- clearing when what the pages show changes -------------------------------------------------

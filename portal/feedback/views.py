@@ -70,7 +70,7 @@ def anonymous_pages() -> dict:
     # rendered by a command has no request at all.)
     if not has_request_context() or not is_private_path(current_app, request.path):
         return {}
-    return {"without_session": True, "feedback_url": feedback_url,
+    return {"feedback_url": feedback_url,
             "switch_language_url": switch_language_url if request.endpoint else None}
 
 

@@ -138,12 +138,13 @@ def test_form_errors_without_javascript_reload_the_page_with_the_summary_focused
     page.wait_for_url("**/_test/form/done")
 
 
-def test_htmx_requests_send_the_csrf_header(new_page):
+def test_an_htmx_post_sends_the_token_of_the_form_around_it(new_page):
     page = new_page()
     page.goto("/_test/form")
-    with page.expect_response("**/_test/ping") as response_info:
+    with page.expect_request("**/_test/ping") as request_info:
         page.locator("#ping").click()
-    assert response_info.value.status == 200
+    assert "csrf_token=" in request_info.value.post_data
+    assert request_info.value.response().status == 200
     page.locator("#ping-result #done").wait_for()
 
 

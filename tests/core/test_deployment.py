@@ -8,6 +8,7 @@ import pytest
 from portal import create_app
 from portal.extensions import db
 
+from ..fixtures.database import CSRF_IN_PAGE
 from ..helpers import STAFF_PASSWORD, TEST_BASE_URL, TEST_MAIL_SERVER, TEST_SECRET_KEY
 
 
@@ -35,8 +36,10 @@ def test_gunicorn_serves_every_language_with_production_settings(gunicorn_server
     assert status == 200
     assert '<html lang="ar" dir="rtl">' in body
     assert "Parent Champions are local parents" not in body  # the compiled catalogue is used
-    assert "Secure" in headers["Set-Cookie"]
+    assert "Set-Cookie" not in headers  # reading sets no cookie
     assert headers["Server"] == "gunicorn"  # no version
+    status, headers, _body = get(url + "/staff/sign-in", **{"Accept-Language": "ar"})
+    assert status == 200 and "Secure" in headers["Set-Cookie"]  # a form's token: a session
     status, _, body = get(url + "/healthz")
     assert status == 200 and '"database":"ok"' in body.replace(" ", "")
 
@@ -86,7 +89,6 @@ def test_a_staff_session_holds_across_workers_and_ends_on_all_of_them(gunicorn_s
     """Staff sessions live in the database, not in a worker: sign in on one, carry on on the
     others, sign out everywhere and no worker lets the old cookie in."""
     import http.cookiejar
-    import re
     import urllib.parse
 
     from portal.access import Role
@@ -110,7 +112,7 @@ def test_a_staff_session_holds_across_workers_and_ends_on_all_of_them(gunicorn_s
 
     def token() -> str:
         page = opener.open(url + "/staff/sign-in", timeout=10).read().decode()
-        return re.search(r'"X-CSRFToken": "([^"]+)"', page).group(1)
+        return CSRF_IN_PAGE.search(page).group(1)
 
     form = {"csrf_token": token(), "email": "worker@example.org", "password": STAFF_PASSWORD}
     opener.open(url + "/staff/sign-in", urllib.parse.urlencode(form).encode(), timeout=10).read()

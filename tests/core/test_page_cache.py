@@ -297,3 +297,95 @@ def test_pages_are_served_and_changes_kept_when_the_cache_store_is_down(tmp_path
         _db.engine.dispose()
     assert "The page cache is unavailable" in caplog.text
     assert "could not be cleared after a change" in caplog.text
+
+
+# --- answers shared before Flask (pagecache.SharedAnswers) ------------------------------------
+
+@pytest.fixture
+def requests_reaching_flask(app) -> list[str]:
+    """The paths of the requests Flask's own request handling saw."""
+    seen: list[str] = []
+
+    @app.before_request
+    def note():
+        from flask import request
+
+        seen.append(request.full_path.rstrip("?"))
+
+    return seen
+
+
+def test_a_page_kept_for_everyone_is_answered_before_flask_to_a_visitor_without_cookies(
+        app, content, requests_reaching_flask):
+    first = app.test_client().get(GUIDE)
+    again = app.test_client().get(GUIDE)
+    assert requests_reaching_flask == [GUIDE]
+    assert again.status_code == 200 and again.get_data() == first.get_data()
+    assert again.headers == first.headers  # security headers, Vary and no-store included
+    assert again.headers["Cache-Control"] == "no-store"
+    assert "Content-Security-Policy" in again.headers
+
+
+def test_a_visitor_with_any_cookie_goes_through_flask(app, content, requests_reaching_flask):
+    app.test_client().get(GUIDE)
+    visitor = app.test_client()
+    visitor.set_cookie("anything", "1")
+    assert "What happens at youth court" in text(visitor.get(GUIDE))
+    assert requests_reaching_flask == [GUIDE, GUIDE]
+
+
+def test_what_a_request_asks_for_is_in_the_shared_answers_key(
+        app, content, requests_reaching_flask):
+    urdu = {"Accept-Language": "ur"}
+    english = text(app.test_client().get(GUIDE))
+    assert text(app.test_client().get(GUIDE, headers=urdu)) != english
+    assert text(app.test_client().get(GUIDE, headers=urdu)) != english
+    search, results = "/services?q=court", {"HX-Request": "true", "HX-Target": "results"}
+    for _ in range(2):
+        assert "<html" not in text(app.test_client().get(search, headers=results))
+        assert "<html" in text(app.test_client().get(search))
+    # English, Urdu, the results and the search page: each once.
+    assert requests_reaching_flask == [GUIDE, GUIDE, search, search]
+
+
+def test_pages_with_a_visitors_own_part_are_never_shared(app, make_event, requests_reaching_flask):
+    make_event()
+    form = "/events/social-care/register"
+    tokens = {CSRF_IN_PAGE.search(text(app.test_client().get(form))).group(1) for _ in range(3)}
+    assert len(tokens) == 3
+    assert requests_reaching_flask == [form] * 3
+
+
+def test_only_a_200_that_sets_no_cookie_is_shared(app, content, requests_reaching_flask):
+    for _ in range(2):
+        assert app.test_client().get("/guides/no-such-guide").status_code == 404
+        # Choosing a language by the switcher's link is remembered in a cookie.
+        app.test_client().get(GUIDE + "?lang=ur")
+    assert len(requests_reaching_flask) == 4
+
+
+def test_a_change_clears_the_shared_answers_too(app, content, db, requests_reaching_flask):
+    assert "What happens at youth court" in text(app.test_client().get(GUIDE))
+    guide = db.session.scalar(sa.select(Guide).where(Guide.slug == GUIDE.rsplit("/", 1)[1]))
+    signposting.set_guide_text(guide, "en", title="Youth court, step by step",
+                               summary="", body="Arrive early.")
+    db.session.commit()
+    assert "Youth court, step by step" in text(app.test_client().get(GUIDE))
+    guide.status = "draft"
+    db.session.commit()
+    assert app.test_client().get(GUIDE).status_code == 404
+
+
+def test_an_answer_made_while_the_cache_was_cleared_is_not_shared(
+        app, content, db, requests_reaching_flask):
+    from portal import pagecache
+
+    @app.after_request
+    def clear_meanwhile(response):
+        pagecache.clear()  # as a commit by another worker would, while this page was made
+        return response
+
+    app.test_client().get(GUIDE)
+    app.after_request_funcs[None].remove(clear_meanwhile)
+    app.test_client().get(GUIDE)
+    assert requests_reaching_flask == [GUIDE, GUIDE]

@@ -53,7 +53,7 @@ def form_done():
 @bp.post("/ping")
 @public
 def ping():
-    """A state-changing request with no form of its own: only the CSRF header protects it."""
+    """A state-changing request sent by an htmx button, with the token of the form around it."""
     return render("support/done.html", block="result")
 
 
