@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, g, request
+from collections.abc import Callable
+
+from flask import Flask, Response, current_app, g, request
 from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -76,10 +78,30 @@ def _links_without_the_host() -> None:
             "localhost", script_name=request.script_root or "/", url_scheme=request.scheme)
 
 
+ANSWERS = "portal.errors.answers"
+
+
+def answer_errors_under(app: Flask, prefix: str, answer: Callable[[HTTPException], Response]):
+    """Errors for addresses at ``prefix`` and under it are answered by ``answer`` (an API's
+    JSON, say) instead of the HTML page, whatever raised them: no route, a method the route
+    does not take, the database away, a bug."""
+    app.extensions.setdefault(ANSWERS, []).append((prefix.rstrip("/"), answer))
+
+
+def _answer_for(path: str) -> Callable[[HTTPException], Response] | None:
+    for prefix, answer in current_app.extensions.get(ANSWERS, ()):
+        if path == prefix or path.startswith(prefix + "/"):
+            return answer
+    return None
+
+
 def handle_http_error(error: HTTPException):
     if error.response is not None and error.code == 429:
         # A rate limit that answered with its own page (the sign-in form, kept as typed).
         return error.response
+    answer = _answer_for(request.path)
+    if answer is not None:
+        return answer(error)
     status = error.code or 500
     title, message = MESSAGES.get(status, MESSAGES[500] if status >= 500 else MESSAGES[400])
     return error_page(status, title, message, error.get_headers())

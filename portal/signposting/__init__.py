@@ -7,6 +7,7 @@ from flask import Blueprint, Flask
 from flask_babel import lazy_gettext as _l
 
 from portal.capabilities import NavigationItem, plug_in
+from portal.errors import answer_errors_under
 
 bp = Blueprint("signposting", __name__)
 
@@ -20,3 +21,5 @@ def init_app(app: Flask) -> None:
                 NavigationItem("signposting.directory", _l("Find a service"), order=20)],
             staff_tasks=admin.STAFF_TASKS, audit_labels=admin.AUDIT_LABELS,
             demo_seeder=demo.demo_signposting)
+    # The API's errors are JSON, whatever raises them (no route, a method, a bug).
+    answer_errors_under(app, oruk.bp.url_prefix, oruk.error_answer)

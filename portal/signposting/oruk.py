@@ -1,35 +1,41 @@
 """Open Referral UK: the services directory as a read-only public API (HSDS 3.0, UK profile).
 
-    GET /api/oruk/                  what this API is: HSDS version, profile, OpenAPI file
-    GET /api/oruk/services          published services, a page at a time, with filters
-    GET /api/oruk/services/<id>     one published service, in full
-    GET /api/oruk/taxonomy_terms    our published topics, as taxonomy terms
+    GET /api/oruk/                      what this API is: HSDS version, profile, OpenAPI file
+    GET /api/oruk/services              published services, a page at a time, with filters;
+                                        ``full=true`` nests everything, ``minimal=true`` gives
+                                        ids and dates, ``format=ndjson`` streams them all
+    GET /api/oruk/services/<id>         one published service, in full
+    GET /api/oruk/taxonomies            the one taxonomy: the portal's topics
+    GET /api/oruk/taxonomies/<id>       that taxonomy, with its terms
+    GET /api/oruk/taxonomy_terms        our published topics, as taxonomy terms, with filters
+    GET /api/oruk/taxonomy_terms/<id>   one of them
 
 Only published services and topics, ever; texts in English (the profile has one language).
-Every answer is JSON with ``Access-Control-Allow-Origin: *``, as the UK profile requires, and
-a bad query parameter is a 400 with ``{"error": ...}``.
+Every answer, errors and redirects included, has ``Access-Control-Allow-Origin: *``, as the
+UK profile requires. A parameter either works or is refused: a parameter the endpoint does
+not take, one given twice, or a value it cannot read is a 400 with ``{"error": ...}`` saying
+which and why; never silently ignored.
 
 Identifiers are UUIDs and stable between calls: a service keeps its own; an organisation (a
 name in our data) is ``uuid5`` of its name; a topic's taxonomy term is ``uuid5`` of its slug
 (the one scheme used by the API, the filters and ``flask directory``); the objects inside a
 service (phones, contacts, languages, cost options, attributes) are ``uuid5`` of the
-service's id and what they are.
-
-The compiled UK ``service.json`` asks for a ``url`` on languages, contacts and cost options
-too (an artefact of how the profile is compiled), so those carry the service's url. A service
-without a website of its own is given its page on this portal as its url.
+service's id and what they are. A service without a website of its own is given its page on
+this portal as its url.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 
 import sqlalchemy as sa
-from flask import Blueprint, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, jsonify, request, stream_with_context, url_for
 from sqlalchemy.orm import contains_eager, lazyload
 from werkzeug.exceptions import HTTPException
 
@@ -49,8 +55,13 @@ HSDS_VERSION = "3.0"
 PROFILE_URL = "https://github.com/openreferral/uk-profile"
 OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/openapi.json"
 TAXONOMY = "parent-champions-topics"
+TAXONOMY_NAME = "Parent Champions topics"
+TAXONOMY_DESCRIPTION = ("The topics the Parent Champions Portal files its guides and "
+                        "services under, for parents looking for help.")
+TAXONOMY_VERSION = "1"
 
 PER_PAGE, MAX_PER_PAGE, MAX_PAGE = 50, 200, 1_000_000
+MAX_PER_PAGE_MINIMAL = 10_000
 MAX_AGE = 150
 MAX_SEARCH = 200
 CACHE_CONTROL = "public, max-age=60"
@@ -194,6 +205,30 @@ class BadParameter(ValueError):
 
 DIGITS = re.compile(r"[0-9]{1,10}")
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+PAGING = ("page", "per_page")
+# HSDS's search by opening times: refused until the directory holds schedules it can search.
+BY_OPENING_TIMES = ("day", "start_time", "end_time")
+SERVICE_FILTERS = ("search", "taxonomy_term_id", "taxonomy_id", "organization_id",
+                   "minimum_age", "maximum_age", "modified_after", *BY_OPENING_TIMES)
+SERVICE_LIST_PARAMETERS = (*PAGING, *SERVICE_FILTERS, "minimal", "full", "format")
+TERM_PARAMETERS = (*PAGING, "search", "taxonomy_id", "top_only", "parent_id")
+FORMATS = ("json", "ndjson")
+
+
+def only(*names: str) -> None:
+    """Refuse a parameter the endpoint does not take, or one given more than once."""
+    for name in request.args:
+        if name not in names:
+            taken = ", ".join(names) if names else "no parameters"
+            raise BadParameter(f"This endpoint does not take the parameter {_quoted(name)}; "
+                               f"it takes {taken}.")
+        if len(request.args.getlist(name)) > 1:
+            raise BadParameter(f"{name} is given more than once.")
+
+
+def _quoted(name: str) -> str:
+    shown = CONTROL.sub("?", name[:40])
+    return f"“{shown}…”" if len(name) > 40 else f"“{shown}”"
 
 
 def _whole_number(name: str, low: int, high: int) -> int | None:
@@ -203,6 +238,32 @@ def _whole_number(name: str, low: int, high: int) -> int | None:
     if not DIGITS.fullmatch(raw) or not low <= int(raw) <= high:
         raise BadParameter(f"{name} must be a whole number from {low} to {high}.")
     return int(raw)
+
+
+def _boolean(name: str) -> bool:
+    raw = request.args.get(name, "")
+    if raw == "":
+        return False
+    if raw.lower() not in ("true", "false"):
+        raise BadParameter(f"{name} must be true or false.")
+    return raw.lower() == "true"
+
+
+def _uuid(name: str, what: str) -> str | None:
+    raw = request.args.get(name, "")
+    if raw == "":
+        return None
+    value = parse_uuid(raw)
+    if value is None:
+        raise BadParameter(f"{name} must be {what}'s id (a UUID).")
+    return value
+
+
+def _text(name: str) -> str:
+    value = request.args.get(name, "")
+    if len(value) > MAX_SEARCH or CONTROL.search(value):
+        raise BadParameter(f"{name} must be at most {MAX_SEARCH} characters of text.")
+    return value
 
 
 def _moment(name: str) -> datetime | None:
@@ -221,9 +282,9 @@ def _moment(name: str) -> datetime | None:
                            "such as 2025-01-31 or 2025-01-31T09:00:00Z.") from None
 
 
-def _paging() -> tuple[int, int]:
+def _paging(most: int = MAX_PER_PAGE) -> tuple[int, int]:
     page = _whole_number("page", 1, MAX_PAGE) or 1
-    per_page = _whole_number("per_page", 1, MAX_PER_PAGE) or PER_PAGE
+    per_page = _whole_number("per_page", 1, most) or PER_PAGE
     return page, per_page
 
 
@@ -233,21 +294,24 @@ class ServiceQuery:
     per_page: int = PER_PAGE
     search: str = ""
     taxonomy_term_id: str | None = None
+    taxonomy_id: str | None = None
+    organization_id: str | None = None
     minimum_age: int | None = None
     maximum_age: int | None = None
     modified_after: datetime | None = None
 
     @classmethod
-    def from_request(cls) -> ServiceQuery:
-        page, per_page = _paging()
-        search = request.args.get("search", "")
-        if len(search) > MAX_SEARCH or CONTROL.search(search):
-            raise BadParameter(f"search must be at most {MAX_SEARCH} characters of text.")
-        term = request.args.get("taxonomy_term_id", "")
-        term_id = parse_uuid(term) if term else None
-        if term and term_id is None:
-            raise BadParameter("taxonomy_term_id must be a taxonomy term's id (a UUID).")
-        query = cls(page=page, per_page=per_page, search=search, taxonomy_term_id=term_id,
+    def from_request(cls, most: int = MAX_PER_PAGE) -> ServiceQuery:
+        for name in BY_OPENING_TIMES:
+            if name in request.args:
+                raise BadParameter(
+                    f"{name}: this directory does not yet hold opening times it can search, so "
+                    "day, start_time and end_time are not taken. Leave them out.")
+        page, per_page = _paging(most)
+        query = cls(page=page, per_page=per_page, search=_text("search"),
+                    taxonomy_term_id=_uuid("taxonomy_term_id", "a taxonomy term"),
+                    taxonomy_id=_uuid("taxonomy_id", "a taxonomy"),
+                    organization_id=_uuid("organization_id", "an organization"),
                     minimum_age=_whole_number("minimum_age", 0, MAX_AGE),
                     maximum_age=_whole_number("maximum_age", 0, MAX_AGE),
                     modified_after=_moment("modified_after"))
@@ -267,6 +331,17 @@ class ServiceQuery:
             services.ServiceFilters(query=self.search, topic=topic_slug))
         if self.taxonomy_term_id and not topic_slug:
             statement = statement.where(sa.false())  # no published topic has this term
+        if self.taxonomy_id is not None:
+            # Services with any term of the taxonomy: ours is the only one there is.
+            statement = statement.where(
+                Service.topics.any(Topic.status == Status.PUBLISHED.value)
+                if self.taxonomy_id == TAXONOMY_ID else sa.false())
+        if self.organization_id is not None:
+            names = [name for name in db.session.scalars(
+                sa.select(Service.organisation).distinct()
+                .where(Service.status == Status.PUBLISHED.value))
+                if organization_id(name) == self.organization_id]
+            statement = statement.where(Service.organisation.in_(names))
         # Ages: services whose age range overlaps the one asked for (no limit is no limit).
         if self.minimum_age is not None:
             statement = statement.where(sa.or_(Service.maximum_age.is_(None),
@@ -297,49 +372,55 @@ def _count(statement) -> int:
 def error(status: int, message: str):
     response = jsonify(error=message)
     response.status_code = status
+    response.headers["Cache-Control"] = "no-store"
     return response
 
 
-@bp.after_request
-def api_headers(response):
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers.setdefault(
-        "Cache-Control", CACHE_CONTROL if response.status_code == 200 else "no-store")
-    return response
-
-
-@bp.errorhandler(HTTPException)
-def http_error(exception: HTTPException):
+def error_answer(exception: HTTPException):
+    """Any error at /api/oruk (no such endpoint, a method it does not take, the database
+    away, a bug) as the API's JSON, with what the error says about itself (Allow on 405,
+    Retry-After on 503)."""
     response = error(exception.code or 500, exception.name)
     for name, value in exception.get_headers():
-        if name.lower() != "content-type":  # keep Allow on 405
+        if name.lower() != "content-type":
             response.headers[name] = value
     return response
 
 
-@bp.errorhandler(Exception)
-def unexpected_error(_exception: Exception):
-    current_app.logger.exception("Unhandled error on %s %s", request.method, request.path)
-    db.session.rollback()
-    return error(500, "Internal Server Error")
+def is_api_path(path: str) -> bool:
+    return path == bp.url_prefix or path.startswith(bp.url_prefix + "/")
+
+
+@bp.after_app_request
+def cross_origin(response):
+    """Every answer under /api/oruk, whatever made it (a redirect to the trailing slash, a
+    405, an error), may be read by any web page, as the UK profile requires."""
+    if is_api_path(request.path):
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        response.headers.setdefault(
+            "Cache-Control", CACHE_CONTROL if response.status_code == 200 else "no-store")
+    return response
+
+
+def answered(make: Callable[[], Response]) -> Response:
+    try:
+        return make()
+    except BadParameter as problem:
+        return error(400, str(problem))
 
 
 @bp.get("/")
 @public
 @cached_page()
 def about():
-    return jsonify(version=HSDS_VERSION, profile=PROFILE_URL, openapi_url=OPENAPI_URL)
+    def make():
+        only()
+        return jsonify(version=HSDS_VERSION, profile=PROFILE_URL, openapi_url=OPENAPI_URL)
+
+    return answered(make)
 
 
-@bp.get("/services")
-@public
-@cached_page("page", "per_page", "search", "taxonomy_term_id", "minimum_age", "maximum_age",
-             "modified_after")
-def service_list():
-    try:
-        query = ServiceQuery.from_request()
-    except BadParameter as problem:
-        return error(400, str(problem))
+def _page_of_services(query: ServiceQuery) -> tuple[list[Service], int]:
     statement = query.statement()
     total = _count(statement)
     # The page's ids first (sorting narrow rows), then those services with their English
@@ -347,46 +428,167 @@ def service_list():
     page_ids = (statement.with_only_columns(Service.id, maintain_column_froms=True)
                 .order_by(Service.id)
                 .limit(query.per_page).offset((query.page - 1) * query.per_page))
+    return _services_by_id(page_ids), total
+
+
+def _services_by_id(ids, everything: bool = False) -> list[Service]:
     english = sa.and_(ServiceText.service_id == Service.id,
                       ServiceText.language == FALLBACK_LANGUAGE)
-    found = db.session.scalars(
-        sa.select(Service).where(Service.id.in_(page_ids))
-        .outerjoin(ServiceText, english)
-        .options(contains_eager(Service.texts), lazyload(Service.topics),
-                 lazyload(Service.language_rows))
+    loading = [contains_eager(Service.texts)]
+    if not everything:
+        loading += [lazyload(Service.topics), lazyload(Service.language_rows)]
+    return db.session.scalars(
+        sa.select(Service).where(Service.id.in_(ids))
+        .outerjoin(ServiceText, english).options(*loading)
         .order_by(Service.id)).unique().all()
-    return jsonify(paged([service_summary(item) for item in found], total, query.page,
-                         query.per_page))
+
+
+def minimal(service: Service) -> dict:
+    return {"id": service.id, "last_modified": moment(service.updated_at)}
+
+
+@bp.get("/services")
+@public
+@cached_page(*SERVICE_LIST_PARAMETERS)
+def service_list():
+    def make():
+        only(*SERVICE_LIST_PARAMETERS)
+        shape = _shape()
+        if request.args.get("format", "json") == "ndjson":
+            return _every_service_as_lines(ServiceQuery.from_request(), shape)
+        # "Aim to return all services within one call": many more ids than whole services.
+        query = ServiceQuery.from_request(MAX_PER_PAGE_MINIMAL if shape is minimal
+                                          else MAX_PER_PAGE)
+        found, total = _page_of_services(query)
+        return jsonify(paged([shape(item) for item in found], total, query.page,
+                             query.per_page))
+
+    return answered(make)
+
+
+def _shape() -> Callable[[Service], dict]:
+    fmt = request.args.get("format", "json")
+    if fmt not in FORMATS:
+        raise BadParameter("format must be json or ndjson.")
+    whole, least = _boolean("full"), _boolean("minimal")
+    if whole and least:
+        raise BadParameter("full and minimal cannot both be true.")
+    return service_full if whole else minimal if least else service_summary
+
+
+LINES_AT_ONCE = 200
+
+
+def _every_service_as_lines(query: ServiceQuery, shape) -> Response:
+    """Every matching service, one JSON object a line, without paging (HSDS's ndjson), read
+    from the database a few hundred at a time."""
+    if "page" in request.args or "per_page" in request.args:
+        raise BadParameter("format=ndjson gives every result at once: leave out page and "
+                           "per_page.")
+    ids = db.session.scalars(query.statement().with_only_columns(
+        Service.id, maintain_column_froms=True).order_by(Service.id)).all()
+
+    def lines():
+        for start in range(0, len(ids), LINES_AT_ONCE):
+            batch = _services_by_id(ids[start:start + LINES_AT_ONCE],
+                                    everything=shape is service_full)
+            yield "".join(json.dumps(shape(item), ensure_ascii=False, separators=(",", ":"))
+                          + "\n" for item in batch)
+            db.session.expunge_all()
+
+    return Response(stream_with_context(lines()), mimetype="application/x-ndjson")
 
 
 @bp.get("/services/<service_id>")
 @public
 @cached_page()
 def service_detail(service_id: str):
-    canonical = parse_uuid(service_id)
-    item = services.service(canonical) if canonical else None
-    if item is None:
-        return error(404, "No published service has this id.")
-    return jsonify(service_full(item))
+    def make():
+        only()
+        canonical = parse_uuid(service_id)
+        item = services.service(canonical) if canonical else None
+        if item is None:
+            return error(404, "No published service has this id.")
+        return jsonify(service_full(item))
+
+    return answered(make)
+
+
+# --- the taxonomy: the portal's topics ------------------------------------------------------
+
+def taxonomy(with_terms: bool = False) -> dict:
+    data = {"id": TAXONOMY_ID, "name": TAXONOMY_NAME, "description": TAXONOMY_DESCRIPTION,
+            "uri": external_url(url_for("oruk.taxonomy_detail", taxonomy_id=TAXONOMY_ID)),
+            "version": TAXONOMY_VERSION}
+    if with_terms:
+        data["taxonomy_terms"] = [taxonomy_term(topic) for topic in _published_topics()]
+    return data
+
+
+def _published_topics() -> list[Topic]:
+    return db.session.scalars(published(Topic).order_by(Topic.position, Topic.slug)).all()
+
+
+@bp.get("/taxonomies")
+@public
+@cached_page(*PAGING)
+def taxonomies():
+    def make():
+        only(*PAGING)
+        page, per_page = _paging()
+        contents = [taxonomy()][(page - 1) * per_page:page * per_page]
+        return jsonify(paged(contents, 1, page, per_page))
+
+    return answered(make)
+
+
+@bp.get("/taxonomies/<taxonomy_id>")
+@public
+@cached_page()
+def taxonomy_detail(taxonomy_id: str):
+    def make():
+        only()
+        if parse_uuid(taxonomy_id) != TAXONOMY_ID:
+            return error(404, "There is no taxonomy with this id.")
+        return jsonify(taxonomy(with_terms=True))
+
+    return answered(make)
 
 
 @bp.get("/taxonomy_terms")
 @public
-@cached_page("page", "per_page")
+@cached_page(*TERM_PARAMETERS)
 def taxonomy_terms():
-    try:
+    def make():
+        only(*TERM_PARAMETERS)
         page, per_page = _paging()
-    except BadParameter as problem:
-        return error(400, str(problem))
-    statement = published(Topic)
-    total = _count(statement)
-    found = db.session.scalars(statement.order_by(Topic.position, Topic.slug)
-                               .limit(per_page).offset((page - 1) * per_page)).all()
-    return jsonify(paged([taxonomy_term(topic) for topic in found], total, page, per_page))
+        words = _text("search").casefold().split()
+        in_taxonomy = _uuid("taxonomy_id", "a taxonomy")
+        _boolean("top_only")  # every topic is a top-level term: true and false give them all
+        parent = _uuid("parent_id", "a taxonomy term")
+        terms = [taxonomy_term(topic) for topic in _published_topics()]
+        if words:
+            terms = [term for term in terms
+                     if all(word in f"{term['name']} {term['description']}".casefold()
+                            for word in words)]
+        if (in_taxonomy is not None and in_taxonomy != TAXONOMY_ID) or parent is not None:
+            terms = []  # another taxonomy's terms, or the children of a term: none here
+        return jsonify(paged(terms[(page - 1) * per_page:page * per_page], len(terms), page,
+                             per_page))
+
+    return answered(make)
 
 
-@bp.get("/<path:anything>")
+@bp.get("/taxonomy_terms/<term_id>")
 @public
-def not_found(anything: str):
-    """Any other address under the API (organizations, taxonomies...) answers in JSON too."""
-    return error(404, "This API has no such endpoint.")
+@cached_page()
+def taxonomy_term_detail(term_id: str):
+    def make():
+        only()
+        wanted = parse_uuid(term_id)
+        for topic in _published_topics():
+            if taxonomy_term_id(topic.slug) == wanted:
+                return jsonify(taxonomy_term(topic))
+        return error(404, "No published taxonomy term has this id.")
+
+    return answered(make)

@@ -1,0 +1,3 @@
+"""Fixtures the signposting tests share."""
+
+from .oruk_support import directory  # noqa: F401 - a fixture, found here by pytest
