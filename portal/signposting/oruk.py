@@ -1,6 +1,7 @@
 """Open Referral UK: the services directory as a read-only public API (HSDS 3.0, UK profile).
 
     GET /api/oruk/                      what this API is: HSDS version, profile, OpenAPI file
+    GET /api/oruk/openapi.json          this API's own OpenAPI document (openapi.py)
     GET /api/oruk/services              published services, a page at a time, with filters;
                                         ``full=true`` nests everything, ``minimal=true`` gives
                                         ids and dates, ``format=ndjson`` streams them all
@@ -53,7 +54,6 @@ bp = Blueprint("oruk", __name__, url_prefix="/api/oruk")
 
 HSDS_VERSION = "3.0"
 PROFILE_URL = "https://github.com/openreferral/uk-profile"
-OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/openapi.json"
 TAXONOMY = "parent-champions-topics"
 TAXONOMY_NAME = "Parent Champions topics"
 TAXONOMY_DESCRIPTION = ("The topics the Parent Champions Portal files its guides and "
@@ -415,7 +415,21 @@ def answered(make: Callable[[], Response]) -> Response:
 def about():
     def make():
         only()
-        return jsonify(version=HSDS_VERSION, profile=PROFILE_URL, openapi_url=OPENAPI_URL)
+        return jsonify(version=HSDS_VERSION, profile=PROFILE_URL,
+                       openapi_url=external_url(url_for("oruk.openapi_document")))
+
+    return answered(make)
+
+
+@bp.get("/openapi.json")
+@public
+@cached_page()
+def openapi_document():
+    from portal.signposting import openapi  # it reads this module's parameters
+
+    def make():
+        only()
+        return jsonify(openapi.document())
 
     return answered(make)
 

@@ -19,7 +19,6 @@ from portal.texts import Status
 from portal.topics import Topic
 
 from .oruk_support import (
-    OPENAPI,
     SCHEMAS,
     SERVICE,
     add_service,
@@ -60,8 +59,9 @@ def test_the_root_says_what_this_api_is(client, db):
     assert response.status_code == 200 and response.mimetype == "application/json"
     body = response.get_json()
     assert_valid(body, response_schema("/"))
-    assert body == {"version": "3.0", "profile": "https://github.com/openreferral/uk-profile",
-                    "openapi_url": OPENAPI}
+    assert body["version"] == "3.0"
+    assert body["profile"] == "https://github.com/openreferral/uk-profile"
+    assert body["openapi_url"].endswith("/api/oruk/openapi.json")  # this API's own
     assert response.headers["Access-Control-Allow-Origin"] == "*"
 
 
