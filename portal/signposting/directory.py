@@ -13,7 +13,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -79,6 +79,8 @@ class Incoming:
     languages: Any = MISSING
     # Taxonomy terms as given, (ids, code, names) for each, matched to topics on import.
     terms: Any = MISSING
+    # When the publisher last changed it, kept so that a later modified_after sync is true.
+    last_modified: Any = MISSING
 
 
 @dataclass
@@ -203,6 +205,11 @@ def check(record: Any, index: int) -> tuple[Incoming | None, list[str]]:
             c.problem("assured_date must be a date such as 2025-01-31")
     elif assured is None or assured == "":
         incoming.last_reviewed = None
+    changed = c.field("last_modified", limit=40)
+    if isinstance(changed, str) and changed:
+        incoming.last_modified = _moment(changed)
+        if incoming.last_modified is None:
+            c.problem("last_modified must be a date and time such as 2025-01-31T09:00:00Z")
 
     url = c.url(record.get("url", MISSING), "url")
     if isinstance(url, str) and service_id and url == oruk.portal_page(service_id):
@@ -277,6 +284,17 @@ def check(record: Any, index: int) -> tuple[Incoming | None, list[str]]:
                      if isinstance(term.get(key), str)}
             incoming.terms.append((ids, code, names))
     return (None, c.problems) if c.problems else (incoming, [])
+
+
+def _moment(text: str) -> datetime | None:
+    """An ISO 8601 date and time with its offset, as UTC; None if it is not one."""
+    try:
+        value = datetime.fromisoformat(text.replace("z", "Z"))
+    except ValueError:
+        return None
+    if value.tzinfo is None:
+        return None  # a moment without its offset could be any of 27 hours
+    return value.astimezone(UTC)
 
 
 def _label(record: Any, index: int) -> str:
@@ -361,6 +379,9 @@ def _apply(service: Service, incoming: Incoming, find_topics) -> int:
     unmatched = 0
     if incoming.terms is not MISSING:
         service.topics, unmatched = find_topics(incoming.terms)
+    if incoming.last_modified is not MISSING:
+        # Set explicitly, so the column's "now" on update does not replace it.
+        service.updated_at = incoming.last_modified
     return unmatched
 
 
@@ -401,12 +422,26 @@ def apply_records(checked: list[Incoming], *, audit_as: str | None = None) -> Ap
     return applied
 
 
+def service_records(document: Any) -> list | None:
+    """The service records in a file: a list of them (as export writes), a page of them
+    (``contents``, as ``/services`` answers), or one service object; None if none of these."""
+    if isinstance(document, list):
+        return document
+    if isinstance(document, dict) and isinstance(document.get("contents"), list):
+        return document["contents"]
+    if isinstance(document, dict) and "id" in document and "name" in document:
+        return [document]
+    return None
+
+
 @directory.command("import")
 @click.argument("file", type=click.File("rb"))
 def import_(file) -> None:
-    """Create or update services from FILE, a JSON list of Open Referral UK services (as
-    export writes them). Every record is checked first; if any is wrong, each one is listed
-    and nothing changes. Status "active" publishes a service; any other makes it a draft."""
+    """Create or update services from FILE: Open Referral UK services as a JSON list (as
+    export writes them), a page of them (as /services answers) or one service. Every record
+    is checked first; if any is wrong, each one is listed and nothing changes. Status
+    "active" publishes a service; any other makes it a draft. Ids and last_modified are
+    kept."""
     name = getattr(file, "name", "FILE")
     try:
         records = json.loads(file.read().decode("utf-8-sig"))
@@ -417,9 +452,11 @@ def import_(file) -> None:
         raise click.ClickException(
             f"{name} is not valid JSON: {problem.msg} at line {problem.lineno}, column "
             f"{problem.colno}; nothing was imported.") from None
-    if not isinstance(records, list):
-        raise click.ClickException(f"{name} must hold a JSON list of services; "
-                                   "nothing was imported.")
+    records = service_records(records)
+    if records is None:
+        raise click.ClickException(
+            f"{name} must hold Open Referral UK services: a list of them, a page of them (as "
+            "/services answers), or one service; nothing was imported.")
     # Links to the portal's own pages need a request: a pretend one, at its own address.
     with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
         checked, lines = check_all(records)
