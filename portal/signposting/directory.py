@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import math
 import re
+import urllib.error
+import urllib.request
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -422,6 +424,88 @@ def apply_records(checked: list[Incoming], *, audit_as: str | None = None) -> Ap
     return applied
 
 
+def read_file(path: str) -> list:
+    try:
+        with open(path, "rb") as file:
+            content = file.read()
+    except OSError as problem:
+        raise click.ClickException(f"{path} cannot be read ({problem.strerror}); "
+                                   "nothing was imported.") from None
+    try:
+        document = json.loads(content.decode("utf-8-sig"))
+    except UnicodeDecodeError as problem:
+        raise click.ClickException(f"{path} is not UTF-8 text ({problem.reason}); "
+                                   "nothing was imported.") from None
+    except json.JSONDecodeError as problem:
+        raise click.ClickException(
+            f"{path} is not valid JSON: {problem.msg} at line {problem.lineno}, column "
+            f"{problem.colno}; nothing was imported.") from None
+    records = service_records(document)
+    if records is None:
+        raise click.ClickException(
+            f"{path} must hold Open Referral UK services: a list of them, a page of them (as "
+            "/services answers), or one service; nothing was imported.")
+    return records
+
+
+API_TIMEOUT = 30  # seconds for one answer
+API_MAX_BYTES = 20 * 1024 * 1024  # one answer
+API_MAX_PAGES = 10_000
+
+
+def _fetch(url: str) -> Any:
+    """The JSON at ``url`` (http or https only), or a ClickException saying what went wrong."""
+    request = urllib.request.Request(url, headers={  # noqa: S310 - the scheme is checked
+        "Accept": "application/json", "User-Agent": "Parent Champions Portal directory import"})
+    try:
+        with urllib.request.urlopen(request, timeout=API_TIMEOUT) as answer:  # noqa: S310
+            body = answer.read(API_MAX_BYTES + 1)
+    except urllib.error.HTTPError as problem:
+        problem.close()
+        raise click.ClickException(f"{url} answered {problem.code} {problem.reason}; "
+                                   "nothing was imported.") from None
+    except (urllib.error.URLError, OSError) as problem:
+        reason = getattr(problem, "reason", problem)
+        raise click.ClickException(f"{url} could not be read ({reason}); "
+                                   "nothing was imported.") from None
+    if len(body) > API_MAX_BYTES:
+        raise click.ClickException(f"{url} answered more than {API_MAX_BYTES // 1024 // 1024} "
+                                   "MB; nothing was imported.")
+    try:
+        return json.loads(body.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise click.ClickException(f"{url} did not answer JSON; nothing was imported.") from None
+
+
+def read_api(address: str) -> list:
+    """Every service an Open Referral UK API lists, each read in full from /services/{id}.
+    ``address`` is the API's root, or its /services."""
+    base = address.split("?", 1)[0].rstrip("/")
+    base = base.removesuffix("/services")
+    listed: list = []
+    for number in range(1, API_MAX_PAGES + 1):
+        url = f"{base}/services?page={number}"
+        page = _fetch(url)
+        if not isinstance(page, dict) or not isinstance(page.get("contents"), list):
+            raise click.ClickException(f"{url} is not a page of Open Referral UK services; "
+                                       "nothing was imported.")
+        listed += page["contents"]
+        total = page.get("total_pages")
+        if (not page["contents"] or page.get("last_page") is True
+                or (isinstance(total, int) and number >= total)):
+            break
+    else:
+        raise click.ClickException(f"{base} lists more than {API_MAX_PAGES} pages; "
+                                   "nothing was imported.")
+    records = []
+    for item in listed:
+        service_id = oruk.parse_uuid(item.get("id")) if isinstance(item, dict) else None
+        # A listed item without a proper id is checked as it is, and reported by the check.
+        records.append(_fetch(f"{base}/services/{service_id}") if service_id else item)
+    click.echo(f"Read {len(records)} services from {base}.", err=True)
+    return records
+
+
 def service_records(document: Any) -> list | None:
     """The service records in a file: a list of them (as export writes), a page of them
     (``contents``, as ``/services`` answers), or one service object; None if none of these."""
@@ -435,28 +519,18 @@ def service_records(document: Any) -> list | None:
 
 
 @directory.command("import")
-@click.argument("file", type=click.File("rb"))
-def import_(file) -> None:
-    """Create or update services from FILE: Open Referral UK services as a JSON list (as
-    export writes them), a page of them (as /services answers) or one service. Every record
-    is checked first; if any is wrong, each one is listed and nothing changes. Status
-    "active" publishes a service; any other makes it a draft. Ids and last_modified are
-    kept."""
-    name = getattr(file, "name", "FILE")
-    try:
-        records = json.loads(file.read().decode("utf-8-sig"))
-    except UnicodeDecodeError as problem:
-        raise click.ClickException(f"{name} is not UTF-8 text ({problem.reason}); "
-                                   "nothing was imported.") from None
-    except json.JSONDecodeError as problem:
-        raise click.ClickException(
-            f"{name} is not valid JSON: {problem.msg} at line {problem.lineno}, column "
-            f"{problem.colno}; nothing was imported.") from None
-    records = service_records(records)
-    if records is None:
-        raise click.ClickException(
-            f"{name} must hold Open Referral UK services: a list of them, a page of them (as "
-            "/services answers), or one service; nothing was imported.")
+@click.argument("source")
+def import_(source: str) -> None:
+    """Create or update services from SOURCE: a file of Open Referral UK services (a JSON
+    list, as export writes them, a page of them as /services answers, or one service), or
+    the address of an Open Referral UK API (such as https://example.org/api/oruk/), read a
+    page at a time with each service in full. Every record is checked first; if any is wrong,
+    each one is listed and nothing changes. Status "active" publishes a service; any other
+    makes it a draft. Ids and last_modified are kept."""
+    if urlsplit(source).scheme.lower() in ("http", "https"):
+        records = read_api(source)
+    else:
+        records = read_file(source)
     # Links to the portal's own pages need a request: a pretend one, at its own address.
     with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
         checked, lines = check_all(records)

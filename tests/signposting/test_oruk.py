@@ -513,3 +513,89 @@ def test_import_keeps_the_publishers_last_modified(runner, db, directory, tmp_pa
         path.write_text(json.dumps([{**record, "last_modified": bad}]), encoding="utf-8")
         result = run_import(runner, db, path)
         assert result.exit_code != 0 and "last_modified" in result.output, bad
+
+
+# --- import from an Open Referral UK API --------------------------------------------------------
+
+@pytest.fixture
+def served(app):
+    """This portal's API, served over HTTP (Werkzeug, threaded) from the test's database."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def copy(tmp_path):
+    """A second portal with a database of its own, holding the same two topics."""
+    from portal import create_app
+    from portal.extensions import db as _db
+
+    from ..helpers import make_config
+
+    other = create_app(make_config(DATABASE_URL=f"sqlite:///{tmp_path}/copy.sqlite3",
+                                   INSTANCE_PATH=str(tmp_path / "copy")))
+    with other.app_context():
+        _db.create_all()
+        add_topic(_db, "schools-and-exclusions", "Schools and exclusions", position=1)
+        add_topic(_db, "housing", "Housing", position=2)
+        _db.session.commit()
+    yield other
+    with other.app_context():
+        _db.engine.dispose()
+
+
+def invoke(app, *args: str):
+    """``flask ...`` in ``app``'s own context (the test's app context would otherwise do)."""
+    with app.app_context():
+        return app.test_cli_runner().invoke(args=list(args))
+
+
+def exported(app, tmp_path, name: str) -> list[dict]:
+    path = tmp_path / name
+    result = invoke(app, "directory", "export", str(path))
+    assert result.exit_code == 0, result.output
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_import_reads_an_oruk_api_page_by_page(app, served, copy, directory, tmp_path,
+                                               monkeypatch):
+    monkeypatch.setattr(oruk, "PER_PAGE", 2)  # the three published services on two pages
+    result = invoke(copy, "directory", "import", served + "/api/oruk/")
+    assert result.exit_code == 0, result.output
+    assert "Read 3 services" in result.output
+    assert "Imported 3 services: 3 created, 0 updated, 0 unchanged; 3 published" \
+        in result.output
+    assert exported(copy, tmp_path, "copy.json") == exported(app, tmp_path, "original.json")
+    # From /services too, and again: nothing changes.
+    again = invoke(copy, "directory", "import", served + "/api/oruk/services?per_page=1")
+    assert again.exit_code == 0 and "0 created, 0 updated, 3 unchanged" in again.output
+
+
+@pytest.mark.parametrize("address, says", [
+    ("http://127.0.0.1:1/api/oruk/", "could not be read"),
+    ("{served}/nowhere/", "answered 404"),
+    ("{served}/", "did not answer JSON"),  # the directory's HTML page
+    ("{served}/api/oruk/taxonomies", "answered 400"),  # not the API's root
+])
+def test_an_api_that_cannot_be_read_imports_nothing_and_says_why(served, copy, directory,
+                                                                 address, says):
+    result = invoke(copy, "directory", "import", address.format(served=served))
+    assert result.exit_code != 0 and says in result.output, result.output
+    assert "nothing was imported" in result.output and "Traceback" not in result.output
+    with copy.app_context():
+        from portal.extensions import db as _db
+
+        assert _db.session.scalar(sa.select(sa.func.count()).select_from(Service)) == 0
+
+
+def test_a_missing_file_is_refused_clearly(runner, db, tmp_path):
+    result = runner.invoke(args=["directory", "import", str(tmp_path / "nowhere.json")])
+    assert result.exit_code != 0 and "cannot be read" in result.output
