@@ -7,26 +7,11 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-import threading
 import urllib.request
-
-import pytest
-from werkzeug.serving import make_server
 
 from portal.privacy import is_private_path
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")  # the colours it gives a status
-
-
-@pytest.fixture
-def development_server(app):
-    """``flask run``'s server (Werkzeug's, threaded), with its request handler, on a free port."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
 
 
 def get(url: str) -> None:

@@ -518,21 +518,6 @@ def test_import_keeps_the_publishers_last_modified(runner, db, directory, tmp_pa
 # --- import from an Open Referral UK API --------------------------------------------------------
 
 @pytest.fixture
-def served(app):
-    """This portal's API, served over HTTP (Werkzeug, threaded) from the test's database."""
-    import threading
-
-    from werkzeug.serving import make_server
-
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
-
-
-@pytest.fixture
 def copy(tmp_path):
     """A second portal with a database of its own, holding the same two topics."""
     from portal import create_app
@@ -565,17 +550,18 @@ def exported(app, tmp_path, name: str) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def test_import_reads_an_oruk_api_page_by_page(app, served, copy, directory, tmp_path,
-                                               monkeypatch):
+def test_import_reads_an_oruk_api_page_by_page(app, development_server, copy, directory,
+                                               tmp_path, monkeypatch):
     monkeypatch.setattr(oruk, "PER_PAGE", 2)  # the three published services on two pages
-    result = invoke(copy, "directory", "import", served + "/api/oruk/")
+    result = invoke(copy, "directory", "import", development_server + "/api/oruk/")
     assert result.exit_code == 0, result.output
     assert "Read 3 services" in result.output
     assert "Imported 3 services: 3 created, 0 updated, 0 unchanged; 3 published" \
         in result.output
     assert exported(copy, tmp_path, "copy.json") == exported(app, tmp_path, "original.json")
     # From /services too, and again: nothing changes.
-    again = invoke(copy, "directory", "import", served + "/api/oruk/services?per_page=1")
+    again = invoke(copy, "directory", "import",
+                   development_server + "/api/oruk/services?per_page=1")
     assert again.exit_code == 0 and "0 created, 0 updated, 3 unchanged" in again.output
 
 
@@ -585,9 +571,9 @@ def test_import_reads_an_oruk_api_page_by_page(app, served, copy, directory, tmp
     ("{served}/", "did not answer JSON"),  # the directory's HTML page
     ("{served}/api/oruk/taxonomies", "answered 400"),  # not the API's root
 ])
-def test_an_api_that_cannot_be_read_imports_nothing_and_says_why(served, copy, directory,
-                                                                 address, says):
-    result = invoke(copy, "directory", "import", address.format(served=served))
+def test_an_api_that_cannot_be_read_imports_nothing_and_says_why(
+        development_server, copy, directory, address, says):
+    result = invoke(copy, "directory", "import", address.format(served=development_server))
     assert result.exit_code != 0 and says in result.output, result.output
     assert "nothing was imported" in result.output and "Traceback" not in result.output
     with copy.app_context():
