@@ -24,8 +24,8 @@ pytest.register_assert_rewrite("tests.helpers")
 
 pytest_plugins = (
     "tests.fixtures.database",
+    "tests.fixtures.servers",  # before browser, which uses its server
     "tests.fixtures.browser",
-    "tests.fixtures.servers",
     "tests.fixtures.people",
 )
 

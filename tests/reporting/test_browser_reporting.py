@@ -74,12 +74,9 @@ def test_an_admin_enters_the_population_figures_on_a_phone(new_page, axe, live_s
 def demo_server(tmp_path_factory):
     """A server of its own with `flask seed-demo`'s data (kept apart from the shared live
     server, whose tests make their own content)."""
-    import threading
-
-    from werkzeug.serving import make_server
-
     from portal import create_app
 
+    from ..fixtures.servers import serving
     from ..helpers import make_config
 
     folder = tmp_path_factory.mktemp("demo")
@@ -90,12 +87,8 @@ def demo_server(tmp_path_factory):
 
         db.create_all()
     assert app.test_cli_runner().invoke(args=["seed-demo"]).exit_code == 0
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    with serving(app) as url:
+        yield url
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
