@@ -397,6 +397,12 @@ def cross_origin(response):
     405, an error), may be read by any web page, as the UK profile requires."""
     if is_api_path(request.path):
         response.headers["Access-Control-Allow-Origin"] = "*"
+        if request.method == "OPTIONS":  # a browser's preflight: reading, with any headers
+            response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+            asked = request.headers.get("Access-Control-Request-Headers", "")
+            if asked:
+                response.headers["Access-Control-Allow-Headers"] = asked[:1000]
+            response.headers["Access-Control-Max-Age"] = "86400"
         response.headers.setdefault(
             "Cache-Control", CACHE_CONTROL if response.status_code == 200 else "no-store")
     return response

@@ -197,9 +197,14 @@ def test_the_redirect_to_the_trailing_slash_and_a_preflight_have_cors(client, db
     response = client.get("/api/oruk")
     assert response.status_code == 308 and response.location.endswith("/api/oruk/")
     assert response.headers["Access-Control-Allow-Origin"] == "*"
-    preflight = client.options("/api/oruk/services")
+    preflight = client.options("/api/oruk/services", headers={
+        "Origin": "https://directory.example.org", "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "x-requested-with"})
     assert preflight.status_code == 200
     assert preflight.headers["Access-Control-Allow-Origin"] == "*"
+    assert preflight.headers["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
+    assert preflight.headers["Access-Control-Allow-Headers"] == "x-requested-with"
+    assert "Access-Control-Allow-Methods" not in client.get("/api/oruk/services").headers
 
 
 def test_no_such_endpoint_and_a_failure_are_json_with_cors(app, client, directory, monkeypatch,
