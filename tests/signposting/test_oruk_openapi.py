@@ -47,11 +47,6 @@ def test_every_endpoint_is_in_the_document_and_nothing_else(app):
     assert routes == set(document["paths"])
 
 
-def test_the_root_points_at_the_document(client, db):
-    body = client.get("/api/oruk/").get_json()
-    assert body["openapi_url"].endswith("/api/oruk/openapi.json")
-
-
 schema = schemathesis.openapi.from_dict(offline(openapi.document()))
 
 

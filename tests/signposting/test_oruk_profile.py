@@ -222,3 +222,30 @@ def test_no_such_endpoint_and_a_failure_are_json_with_cors(app, client, director
     other = client.get("/no-such-page")
     assert other.status_code == 404 and other.mimetype == "text/html"
     assert "Access-Control-Allow-Origin" not in other.headers
+
+
+def test_while_the_database_is_away_the_api_answers_503_in_json_with_cors(tmp_path):
+    """A directory reading the API gets JSON it can handle, with Retry-After, not a page."""
+    from portal import create_app
+    from portal.extensions import db as _db
+
+    from ..helpers import make_config
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    app = create_app(make_config(INSTANCE_PATH=str(tmp_path / "instance"),
+                                 DATABASE_URL=f"sqlite:///{folder}/portal.sqlite3",
+                                 PROPAGATE_EXCEPTIONS=False))
+    with app.app_context():
+        _db.create_all()
+    client = app.test_client()
+    assert client.get("/api/oruk/services?search=court").status_code == 200
+    for path in folder.iterdir():
+        path.unlink()
+    folder.rmdir()
+    with app.app_context():
+        _db.engine.dispose()
+    response = client.get("/api/oruk/services?search=school")  # not kept: it needs the database
+    assert json_of(response, 503)["error"] == "Service Unavailable"
+    assert response.headers["Retry-After"]
+    assert response.headers["Cache-Control"] == "no-store"
