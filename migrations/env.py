@@ -45,9 +45,28 @@ def run_migrations_online() -> None:
     options = configure_options()
     options.setdefault("process_revision_directives", skip_empty_autogenerate)
     with db.engine.connect() as connection:
-        context.configure(connection=connection, **options)
-        with context.begin_transaction():
-            context.run_migrations()
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite changes a table in batch mode by copying it and dropping the old one;
+            # with foreign keys on, that drop would delete every row that refers to it (a
+            # service's texts, topics, languages) on ON DELETE CASCADE. Off for the upgrade
+            # (the pragma is ignored inside a transaction, so before it begins), checked
+            # after, and on again.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            context.configure(connection=connection, **options)
+            with context.begin_transaction():
+                context.run_migrations()
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                    if broken:
+                        raise RuntimeError(f"The migration left {len(broken)} rows pointing "
+                                           f"at rows that are not there: {broken[:5]}")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 if context.is_offline_mode():

@@ -153,7 +153,7 @@ def _choices(form, kind: Kind) -> None:
         form.services.choices = [SelectChoice(s.id, f"{KINDS['services'].title(s)} "
                                                     f"({s.organisation})")
                                  for s in db.session.scalars(
-                                     sa.select(Service).order_by(Service.organisation))]
+                                     sa.select(Service).order_by(Service.organisation_name))]
 
 
 def _apply_settings(kind: Kind, item, form) -> None:

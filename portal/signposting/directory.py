@@ -10,10 +10,10 @@ and so is any field a record leaves out (a new service gets the default).
 from __future__ import annotations
 
 import json
-import math
 import re
 import urllib.error
 import urllib.request
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -26,14 +26,20 @@ from flask.cli import AppGroup
 
 from portal import audit, search
 from portal.extensions import db
-from portal.signposting import oruk
-from portal.signposting.models import Service, ServiceText
+from portal.signposting import hsds, oruk
+from portal.signposting.models import (
+    Operating,
+    Organisation,
+    Service,
+    ServiceText,
+    stable_id,
+)
 from portal.texts import FALLBACK_LANGUAGE, Status
 from portal.topics import Topic
 
 directory = AppGroup("directory", help="The services directory as Open Referral UK JSON.")
 
-MISSING: Any = object()  # a field the record leaves out: kept as it is (or the default)
+MISSING: Any = hsds.MISSING  # a field the record leaves out: kept as it is (or the default)
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 MAX_AGE = oruk.MAX_AGE
 FREE_OPTIONS = {"free", "charges apply"}
@@ -65,8 +71,9 @@ class Incoming:
     index: int
     id: str
     name: str
-    organisation: str
-    published: bool
+    # The organisation checked (hsds.Checked), None for a record without one.
+    organisation: Any
+    operating: str
     description: Any = MISSING
     eligibility: Any = MISSING
     cost: Any = MISSING
@@ -83,6 +90,12 @@ class Incoming:
     terms: Any = MISSING
     # When the publisher last changed it, kept so that a later modified_after sync is true.
     last_modified: Any = MISSING
+    # Its lists held as rows (hsds.SERVICE_CHILDREN), by JSON key; a list left out is kept.
+    details: dict = field(default_factory=dict)
+    # A council's own taxonomy terms, as hsds.Checked attributes.
+    attributes: Any = MISSING
+    # What else it published, kept as given (fees, funding, alert...).
+    extra: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -175,26 +188,37 @@ def check(record: Any, index: int) -> tuple[Incoming | None, list[str]]:
         service_id = oruk.parse_uuid(raw_id)
         if service_id is None:
             c.problem("id is not a UUID")
-    name = c.field("name", limit=200, required=True)
-    organisation = MISSING
+    name = hsds.text(200)(c, record.get("name", MISSING), "name")
+    if name is None or name == "" or (name is MISSING and "name" not in record):
+        c.problem("name is missing")
+    organisation = None
     org = record.get("organization", MISSING)
-    if isinstance(org, dict):
-        organisation = c.text(org.get("name", MISSING), "organization.name", limit=200,
-                              required=True)
-    elif org is MISSING or org is None:
-        c.problem("organization is missing")
-    else:
-        c.problem("organization must be an object")
+    given_org_id = record.get("organization_id")
+    if org is not MISSING and org is not None:
+        named = org.get("name") if isinstance(org, dict) else None
+        organisation = hsds.read(c, hsds.ORGANISATION, org, "organization", {},
+                                 Organisation.id_for(named.strip())
+                                 if isinstance(named, str) and named.strip() else None)
+        if (organisation is not None and given_org_id is not None
+                and oruk.parse_uuid(given_org_id) != organisation.id):
+            c.problem("organization_id is not the id of its organization")
+    elif given_org_id is not None:
+        c.problem("organization_id is given without the organization it names")
     status = c.field("status", required=True)
+    if isinstance(status, str) and status and status.casefold() not in list(Operating):
+        c.problem("status must be one of " + ", ".join(Operating))
 
     incoming = Incoming(index=index, id=service_id or "", name=name or "",
-                        organisation=organisation or "",
-                        published=isinstance(status, str) and status.casefold() == "active")
+                        organisation=organisation,
+                        operating=status.casefold() if isinstance(status, str) else "")
     incoming.description = c.field("description")
     incoming.eligibility = c.field("eligibility_description")
-    interpretation = c.field("interpretation_services")
+    interpretation = hsds.text()(c, record.get("interpretation_services", MISSING),
+                                 "interpretation_services")
     if interpretation is not MISSING:
         incoming.interpreters = bool(interpretation)
+        if interpretation and interpretation != oruk.INTERPRETERS:
+            incoming.extra["interpretation_services"] = interpretation
     incoming.minimum_age, incoming.maximum_age = c.age("minimum_age"), c.age("maximum_age")
     if (isinstance(incoming.minimum_age, int) and isinstance(incoming.maximum_age, int)
             and incoming.minimum_age > incoming.maximum_age):
@@ -218,47 +242,31 @@ def check(record: Any, index: int) -> tuple[Incoming | None, list[str]]:
         url = None  # our own page stood in for a website the service does not have
     incoming.website = url
 
-    contacts = c.items(record.get("contacts", MISSING), "contacts")
+    parents = {"service_id": service_id or ""}
+    for key, (_attribute, shape) in hsds.SERVICE_CHILDREN.items():
+        if key in record:
+            incoming.details[key] = hsds.read_list(c, shape, record[key], key, parents)
+    contacts = incoming.details.get("contacts", [])
     incoming.email = c.email(record.get("email", MISSING), "email")
     if incoming.email is MISSING and "email" not in record and "contacts" in record:
-        incoming.email = None  # unless a contact has one
-        for n, contact in enumerate(contacts):
-            email = c.email(contact.get("email", MISSING), f"contacts[{n}].email")
-            if isinstance(email, str) and email:
-                incoming.email = email
-                break
-    phones = list(c.items(record.get("phones", MISSING), "phones"))
-    phones_given = "phones" in record
-    for n, contact in enumerate(contacts):
-        phones += c.items(contact.get("phones", MISSING), f"contacts[{n}].phones")
-        phones_given = phones_given or "phones" in contact
-    numbers = [c.text(phone.get("number", MISSING), "phones[].number", limit=40)
-               for phone in phones]
-    numbers = [number for number in numbers if isinstance(number, str) and number]
-    if numbers:
-        incoming.phone = numbers[0]
-    elif phones_given:
+        incoming.email = next((contact.values["email"] for contact in contacts
+                               if contact.values["email"]), None)
+    phones = [*incoming.details.get("phones", []),
+              *(phone for contact in contacts for phone in contact.children["phones"])]
+    if phones:
+        incoming.phone = phones[0].values["number"]
+    elif "phones" in record or any("phones" in contact for contact in c.items(
+            record.get("contacts"), "contacts")):
         incoming.phone = None
 
     if "cost_options" in record:
-        options = c.items(record["cost_options"], "cost_options")
-        amounts, descriptions, free_said = [], [], False
-        for n, option in enumerate(options):
-            amount = option.get("amount")
-            if amount is not None and (isinstance(amount, bool)
-                                       or not isinstance(amount, int | float)
-                                       or not math.isfinite(amount) or amount < 0):
-                c.problem(f"cost_options[{n}].amount must be a number, 0 or more")
-            elif amount is not None:
-                amounts.append(amount)
-            label = c.text(option.get("option", MISSING), f"cost_options[{n}].option")
-            free_said = free_said or (isinstance(label, str) and label.casefold() == "free")
-            described = c.text(option.get("amount_description", MISSING),
-                               f"cost_options[{n}].amount_description")
-            if described:
-                descriptions.append(described)
-            elif isinstance(label, str) and label and label.casefold() not in FREE_OPTIONS:
-                descriptions.append(label)
+        options = [option.values for option in incoming.details["cost_options"]]
+        amounts = [option["amount"] for option in options if option["amount"] is not None]
+        free_said = any((option["option"] or "").casefold() == "free" for option in options)
+        descriptions = [option["amount_description"] or option["option"] for option in options
+                        if option["amount_description"] or (
+                            option["option"]
+                            and option["option"].casefold() not in FREE_OPTIONS)]
         if options:
             incoming.free = (free_said or 0 in amounts) and not any(a > 0 for a in amounts)
         incoming.cost = descriptions[0] if descriptions else ""
@@ -273,9 +281,29 @@ def check(record: Any, index: int) -> tuple[Incoming | None, list[str]]:
                 else:
                     c.problem(f"languages[{n}].code is not a language code such as pl or bn")
         incoming.languages = codes
+        given = [{k: v for k, v in item.items() if k != "url"}
+                 for item in c.items(record["languages"], "languages")]
+        made = [{k: v for k, v in item.items() if k != "url"}
+                for item in oruk.language_objects(service_id or "", codes, "")]
+        if given != made:  # as a council published them, not as the portal would say it
+            incoming.extra["languages"] = record["languages"]
 
     if "attributes" in record:
         incoming.terms = []
+        # Those with their term described are kept as the publisher's own; one naming a term
+        # only by id can only be matched to a topic.
+        incoming.attributes, seen = [], set()
+        for n, item in enumerate(c.items(record["attributes"], "attributes")):
+            term = item.get("taxonomy_term")
+            if isinstance(term, dict) and term.get("id") is not None:
+                found = hsds.read(c, hsds.ATTRIBUTE, item, f"attributes[{n}]",
+                                  {"link_id": service_id or ""},
+                                  stable_id(service_id or "", f"attributes[{n}]"))
+                if found is not None and found.id in seen:
+                    c.problem(f"attributes[{n}].id is used twice")
+                elif found is not None:
+                    seen.add(found.id)
+                    incoming.attributes.append(found)
         for attribute in c.items(record["attributes"], "attributes"):
             term = attribute.get("taxonomy_term")
             term = term if isinstance(term, dict) else {}
@@ -285,7 +313,19 @@ def check(record: Any, index: int) -> tuple[Incoming | None, list[str]]:
             names = {search.fold(term[key].strip()) for key in ("name", "term")
                      if isinstance(term.get(key), str)}
             incoming.terms.append((ids, code, names))
+
+    for key, value in record.items():
+        if key not in SERVICE_KEYS and key not in hsds.SERVICE_CHILDREN:
+            incoming.extra[key] = value
+    incoming.extra = hsds.check_extra(c, incoming.extra, "the service")
     return (None, c.problems) if c.problems else (incoming, [])
+
+
+# What a service record says that the portal reads itself; anything else is kept as given.
+SERVICE_KEYS = {"id", "organization_id", "organization", "name", "description", "url",
+                "email", "status", "minimum_age", "maximum_age", "assured_date",
+                "last_modified", "eligibility_description", "interpretation_services",
+                "languages", "attributes"}
 
 
 def _moment(text: str) -> datetime | None:
@@ -332,21 +372,25 @@ def _topic_finder():
     by_name = {search.fold(t.texts[FALLBACK_LANGUAGE].name): t for t in topics
                if FALLBACK_LANGUAGE in t.texts}
 
+    def one(ids, code, names) -> Topic | None:
+        return (next((by_id[i] for i in ids if i in by_id), None) or by_code.get(code)
+                or next((by_name[n] for n in names if n in by_name), None))
+
     def find(terms) -> tuple[list[Topic], int]:
         """The topics the terms name (by term id, else code, else name), and how many terms
         named none."""
         found: dict[int, Topic] = {}
         unmatched = 0
         for ids, code, names in terms:
-            topic = (next((by_id[i] for i in ids if i in by_id), None)
-                     or by_code.get(code)
-                     or next((by_name[n] for n in names if n in by_name), None))
+            topic = one(ids, code, names)
             if topic is None:
                 unmatched += 1
             else:
                 found[topic.id] = topic
         return sorted(found.values(), key=lambda t: (t.position, t.slug)), unmatched
 
+    find.one = one
+    find.ours = set(by_id)
     return find
 
 
@@ -359,10 +403,15 @@ def _existing(ids: list[str]) -> dict[str, Service]:
     return found
 
 
-def _apply(service: Service, incoming: Incoming, find_topics) -> int:
-    """Set the service from the record; returns how many taxonomy terms matched no topic."""
-    service.organisation = incoming.organisation
-    service.status = (Status.PUBLISHED if incoming.published else Status.DRAFT).value
+def _apply(service: Service, incoming: Incoming, find_topics) -> tuple[int, int]:
+    """Set the service from the record; returns how many taxonomy terms matched no topic
+    (they are kept, as the council's own terms)."""
+    if incoming.organisation is not None:
+        service.provider = hsds.write(incoming.organisation)
+    else:
+        service.provider = None
+    service.status = Status.PUBLISHED.value
+    service.operating_status = incoming.operating
     for name in ("website", "email", "phone", "minimum_age", "maximum_age", "interpreters",
                  "last_reviewed", "free", "languages"):
         value = getattr(incoming, name)
@@ -378,13 +427,34 @@ def _apply(service: Service, incoming: Incoming, find_topics) -> int:
         value = getattr(incoming, name)
         if value is not MISSING:
             setattr(text, column, value or "")
-    unmatched = 0
+    for key, (attribute, _shape) in hsds.SERVICE_CHILDREN.items():
+        if key in incoming.details:
+            hsds.replace(service, attribute, incoming.details[key])
+    kept = {key: value for key, value in (service.extra or {}).items()
+            if key in ("languages", "interpretation_services")}
+    if incoming.languages is not MISSING:
+        kept.pop("languages", None)
+    if incoming.interpreters is not MISSING:
+        kept.pop("interpretation_services", None)
+    service.extra = {**kept, **incoming.extra}
+    unmatched = kept = 0
     if incoming.terms is not MISSING:
         service.topics, unmatched = find_topics(incoming.terms)
+        theirs = [item for item in incoming.attributes
+                  if item.inside["taxonomy_term"].id not in find_topics.ours]
+        hsds.replace(service, "attribute_rows", theirs)
+        for row in service.attribute_rows:
+            term = row.term
+            if term.topic is None:
+                term.topic = find_topics.one(
+                    {term.id}, (term.extra or {}).get("code"),
+                    {search.fold(str(term.extra.get("term") or term.name))} | {
+                        search.fold(term.name)})
+            kept += term.topic is None
     if incoming.last_modified is not MISSING:
         # Set explicitly, so the column's "now" on update does not replace it.
         service.updated_at = incoming.last_modified
-    return unmatched
+    return unmatched, kept
 
 
 @dataclass
@@ -395,6 +465,7 @@ class Applied:
     created: int = 0
     updated: int = 0
     unmatched: int = 0  # taxonomy terms that named no topic
+    kept: int = 0  # of those, the ones kept as the publisher's own terms
 
 
 def apply_records(checked: list[Incoming], *, audit_as: str | None = None) -> Applied:
@@ -409,7 +480,17 @@ def apply_records(checked: list[Incoming], *, audit_as: str | None = None) -> Ap
         if is_new:
             service = Service(id=incoming.id)
             db.session.add(service)
-        applied.unmatched += _apply(service, incoming, find_topics)
+        before = {id(item) for item in db.session.new} | {
+            id(item) for item in db.session.dirty} | {id(item) for item in db.session.deleted}
+        with db.session.no_autoflush:  # so that what changed can be told below
+            unmatched, kept = _apply(service, incoming, find_topics)
+        # Its locations, schedules, contacts... added, removed or changed.
+        rows_changed = any(
+            id(item) not in before and (item in db.session.new or item in db.session.deleted
+                                        or db.session.is_modified(item))
+            for item in [*db.session.new, *db.session.dirty, *db.session.deleted])
+        applied.unmatched += unmatched
+        applied.kept += kept
         applied.services[service.id] = service
         text = service.texts[FALLBACK_LANGUAGE]
         if is_new:
@@ -417,7 +498,7 @@ def apply_records(checked: list[Incoming], *, audit_as: str | None = None) -> Ap
             if audit_as:
                 audit.record(None, "content.created", service, via=audit_as)
         elif (db.session.is_modified(service, include_collections=True)
-              or db.session.is_modified(text)):
+              or db.session.is_modified(text) or rows_changed):
             applied.updated += 1
             if audit_as:
                 audit.record(None, "content.changed", service, via=audit_as)
@@ -547,11 +628,14 @@ def import_(source: str) -> None:
     except Exception:
         db.session.rollback()
         raise
-    published = sum(1 for incoming in checked if incoming.published)
+    by_status = Counter(incoming.operating for incoming in checked)
     click.echo(f"Imported {len(checked)} services: {created} created, {updated} updated, "
-               f"{len(checked) - created - updated} unchanged; {published} published, "
-               f"{len(checked) - published} drafts."
-               + (f" {unmatched} taxonomy terms matched no topic." if unmatched else ""))
+               f"{len(checked) - created - updated} unchanged; "
+               + ", ".join(f"{by_status[status]} {status}" for status in Operating
+                           if by_status[status]) + "."
+               + (f" {unmatched} taxonomy terms match no topic" if unmatched else "")
+               + (f"; {applied.kept} of them are kept as the publisher's own terms"
+                  if applied.kept else "") + ("." if unmatched else ""))
 
 
 # --- the search index ------------------------------------------------------------------------

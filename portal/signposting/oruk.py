@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -45,8 +44,8 @@ from portal.extensions import db
 from portal.i18n import language_name
 from portal.mail import external_url
 from portal.pagecache import cached_page
-from portal.signposting import services
-from portal.signposting.models import Service, ServiceText
+from portal.signposting import hsds, services
+from portal.signposting.models import NAMESPACE, Organisation, Service, ServiceText, stable_id
 from portal.texts import FALLBACK_LANGUAGE, Status, published
 from portal.topics import Topic
 
@@ -66,18 +65,8 @@ MAX_AGE = 150
 MAX_SEARCH = 200
 CACHE_CONTROL = "public, max-age=60"
 
-# Every identifier this API makes up is a uuid5 in this namespace, so it never changes.
-NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/openreferral/uk-profile"
-                                           "#parent-champions-portal")
-
-
-def stable_id(*parts: str) -> str:
-    return str(uuid.uuid5(NAMESPACE, "\x1f".join(parts)))
-
-
-@lru_cache(maxsize=4096)
-def organization_id(name: str) -> str:
-    return stable_id("organization", name)
+__all__ = ["NAMESPACE", "stable_id"]
+INTERPRETERS = "Interpreters can be arranged."
 
 
 @lru_cache(maxsize=1024)
@@ -89,14 +78,7 @@ def taxonomy_term_id(slug: str) -> str:
 TAXONOMY_ID = stable_id("taxonomy", TAXONOMY)
 
 
-def parse_uuid(value: object) -> str | None:
-    """The canonical form of a UUID given as text, or None when it is not one."""
-    if not isinstance(value, str) or len(value) > 45:
-        return None
-    try:
-        return str(uuid.UUID(value))
-    except ValueError:
-        return None
+parse_uuid = hsds.parse_uuid
 
 
 # --- services as Open Referral UK objects ----------------------------------------------------
@@ -125,28 +107,29 @@ def _without_none(data: dict) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
-def organization(service: Service) -> dict:
-    return {"id": organization_id(service.organisation), "name": service.organisation,
-            "description": ""}
+def organization(provider: Organisation) -> dict:
+    return hsds.to_json(provider, hsds.ORGANISATION)
 
 
 def service_summary(service: Service) -> dict:
     """The one-to-one fields of a service, as the listing gives them."""
     text = _english(service)
-    provider = organization(service)
+    provider = organization(service.provider) if service.provider else None
+    extra = service.extra or {}
     return _without_none({
         "id": service.id,
-        "organization_id": provider["id"],
+        "organization_id": provider["id"] if provider else None,
         "name": text.name if text else service.organisation,
         "description": text.description if text else "",
         "url": service_url(service),
         "email": service.email or None,
-        "status": "active" if service.status == Status.PUBLISHED.value else "inactive",
+        "status": (service.operating_status if service.status == Status.PUBLISHED.value
+                   else "inactive"),
         "minimum_age": service.minimum_age,
         "maximum_age": service.maximum_age,
         "eligibility_description": text.eligibility if text else "",
-        "interpretation_services": "Interpreters can be arranged." if service.interpreters
-        else None,
+        "interpretation_services": extra.get("interpretation_services", INTERPRETERS)
+        if service.interpreters else None,
         "assured_date": service.last_reviewed.isoformat() if service.last_reviewed else None,
         "last_modified": moment(service.updated_at),
         "organization": provider,
@@ -161,39 +144,58 @@ def taxonomy_term(topic: Topic) -> dict:
             "taxonomy": TAXONOMY, "taxonomy_id": TAXONOMY_ID}
 
 
+def language_objects(service_id: str, codes, url: str) -> list[dict]:
+    """A service's languages as the portal gives them, from their codes."""
+    return [{"id": stable_id(service_id, "language", code), "service_id": service_id,
+             "name": language_name(code, FALLBACK_LANGUAGE), "code": code, "url": url}
+            for code in codes]
+
+
 def service_full(service: Service) -> dict:
-    """A service with everything about it, as the detail and ``flask directory export`` give."""
+    """A service with everything about it, as the detail and ``flask directory export`` give:
+    what a council published about it (its rows, and what else it said, as given), and what
+    the staff editor holds where it published nothing."""
     data = service_summary(service)
     url = data["url"]
     sid = service.id
     text = _english(service)
     cost = text.cost if text else ""
-    if service.phone:
+    own = {"service_id": sid}
+    for key, (attribute, shape) in hsds.SERVICE_CHILDREN.items():
+        listed = [hsds.to_json(row, shape, own) for row in getattr(service, attribute)]
+        if listed or key in hsds.ALWAYS_LISTED:
+            data[key] = listed
+    if not data["phones"] and service.phone:
         data["phones"] = [{"id": stable_id(sid, "phone"), "service_id": sid,
                            "number": service.phone}]
-    else:
-        data["phones"] = []
-    data["contacts"] = [{"id": stable_id(sid, "contact"), "service_id": sid,
-                         "email": service.email, "url": url}] if service.email else []
-    data["languages"] = [
-        {"id": stable_id(sid, "language", code), "service_id": sid,
-         "name": language_name(code, FALLBACK_LANGUAGE), "code": code, "url": url}
-        for code in service.languages]
-    option = {"id": stable_id(sid, "cost-option"), "service_id": sid, "url": url}
-    if service.free:
-        option.update(option="Free", amount=0, currency="GBP")
-    else:
-        option.update(option="Charges apply")
-    if cost:
-        option["amount_description"] = cost
-    data["cost_options"] = [option]
+    if not data["contacts"] and service.email:
+        data["contacts"] = [{"id": stable_id(sid, "contact"), "service_id": sid,
+                             "email": service.email, "url": url}]
+    data["languages"] = language_objects(sid, service.languages, url)
+    if not data["cost_options"]:
+        option = {"id": stable_id(sid, "cost-option"), "service_id": sid, "url": url}
+        if service.free:
+            option.update(option="Free", amount=0, currency="GBP")
+        else:
+            option.update(option="Charges apply")
+        if cost:
+            option["amount_description"] = cost
+        data["cost_options"] = [option]
     topics = sorted((t for t in service.topics if t.status == Status.PUBLISHED.value),
                     key=lambda t: (t.position, t.slug))
+    link = {"link_id": sid}
+    theirs = [row for row in service.attribute_rows
+              if row.term.topic is None or row.term.topic in service.topics]
+    named = {row.term.topic_id for row in theirs}
     data["attributes"] = [
         {"id": stable_id(sid, "attribute", taxonomy_term_id(t.slug)), "link_id": sid,
          "link_entity": "service", "link_type": "topic",
          "taxonomy_term_id": taxonomy_term_id(t.slug), "taxonomy_term": taxonomy_term(t)}
-        for t in topics]
+        for t in topics if t.id not in named] + [
+        hsds.to_json(row, hsds.ATTRIBUTE, link) for row in theirs]
+    for key, value in (service.extra or {}).items():
+        if key != "interpretation_services":
+            data[key] = value
     return data
 
 
@@ -337,11 +339,7 @@ class ServiceQuery:
                 Service.topics.any(Topic.status == Status.PUBLISHED.value)
                 if self.taxonomy_id == TAXONOMY_ID else sa.false())
         if self.organization_id is not None:
-            names = [name for name in db.session.scalars(
-                sa.select(Service.organisation).distinct()
-                .where(Service.status == Status.PUBLISHED.value))
-                if organization_id(name) == self.organization_id]
-            statement = statement.where(Service.organisation.in_(names))
+            statement = statement.where(Service.organisation_id == self.organization_id)
         # Ages: services whose age range overlaps the one asked for (no limit is no limit).
         if self.minimum_age is not None:
             statement = statement.where(sa.or_(Service.maximum_age.is_(None),

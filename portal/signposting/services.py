@@ -142,8 +142,8 @@ def find_services(filters: ServiceFilters, page: int) -> Page:
     filters.reading = reading if parsed else None
     result = Page(total=total, size=PAGE_SIZE)
     result.number = min(max(page, 1), result.pages)
-    order = [Service.organisation, Service.id] if score is None else [
-        score.desc(), Service.organisation, Service.id]
+    order = [Service.organisation_name, Service.id] if score is None else [
+        score.desc(), Service.organisation_name, Service.id]
     result.items = db.session.scalars(
         statement.options(selectinload(Service.texts), selectinload(Service.topics))
         .order_by(*order)

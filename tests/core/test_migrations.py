@@ -150,6 +150,7 @@ def test_the_search_migration_indexes_what_is_already_stored(app, db, client):
         ):
             connection.execute(sa.text(statement), {"now": utcnow(), **values})
     upgrade(revision="0009")
+    upgrade()  # the pages read today's tables; what 0009 indexed must survive the rest
     _db.session.remove()
     for words, lang in (("رہائش", "ur"), ("Soomaali", "so"), ("riverside", "en"),
                         ("RENT", "en")):

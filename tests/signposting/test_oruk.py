@@ -15,7 +15,7 @@ import pytest
 import sqlalchemy as sa
 
 from portal.signposting import oruk
-from portal.signposting.models import Service
+from portal.signposting.models import Organisation, Service
 from portal.texts import Status
 from portal.topics import Topic
 
@@ -77,7 +77,7 @@ def test_the_listing_validates_and_never_shows_a_draft(client, directory):
     assert response.headers["Access-Control-Allow-Origin"] == "*"
     assert response.headers["Cache-Control"] == "public, max-age=60"
     hub = next(item for item in body["contents"] if item["id"] == directory["hub"])
-    assert hub["organization"] == {"id": oruk.organization_id("Riverside Family Hub"),
+    assert hub["organization"] == {"id": Organisation.id_for("Riverside Family Hub"),
                                    "name": "Riverside Family Hub", "description": ""}
     assert uuid.UUID(hub["organization_id"]).version == 5  # the same for every call
     assert hub["last_modified"] == "2024-01-01T00:00:00.000Z"
@@ -262,8 +262,11 @@ def test_the_listing_needs_the_same_few_queries_however_many_services(app, clien
     db.session.commit()
     many = statements("/api/oruk/services")
     assert many == few <= 6
+    # One service in full: itself, its texts, topics and languages, and one query for each
+    # of the lists a council publishes (locations, schedules, costs, areas, contacts,
+    # phones, its own taxonomy terms), whatever they hold.
     detail = statements(f"/api/oruk/services/{directory['hub']}")
-    assert detail <= 8
+    assert detail <= 12
 
 
 # --- flask directory ------------------------------------------------------------------------
@@ -311,7 +314,7 @@ def test_export_then_import_into_a_fresh_database_gives_the_same_services(runner
 
     result = run_import(runner, db, tmp_path / "first.json")
     assert result.exit_code == 0, result.output
-    assert "Imported 3 services: 3 created, 0 updated, 0 unchanged; 3 published" \
+    assert "Imported 3 services: 3 created, 0 updated, 0 unchanged; 3 active." \
         in result.output
     second = export(runner, tmp_path / "second.json")
     assert second == first  # last_modified included: the publisher's, not the import's
@@ -366,13 +369,15 @@ def test_import_creates_and_updates_by_id(runner, db, directory, tmp_path):
     result = run_import(runner, db, path)
     assert result.exit_code == 0, result.output
     assert "2 services: 1 created, 1 updated" in result.output
-    assert "1 taxonomy terms matched no topic" in result.output
+    assert "1 taxonomy terms match no topic." in result.output
 
     hub = db.session.get(Service, directory["hub"])
     assert hub.texts["en"].name == "Family support line (new)"
     assert hub.texts["pl"].name == "Linia wsparcia dla rodzin"  # other languages kept
     assert hub.texts["en"].description == "Help when a child is excluded from school."
-    assert hub.status == Status.DRAFT.value and hub.website == "http://hub.example.org/"
+    # Kept as the publisher said: published, and not running.
+    assert hub.status == Status.PUBLISHED.value and hub.operating_status == "inactive"
+    assert hub.website == "http://hub.example.org/"
     assert [t.slug for t in hub.topics] == ["housing"] and hub.languages == ["ar"]
     assert hub.email == "hub@example.org" and hub.minimum_age == 0  # absent: left as it was
 
@@ -395,8 +400,8 @@ def test_two_bad_records_are_both_reported_and_nothing_changes(runner, db, direc
          "organization": {"name": "Good Organisation"}},
         {"id": bad_email, "name": "Bad email", "status": "active", "email": "not-an-email",
          "organization": {"name": "Somebody"}},
-        {"id": bad_org, "name": "No organisation", "status": "active",
-         "url": "javascript:alert(1)"},
+        {"id": bad_org, "name": "Bad organisation", "status": "active",
+         "url": "javascript:alert(1)", "organization": {"id": "not-a-uuid", "name": "X"}},
     ]
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(records), encoding="utf-8")
@@ -405,7 +410,7 @@ def test_two_bad_records_are_both_reported_and_nothing_changes(runner, db, direc
     lines = [line for line in result.output.splitlines() if "id " in line]
     assert len(lines) == 2
     assert bad_email in lines[0] and "email is not a valid email address" in lines[0]
-    assert bad_org in lines[1] and "organization is missing" in lines[1]
+    assert bad_org in lines[1] and "organization.id is missing or not a UUID" in lines[1]
     assert "url must be an http or https address" in lines[1]
     assert "2 of 4 records have problems; nothing was imported." in result.output
     assert export(runner, tmp_path / "after.json") == before
@@ -556,7 +561,7 @@ def test_import_reads_an_oruk_api_page_by_page(app, development_server, copy, di
     result = invoke(copy, "directory", "import", development_server + "/api/oruk/")
     assert result.exit_code == 0, result.output
     assert "Read 3 services" in result.output
-    assert "Imported 3 services: 3 created, 0 updated, 0 unchanged; 3 published" \
+    assert "Imported 3 services: 3 created, 0 updated, 0 unchanged; 3 active." \
         in result.output
     assert exported(copy, tmp_path, "copy.json") == exported(app, tmp_path, "original.json")
     # From /services too, and again: nothing changes.

@@ -12,6 +12,7 @@ import uuid
 import pytest
 
 from portal.signposting import oruk
+from portal.signposting.models import Organisation
 
 from .oruk_support import (
     PUBLISHED_AT,
@@ -97,8 +98,8 @@ def test_the_taxonomy_term_filters(client, directory, query, expected):
 ])
 def test_the_other_service_filters(client, directory, query, expected):
     values = {**directory, "taxonomy": oruk.TAXONOMY_ID,
-              "riverside": oruk.organization_id("Riverside Family Hub"),
-              "hidden": oruk.organization_id("Hidden Organisation")}
+              "riverside": Organisation.id_for("Riverside Family Hub"),
+              "hidden": Organisation.id_for("Hidden Organisation")}
     body = json_of(client.get("/api/oruk/services?" + query.format(**values)))
     assert_valid(body, response_schema("/services"))
     assert ids(client.get("/api/oruk/services?" + query.format(**values))) == {
