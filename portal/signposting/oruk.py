@@ -127,7 +127,7 @@ def service_summary(service: Service) -> dict:
                    else "inactive"),
         "minimum_age": service.minimum_age,
         "maximum_age": service.maximum_age,
-        "eligibility_description": text.eligibility if text else "",
+        "eligibility_description": (text.eligibility or None) if text else None,
         "interpretation_services": extra.get("interpretation_services", INTERPRETERS)
         if service.interpreters else None,
         "assured_date": service.last_reviewed.isoformat() if service.last_reviewed else None,
