@@ -330,7 +330,7 @@ class ServiceQuery:
                 sa.select(Topic.slug).where(Topic.status == Status.PUBLISHED.value))}
             topic_slug = slugs.get(self.taxonomy_term_id, "")
         statement, _score = services.service_query(
-            services.ServiceFilters(query=self.search, topic=topic_slug))
+            services.ServiceFilters(query=self.search, topic=topic_slug, running_only=False))
         if self.taxonomy_term_id and not topic_slug:
             statement = statement.where(sa.false())  # no published topic has this term
         if self.taxonomy_id is not None:

@@ -17,6 +17,7 @@ from portal.signposting.models import (
     GlossaryTerm,
     Guide,
     GuideText,
+    Operating,
     Service,
     service_languages,
     service_topics,
@@ -25,6 +26,7 @@ from portal.texts import Status, published
 from portal.topics import Topic
 
 PAGE_SIZE = 20
+RUNNING = (Operating.ACTIVE.value, Operating.TEMPORARILY_CLOSED.value)
 MAX_AGE = 25  # services for young people and their parents; older is "any age"
 
 
@@ -64,6 +66,9 @@ class ServiceFilters:
     free: bool = False
     community_led: bool = False
     peer_support: bool = False
+    # Parents (and champions) are shown services that are running or only for now closed; the
+    # API lists every published one, with its status.
+    running_only: bool = True
     # How the words were read (portal/search.py): set by find_services.
     reading: search.Reading | None = None
 
@@ -97,6 +102,8 @@ def service_query(filters: ServiceFilters, reading: search.Reading = search.Read
     """Published services matching the filters, and the search's scores (None without words).
     The words may be in any language (portal/signposting/search.py)."""
     statement = published(Service)
+    if filters.running_only:
+        statement = statement.where(Service.operating_status.in_(RUNNING))
     score = None
     if parsed is None:
         parsed = search_words.parse(filters.query)
@@ -195,3 +202,46 @@ def set_guide_text(item: Guide, language: str, *, title: str, summary: str,
 
 def glossary() -> list[GlossaryTerm]:
     return db.session.scalars(published(GlossaryTerm).order_by(GlossaryTerm.slug)).all()
+
+
+# --- what a council published about a service, for its page ---------------------------------
+
+def opening_days(byday: str | None, lang: str) -> str:
+    """"Monday, Thursday" for "MO,TH", in the parent's language; "" for no days or a
+    monthly rule's ("1MO": the first Monday) that this does not spell out."""
+    from babel.dates import get_day_names
+
+    codes = [day.strip() for day in (byday or "").split(",") if day.strip()]
+    if not codes or any(code not in DAY_CODES for code in codes):
+        return ""
+    names = get_day_names("wide", locale=babel_locale(lang))
+    return ", ".join(names[DAY_CODES.index(code)] for code in codes)
+
+
+DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def money(amount, currency: str | None, lang: str) -> str:
+    from babel.numbers import format_currency
+
+    return format_currency(amount, currency or "GBP", locale=babel_locale(lang))
+
+
+def babel_locale(lang: str) -> str:
+    from portal.i18n import LANGUAGES
+
+    return LANGUAGES[lang].babel_locale if lang in LANGUAGES else lang
+
+
+def map_link(location) -> str | None:
+    """Where a location is, on OpenStreetMap: its coordinates, else its postcode."""
+    from urllib.parse import quote
+
+    if location.on_a_map:
+        return (f"https://www.openstreetmap.org/?mlat={location.latitude:.6f}"
+                f"&mlon={location.longitude:.6f}#map=17/{location.latitude:.6f}/"
+                f"{location.longitude:.6f}")
+    postcodes = [a.postal_code for a in location.addresses if a.postal_code]
+    if postcodes:
+        return "https://www.openstreetmap.org/search?query=" + quote(postcodes[0])
+    return None

@@ -178,4 +178,6 @@ def service(service_id: str):
     if item is None:
         abort(404)
     return render("signposting/service.html", service=item, shown=item.in_language(language()),
-                  lang=language(), language_name=language_name)
+                  lang=language(), language_name=language_name,
+                  opening_days=services.opening_days, money=services.money,
+                  map_link=services.map_link)

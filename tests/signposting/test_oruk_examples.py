@@ -139,3 +139,42 @@ def test_bad_nested_records_are_named_and_nothing_changes(runner, db, tmp_path):
         assert problem in result.output
     db.session.rollback()
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Service)) == 0
+
+
+def test_parents_see_what_the_council_published_on_the_service_page(client, runner, db,
+                                                                     tmp_path):
+    records = example_services()
+    assert runner.invoke(args=["directory", "import",
+                               str(write(tmp_path, "ex.json", records))]).exit_code == 0
+    page = client.get(f"/services/{records[0]['id']}").get_data(as_text=True)
+    assert "Thursday, Friday: 10:00 to 18:00" in page
+    assert "£35.00" in page and "per 1 hour session" in page
+    assert "Ann Persona</bdi>, <span lang=\"en\" dir=\"ltr\">Reception Manager" in page
+    assert "MyCity Civic Center<br>1-30 Main Street, MyCity, ABC 1234" in page
+    # Its coordinates are no place on Earth, so the map is found by its postcode.
+    assert 'href="https://www.openstreetmap.org/search?query=ABC%201234"' in page
+    assert "The service is available to all residents of the MyCity area." in page
+    assert "temporarily closed" not in page and "no longer running" not in page
+
+    urdu = client.get(f"/services/{records[0]['id']}?lang=ur").get_data(as_text=True)
+    assert "جمعرات، جمعہ" in urdu or "جمعرات, جمعہ" in urdu
+    assert "نقشے پر دکھائیں" in urdu
+
+
+def test_a_closed_service_says_so_and_one_not_running_leaves_the_directory(client, runner, db,
+                                                                          tmp_path):
+    records = example_services()
+    records[0]["status"] = "temporarily closed"
+    assert runner.invoke(args=["directory", "import",
+                               str(write(tmp_path, "a.json", records))]).exit_code == 0
+    path = f"/services/{records[0]['id']}"
+    assert "This service is temporarily closed." in client.get(path).get_data(as_text=True)
+    assert path in client.get("/services").get_data(as_text=True)
+    assert client.get(f"/api/oruk{path}").get_json()["status"] == "temporarily closed"
+
+    records[0]["status"] = "inactive"
+    assert runner.invoke(args=["directory", "import",
+                               str(write(tmp_path, "b.json", records))]).exit_code == 0
+    assert "This service is no longer running." in client.get(path).get_data(as_text=True)
+    assert path not in client.get("/services").get_data(as_text=True)
+    assert client.get(f"/api/oruk{path}").get_json()["status"] == "inactive"
