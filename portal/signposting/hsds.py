@@ -163,20 +163,19 @@ def frequency(c, value, where):
     return value
 
 
-def currency(c, value, where):
-    value = text(3)(c, value, where)
-    if isinstance(value, str) and not re.fullmatch(r"[A-Z]{3}", value):
-        c.problem(f"{where} must be a currency code such as GBP")
-        return MISSING
-    return value
+def code(letters: int, example: str, what: str) -> Reader:
+    """A code of capital letters (a currency's, a country's)."""
+    def read(c, value, where):
+        value = text(letters)(c, value, where)
+        if isinstance(value, str) and not re.fullmatch(f"[A-Z]{{{letters}}}", value):
+            c.problem(f"{where} must be {what} such as {example}")
+            return MISSING
+        return value
+    return read
 
 
-def country(c, value, where):
-    value = text(2)(c, value, where)
-    if isinstance(value, str) and not re.fullmatch(r"[A-Z]{2}", value):
-        c.problem(f"{where} must be a country code such as GB")
-        return MISSING
-    return value
+currency = code(3, "GBP", "a currency code")
+country = code(2, "GB", "a country code")
 
 
 # --- writing one field back ------------------------------------------------------------------
