@@ -152,6 +152,17 @@ def test_the_search_migration_indexes_what_is_already_stored(app, db, client):
     upgrade(revision="0009")
     upgrade()  # the pages read today's tables; what 0009 indexed must survive the rest
     _db.session.remove()
+    # 0016: the organisation's name became a row, with the id the API always gave it, and
+    # the service kept its texts, topics and languages (SQLite's batch copy of the table
+    # must not cascade into deleting them).
+    from portal.signposting.models import Organisation, Service
+
+    service = _db.session.get(Service, "s-1")
+    assert service.organisation == "Riverside Trust"
+    assert service.organisation_id == Organisation.id_for("Riverside Trust")
+    assert service.texts["en"].name == "Rent advice"
+    assert service.languages == ["so"] and len(service.topics) == 1
+    _db.session.remove()
     for words, lang in (("رہائش", "ur"), ("Soomaali", "so"), ("riverside", "en"),
                         ("RENT", "en")):
         page = client.get("/services", query_string={"q": words, "lang": lang})
