@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, time
@@ -41,7 +42,6 @@ MISSING: Any = object()  # a field the record leaves out
 MAX_EXTRA = 64 * 1024  # characters of JSON kept beside one object's own columns
 # The staff editor's rule for a phone number (portal/signposting/forms.py).
 PHONE = re.compile(r"[0-9 +()-]{6,40}")
-DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 BYDAY = re.compile(r"[+-]?[0-9]{0,2}(MO|TU|WE|TH|FR|SA|SU)")
 FREQUENCIES = ("WEEKLY", "MONTHLY")
 LOCATION_TYPES = ("physical", "postal", "virtual")
@@ -49,8 +49,6 @@ LOCATION_TYPES = ("physical", "postal", "virtual")
 
 def parse_uuid(value: object) -> str | None:
     """The canonical form of a UUID given as text, or None when it is not one."""
-    import uuid
-
     if not isinstance(value, str) or len(value) > 45:
         return None
     try:
@@ -121,16 +119,14 @@ def amount(c, value, where):
 def a_date(c, value, where):
     value = text(10)(c, value, where)
     if isinstance(value, str):
-        try:
-            return date.fromisoformat(value) if len(value) == 10 else _bad_date()
-        except ValueError:
-            c.problem(f"{where} must be a date such as 2025-01-31")
-            return MISSING
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        c.problem(f"{where} must be a date such as 2025-01-31")
+        return MISSING
     return value
-
-
-def _bad_date():
-    raise ValueError
 
 
 def a_time(c, value, where):

@@ -178,3 +178,16 @@ def test_a_closed_service_says_so_and_one_not_running_leaves_the_directory(clien
     assert "This service is no longer running." in client.get(path).get_data(as_text=True)
     assert path not in client.get("/services").get_data(as_text=True)
     assert client.get(f"/api/oruk{path}").get_json()["status"] == "inactive"
+
+
+def test_languages_changed_in_the_editor_replace_those_the_council_published(client, runner,
+                                                                             db, tmp_path):
+    records = example_services()
+    assert runner.invoke(args=["directory", "import",
+                               str(write(tmp_path, "ex.json", records))]).exit_code == 0
+    path = f"/api/oruk/services/{records[0]['id']}"
+    assert client.get(path).get_json()["languages"] == records[0]["languages"]
+    service = db.session.get(Service, records[0]["id"])
+    service.languages = ["pl"]
+    db.session.commit()
+    assert [item["code"] for item in client.get(path).get_json()["languages"]] == ["pl"]
