@@ -9,6 +9,7 @@ and so is any field a record leaves out (a new service gets the default).
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import urllib.error
@@ -606,8 +607,9 @@ def import_(source: str) -> None:
     list, as export writes them, a page of them as /services answers, or one service), or
     the address of an Open Referral UK API (such as https://example.org/api/oruk/), read a
     page at a time with each service in full. Every record is checked first; if any is wrong,
-    each one is listed and nothing changes. Status "active" publishes a service; any other
-    makes it a draft. Ids and last_modified are kept."""
+    each one is listed and nothing changes. Services are published with their running status
+    ("active", "temporarily closed", "inactive", "defunct"). Ids and last_modified are
+    kept."""
     if urlsplit(source).scheme.lower() in ("http", "https"):
         records = read_api(source)
     else:
@@ -636,6 +638,27 @@ def import_(source: str) -> None:
                + (f" {unmatched} taxonomy terms match no topic" if unmatched else "")
                + (f"; {applied.kept} of them are kept as the publisher's own terms"
                   if applied.kept else "") + ("." if unmatched else ""))
+
+
+@directory.command("postcodes")
+@click.argument("file", type=click.File("r", encoding="utf-8-sig"))
+def postcodes(file) -> None:
+    """Load where postcodes are from FILE, a CSV with a header row naming the postcode (pcds,
+    postcode or pcd), latitude (lat) and longitude (long) columns, such as the ONS Postcode
+    Directory for the council's area. It replaces the list held before. The API then finds
+    services near any of these postcodes (/service_at_locations?postcode=...&proximity=...)."""
+    from portal.signposting import places
+
+    try:
+        points, skipped = places.read_postcodes(file)
+    except (places.PostcodeFileError, csv.Error, UnicodeDecodeError) as problem:
+        raise click.ClickException(f"{file.name}: {problem}") from None
+    if not points:
+        raise click.ClickException(f"{file.name} has no postcode with a place; nothing "
+                                   "changed.")
+    held = places.store_postcodes(points)
+    click.echo(f"Loaded {held} postcodes" + (f"; {skipped} rows without a postcode and a "
+                                             "place were left out." if skipped else "."))
 
 
 # --- the search index ------------------------------------------------------------------------

@@ -211,8 +211,12 @@ class Shape:
 ADDRESS = Shape(Address, {
     "attention": text(500), "address_1": text(500), "address_2": text(500),
     "city": text(200), "region": text(200), "state_province": text(200),
-    "postal_code": text(20), "country": country, "address_type": text(20)},
-    references=("location_id",))
+    "postal_code": text(20), "country": country, "address_type": choice(*LOCATION_TYPES)},
+    references=("location_id",),
+    # The profile requires these of every address; a UK council's often leaves some out (a
+    # UK address has no state or province).
+    defaults={"address_1": "", "city": "", "state_province": "", "postal_code": "",
+              "country": "GB", "address_type": "physical"})
 LOCATION = Shape(Location, {
     "location_type": choice(*LOCATION_TYPES), "name": text(500), "description": text(),
     # Not checked against the Earth: a council's (or the profile's example's) odd coordinates

@@ -285,14 +285,15 @@ class Address(db.Model):
         sa.ForeignKey("locations.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
     attention: Mapped[str | None] = mapped_column(sa.String(500))
-    address_1: Mapped[str | None] = mapped_column(sa.String(500))
+    # What the profile requires of an address has a default (as import gives it, hsds.py).
+    address_1: Mapped[str | None] = mapped_column(sa.String(500), default="")
     address_2: Mapped[str | None] = mapped_column(sa.String(500))
-    city: Mapped[str | None] = mapped_column(sa.String(200))
+    city: Mapped[str | None] = mapped_column(sa.String(200), default="")
     region: Mapped[str | None] = mapped_column(sa.String(200))
-    state_province: Mapped[str | None] = mapped_column(sa.String(200))
-    postal_code: Mapped[str | None] = mapped_column(sa.String(20), index=True)
-    country: Mapped[str | None] = mapped_column(sa.String(2))
-    address_type: Mapped[str | None] = mapped_column(sa.String(20))
+    state_province: Mapped[str | None] = mapped_column(sa.String(200), default="")
+    postal_code: Mapped[str | None] = mapped_column(sa.String(20), index=True, default="")
+    country: Mapped[str | None] = mapped_column(sa.String(2), default="GB")
+    address_type: Mapped[str | None] = mapped_column(sa.String(20), default="physical")
     extra: Mapped[dict] = extra_column()
 
 
@@ -413,6 +414,17 @@ class ServiceAttribute(db.Model):
     extra: Mapped[dict] = extra_column()
 
     term: Mapped[TaxonomyTerm] = relationship(lazy="joined")
+
+
+class PostcodePoint(db.Model):
+    """Where a postcode is (its centroid), from the postcode list a council loads."""
+
+    __tablename__ = "postcode_points"
+
+    # As portal/signposting/places.py writes it: capitals, one space ("E1 6AN").
+    postcode: Mapped[str] = mapped_column(sa.String(8), primary_key=True)
+    latitude: Mapped[float] = mapped_column(sa.Float)
+    longitude: Mapped[float] = mapped_column(sa.Float)
 
 
 def _service_rows(model, **kwargs):

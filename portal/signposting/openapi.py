@@ -42,6 +42,24 @@ PARAMETERS: dict[str, tuple[str, dict]] = {
     "format": ("json (pages), or ndjson: every matching service, one a line, without paging "
                "(page and per_page are then refused).",
                {"type": "string", "enum": list(oruk.FORMATS)}),
+    "day": ("Only services open on this day of the week, by a schedule in force today: MO, TU, "
+            "WE, TH, FR, SA or SU, or its English name.",
+            {"type": "string", "enum": [*(code for code in oruk.DAYS.values()),
+                                        *oruk.DAYS]}),
+    "start_time": ("Only services with a schedule opening at or after this time of day "
+                   "(local time), such as 09:30.",
+                   {"type": "string", "pattern": "^[0-9]{2}:[0-9]{2}(:[0-9]{2})?$"}),
+    "end_time": ("Only services with a schedule closing at or before this time of day "
+                 "(local time), such as 17:00. With day and start_time, the same schedule "
+                 "must match all three.",
+                 {"type": "string", "pattern": "^[0-9]{2}:[0-9]{2}(:[0-9]{2})?$"}),
+    "postcode": ("A UK postcode. Alone: only services whose service areas cover it, where "
+                 "they say so in postcodes or a GeoJSON extent (an area named only by a place "
+                 "name does not leave a service out). With proximity: only places within that "
+                 "distance of the postcode's centre, nearest first; a postcode the directory "
+                 "cannot place is a 400.", {"type": "string", "maxLength": 20}),
+    "proximity": ("With postcode: how far from it, in metres.",
+                  {"type": "integer", "minimum": 1, "maximum": oruk.MAX_PROXIMITY}),
     "top_only": ("Only terms without a parent: every topic here is one.", BOOLEAN),
     "parent_id": ("Only the terms under this one: no topic here has any.", UUID),
 }
@@ -84,14 +102,9 @@ def operation(summary: str, parameters: tuple[str, ...], ok: dict, *, path_id: s
     return {"get": {"summary": summary, "parameters": listed, "responses": responses}}
 
 
-SERVICE_FILTERS = tuple(name for name in oruk.SERVICE_FILTERS
-                        if name not in oruk.BY_OPENING_TIMES)
-
-
 @lru_cache(maxsize=1)
 def document() -> dict:
-    services = tuple(name for name in oruk.SERVICE_LIST_PARAMETERS
-                     if name not in oruk.BY_OPENING_TIMES)
+    services = oruk.SERVICE_LIST_PARAMETERS
     minimal = {"type": "object", "required": ["id", "last_modified"],
                "properties": {"id": UUID, "last_modified": {"type": "string",
                                                             "format": "date-time"}},
@@ -112,8 +125,9 @@ def document() -> dict:
                 "Referral UK profile of HSDS 3.0. Only published services and topics; texts in "
                 "English. Every answer carries Access-Control-Allow-Origin: *. A parameter an "
                 "endpoint does not take, one given twice, or a value it cannot read is a 400 "
-                "with {\"error\": ...}. Searching by opening times (day, start_time, "
-                "end_time) is not offered yet."),
+                "with {\"error\": ...}. Opening hours are local times (Europe/London). The "
+                "profile gives /service_at_locations/{id} the schema of a service; this API "
+                "answers it, as HSDS 3.0 does, with a service at location."),
         },
         "servers": [{"url": oruk.bp.url_prefix}],
         "paths": {
@@ -135,6 +149,16 @@ def document() -> dict:
                 "One published service, in full.", (),
                 answer("The service.", profile("compiled/service.json")),
                 path_id="service", not_found=True),
+            "/service_at_locations": operation(
+                "Where published services are offered, a page at a time.",
+                oruk.PLACE_LIST_PARAMETERS,
+                answer("A page of services at locations.",
+                       page_of(profile("compiled/service_at_location_list.json")))),
+            "/service_at_locations/{id}": operation(
+                "One place a published service is offered, with its location and the service "
+                "in full.", (),
+                answer("The service at location.", profile("compiled/service_at_location.json")),
+                path_id="service at location", not_found=True),
             "/taxonomies": operation(
                 "The taxonomies: one, the portal's topics.", oruk.PAGING,
                 answer("A page of taxonomies.", page_of(profile("taxonomy.json")))),

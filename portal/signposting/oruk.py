@@ -6,6 +6,10 @@
                                         ``full=true`` nests everything, ``minimal=true`` gives
                                         ids and dates, ``format=ndjson`` streams them all
     GET /api/oruk/services/<id>         one published service, in full
+    GET /api/oruk/service_at_locations  where each published service is offered, a page at
+                                        a time, with the services' filters, and near a
+                                        postcode (``postcode``, ``proximity``; places.py)
+    GET /api/oruk/service_at_locations/<id>  one of them, with its location and service in full
     GET /api/oruk/taxonomies            the one taxonomy: the portal's topics
     GET /api/oruk/taxonomies/<id>       that taxonomy, with its terms
     GET /api/oruk/taxonomy_terms        our published topics, as taxonomy terms, with filters
@@ -31,12 +35,22 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
-from flask import Blueprint, Response, jsonify, request, stream_with_context, url_for
-from sqlalchemy.orm import contains_eager, lazyload
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    jsonify,
+    request,
+    stream_with_context,
+    url_for,
+)
+from sqlalchemy.orm import contains_eager, lazyload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 from werkzeug.exceptions import HTTPException
 
 from portal.access import public
@@ -44,8 +58,17 @@ from portal.extensions import db
 from portal.i18n import language_name
 from portal.mail import external_url
 from portal.pagecache import cached_page
-from portal.signposting import hsds, services
-from portal.signposting.models import NAMESPACE, Organisation, Service, ServiceText, stable_id
+from portal.signposting import hsds, places, services
+from portal.signposting.models import (
+    NAMESPACE,
+    Location,
+    Organisation,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    ServiceText,
+    stable_id,
+)
 from portal.texts import FALLBACK_LANGUAGE, Status, published
 from portal.topics import Topic
 
@@ -208,11 +231,20 @@ class BadParameter(ValueError):
 DIGITS = re.compile(r"[0-9]{1,10}")
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 PAGING = ("page", "per_page")
-# HSDS's search by opening times: refused until the directory holds schedules it can search.
+# HSDS's search by opening times, from the services' schedules.
 BY_OPENING_TIMES = ("day", "start_time", "end_time")
 SERVICE_FILTERS = ("search", "taxonomy_term_id", "taxonomy_id", "organization_id",
                    "minimum_age", "maximum_age", "modified_after", *BY_OPENING_TIMES)
 SERVICE_LIST_PARAMETERS = (*PAGING, *SERVICE_FILTERS, "minimal", "full", "format")
+# The profile's filters for services at locations: the services' own, and where.
+NEAR = ("postcode", "proximity")
+PLACE_LIST_PARAMETERS = (*PAGING, "search", "taxonomy_term_id", "taxonomy_id", "minimum_age",
+                         "maximum_age", *BY_OPENING_TIMES, *NEAR)
+MAX_PROXIMITY = 200_000  # metres
+DAYS = {name: code for code, name in zip(
+    services.DAY_CODES,
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    strict=True)}
 TERM_PARAMETERS = (*PAGING, "search", "taxonomy_id", "top_only", "parent_id")
 FORMATS = ("json", "ndjson")
 
@@ -284,6 +316,34 @@ def _moment(name: str) -> datetime | None:
                            "such as 2025-01-31 or 2025-01-31T09:00:00Z.") from None
 
 
+def _day() -> str:
+    raw = request.args.get("day", "")
+    if raw == "":
+        return ""
+    code = DAYS.get(raw.lower(), raw.upper())
+    if code not in services.DAY_CODES:
+        raise BadParameter("day must be a day of the week: MO, TU, WE, TH, FR, SA or SU, or "
+                           "its English name, such as monday.")
+    return code
+
+
+def _time(name: str) -> time | None:
+    raw = request.args.get(name, "")
+    if raw == "":
+        return None
+    try:
+        if not re.fullmatch(r"[0-9]{2}:[0-9]{2}(:[0-9]{2})?", raw):
+            raise ValueError
+        return time.fromisoformat(raw)
+    except ValueError:
+        raise BadParameter(f"{name} must be a time of day, such as 09:30 or 17:00:00.") from None
+
+
+def local_today() -> date:
+    """Today where the portal's services are (schedules' hours are local times)."""
+    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
+
+
 def _paging(most: int = MAX_PER_PAGE) -> tuple[int, int]:
     page = _whole_number("page", 1, MAX_PAGE) or 1
     per_page = _whole_number("per_page", 1, most) or PER_PAGE
@@ -301,14 +361,12 @@ class ServiceQuery:
     minimum_age: int | None = None
     maximum_age: int | None = None
     modified_after: datetime | None = None
+    day: str = ""
+    start_time: time | None = None
+    end_time: time | None = None
 
     @classmethod
     def from_request(cls, most: int = MAX_PER_PAGE) -> ServiceQuery:
-        for name in BY_OPENING_TIMES:
-            if name in request.args:
-                raise BadParameter(
-                    f"{name}: this directory does not yet hold opening times it can search, so "
-                    "day, start_time and end_time are not taken. Leave them out.")
         page, per_page = _paging(most)
         query = cls(page=page, per_page=per_page, search=_text("search"),
                     taxonomy_term_id=_uuid("taxonomy_term_id", "a taxonomy term"),
@@ -316,7 +374,8 @@ class ServiceQuery:
                     organization_id=_uuid("organization_id", "an organization"),
                     minimum_age=_whole_number("minimum_age", 0, MAX_AGE),
                     maximum_age=_whole_number("maximum_age", 0, MAX_AGE),
-                    modified_after=_moment("modified_after"))
+                    modified_after=_moment("modified_after"), day=_day(),
+                    start_time=_time("start_time"), end_time=_time("end_time"))
         if (query.minimum_age is not None and query.maximum_age is not None
                 and query.minimum_age > query.maximum_age):
             raise BadParameter("minimum_age must not be more than maximum_age.")
@@ -349,6 +408,11 @@ class ServiceQuery:
                                                Service.minimum_age <= self.maximum_age))
         if self.modified_after is not None:
             statement = statement.where(Service.updated_at >= self.modified_after)
+        if self.day or self.start_time is not None or self.end_time is not None:
+            # A schedule in force today with the day, opening at or after start_time and
+            # closing at or before end_time: all three of the same schedule.
+            statement = statement.where(services.open_by_schedule(
+                local_today(), day=self.day, start=self.start_time, end=self.end_time))
         return statement
 
 
@@ -438,7 +502,8 @@ def openapi_document():
     return answered(make)
 
 
-def _page_of_services(query: ServiceQuery) -> tuple[list[Service], int]:
+def _page_of_services(query: ServiceQuery, everything: bool = False
+                      ) -> tuple[list[Service], int]:
     statement = query.statement()
     total = _count(statement)
     # The page's ids first (sorting narrow rows), then those services with their English
@@ -446,14 +511,17 @@ def _page_of_services(query: ServiceQuery) -> tuple[list[Service], int]:
     page_ids = (statement.with_only_columns(Service.id, maintain_column_froms=True)
                 .order_by(Service.id)
                 .limit(query.per_page).offset((query.page - 1) * query.per_page))
-    return _services_by_id(page_ids), total
+    return _services_by_id(page_ids, everything), total
 
 
 def _services_by_id(ids, everything: bool = False) -> list[Service]:
     english = sa.and_(ServiceText.service_id == Service.id,
                       ServiceText.language == FALLBACK_LANGUAGE)
     loading = [contains_eager(Service.texts)]
-    if not everything:
+    if everything:  # each list a council publishes, for all of them at once
+        loading += [selectinload(getattr(Service, attribute)) for attribute, _shape
+                    in hsds.SERVICE_CHILDREN.values()] + [selectinload(Service.attribute_rows)]
+    else:
         loading += [lazyload(Service.topics), lazyload(Service.language_rows)]
     return db.session.scalars(
         sa.select(Service).where(Service.id.in_(ids))
@@ -477,7 +545,7 @@ def service_list():
         # "Aim to return all services within one call": many more ids than whole services.
         query = ServiceQuery.from_request(MAX_PER_PAGE_MINIMAL if shape is minimal
                                           else MAX_PER_PAGE)
-        found, total = _page_of_services(query)
+        found, total = _page_of_services(query, everything=shape is service_full)
         return jsonify(paged([shape(item) for item in found], total, query.page,
                              query.per_page))
 
@@ -528,6 +596,143 @@ def service_detail(service_id: str):
         if item is None:
             return error(404, "No published service has this id.")
         return jsonify(service_full(item))
+
+    return answered(make)
+
+
+# --- where services are offered: service at location -----------------------------------------
+# Only the places a council's data (or an import) gives a service; a service known only by the
+# staff editor's address and postcode has none yet.
+
+@dataclass
+class Near:
+    postcode: str | None = None
+    proximity: int | None = None
+
+    @classmethod
+    def from_request(cls) -> Near:
+        raw = request.args.get("postcode", "")
+        postcode = places.normal_postcode(raw[:20]) if raw else None
+        if raw and postcode is None:
+            raise BadParameter("postcode must be a UK postcode, such as E1 6AN.")
+        proximity = _whole_number("proximity", 1, MAX_PROXIMITY)
+        if proximity is not None and postcode is None:
+            raise BadParameter("proximity is measured from a postcode: give postcode too.")
+        return cls(postcode, proximity)
+
+
+def _places_of(services_statement):
+    return (sa.select(ServiceAtLocation.id)
+            .join(Location, Location.id == ServiceAtLocation.location_id)
+            .where(ServiceAtLocation.service_id.in_(services_statement.with_only_columns(
+                Service.id, maintain_column_froms=True).order_by(None))))
+
+
+def _not_covering(postcode: str, statement) -> set[str]:
+    """The services (among those ``statement`` finds) whose areas, read, all leave this
+    postcode out. An area the portal cannot read (a borough's name alone) leaves it in."""
+    by_service: dict[str, list[bool | None]] = {}
+    where: list = []  # the postcode's point, looked up once and only if an area needs it
+
+    def point():
+        if not where:
+            where.append(places.point(postcode))
+        return where[0]
+
+    in_statement = statement.with_only_columns(Service.id, maintain_column_froms=True)
+    for area in db.session.scalars(sa.select(ServiceArea).where(
+            ServiceArea.service_id.in_(in_statement.order_by(None)))):
+        needs_point = (area.extra or {}).get("extent_type") == "geojson"
+        by_service.setdefault(area.service_id, []).append(
+            places.area_covers(area, postcode, point() if needs_point else None))
+    return {service_id for service_id, said in by_service.items()
+            if True not in said and False in said}
+
+
+def _page_of_places(query: ServiceQuery, near: Near) -> tuple[list[ServiceAtLocation], int]:
+    statement = query.statement()
+    chosen = _places_of(statement)
+    if near.postcode and near.proximity is None:
+        left_out = _not_covering(near.postcode, statement)
+        if left_out:
+            chosen = chosen.where(ServiceAtLocation.service_id.not_in(left_out))
+    start = (query.page - 1) * query.per_page
+    if near.proximity is not None:
+        centre = places.point(near.postcode)
+        if centre is None:
+            raise BadParameter(f"This directory does not know where {near.postcode} is: it "
+                               "knows the postcodes of its own places and of the postcode "
+                               "list it was given. Try a postcode nearby.")
+        found = db.session.execute(chosen.add_columns(Location.latitude, Location.longitude)
+                                   .where(places.around(centre, near.proximity))).all()
+        measured = sorted((places.metres(centre, (lat, lon)), place_id)
+                          for place_id, lat, lon in found)
+        ids = [place_id for distance, place_id in measured if distance <= near.proximity]
+        return _places_by_id(ids[start:start + query.per_page]), len(ids)
+    total = _count(chosen)
+    ids = db.session.scalars(chosen.order_by(ServiceAtLocation.id)
+                             .limit(query.per_page).offset(start)).all()
+    return _places_by_id(ids), total
+
+
+def _places_by_id(ids: list[str], everything: bool = False) -> list[ServiceAtLocation]:
+    """These services at locations, in this order, each with its location and service."""
+    if not ids:
+        return []
+    rows = {row.id: row for row in db.session.scalars(
+        sa.select(ServiceAtLocation).where(ServiceAtLocation.id.in_(ids)))}
+    owners = {item.id: item for item in _services_by_id(
+        sorted({row.service_id for row in rows.values()}), everything=everything)}
+    for row in rows.values():  # as loaded, not a change to write
+        set_committed_value(row, "service", owners[row.service_id])
+    return [rows[place_id] for place_id in ids]
+
+
+def _one_to_one(data: dict) -> dict:
+    return {key: value for key, value in data.items() if not isinstance(value, list | dict)}
+
+
+def place_summary(place: ServiceAtLocation) -> dict:
+    return {"id": place.id, "service_id": place.service_id, "location_id": place.location_id,
+            "location": _one_to_one(hsds.to_json(place.location, hsds.LOCATION)),
+            "service": service_summary(place.service)}
+
+
+def place_full(place: ServiceAtLocation) -> dict:
+    service = service_full(place.service)
+    service.pop("service_at_locations", None)  # it is this, and its service's other places
+    data = {"id": place.id, "service_id": place.service_id, "location_id": place.location_id,
+            "location": hsds.to_json(place.location, hsds.LOCATION), "service": service}
+    for key, value in (place.extra or {}).items():
+        data.setdefault(key, value)
+    return data
+
+
+@bp.get("/service_at_locations")
+@public
+@cached_page(*PLACE_LIST_PARAMETERS)
+def service_at_location_list():
+    def make():
+        only(*PLACE_LIST_PARAMETERS)
+        query, near = ServiceQuery.from_request(), Near.from_request()
+        found, total = _page_of_places(query, near)
+        return jsonify(paged([place_summary(item) for item in found], total, query.page,
+                             query.per_page))
+
+    return answered(make)
+
+
+@bp.get("/service_at_locations/<place_id>")
+@public
+@cached_page()
+def service_at_location_detail(place_id: str):
+    def make():
+        only()
+        canonical = parse_uuid(place_id)
+        row = db.session.get(ServiceAtLocation, canonical) if canonical else None
+        if row is None or services.service(row.service_id) is None:
+            return error(404, "No published service is offered at a place with this id.")
+        return jsonify(place_full(_places_by_id([row.id], everything=True)[0]))
 
     return answered(make)
 

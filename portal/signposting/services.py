@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 
 import sqlalchemy as sa
 from flask import url_for
@@ -18,7 +19,9 @@ from portal.signposting.models import (
     Guide,
     GuideText,
     Operating,
+    Schedule,
     Service,
+    ServiceArea,
     service_languages,
     service_topics,
 )
@@ -66,6 +69,12 @@ class ServiceFilters:
     free: bool = False
     community_led: bool = False
     peer_support: bool = False
+    # Open on this day of the week ("MO" to "SU", as schedules write days), by a schedule in
+    # force on ``today``.
+    day: str = ""
+    # Offered in this area (a service area's name), or with no area given: not limited.
+    area: str = ""
+    today: date | None = None
     # Parents (and champions) are shown services that are running or only for now closed; the
     # API lists every published one, with its status.
     running_only: bool = True
@@ -74,7 +83,8 @@ class ServiceFilters:
 
     def active(self) -> bool:
         return bool(self.query or self.topic or self.age is not None or self.language
-                    or self.free or self.community_led or self.peer_support)
+                    or self.free or self.community_led or self.peer_support or self.day
+                    or self.area)
 
 
 @dataclass
@@ -129,7 +139,49 @@ def service_query(filters: ServiceFilters, reading: search.Reading = search.Read
         statement = statement.where(Service.community_led.is_(True))
     if filters.peer_support:
         statement = statement.where(Service.peer_support.is_(True))
+    if filters.day:
+        statement = statement.where(open_by_schedule(filters.today or date.today(),
+                                                     day=filters.day))
+    if filters.area:
+        statement = statement.where(sa.or_(
+            Service.id.in_(sa.select(ServiceArea.service_id)
+                           .where(ServiceArea.name == filters.area)),
+            ~Service.id.in_(sa.select(ServiceArea.service_id))))
     return statement, score
+
+
+def open_by_schedule(today: date, *, day: str = "", start: time | None = None,
+                     end: time | None = None):
+    """A condition on Service: one of its schedules in force on ``today`` has the day (a code,
+    "MO" to "SU"), opens at or after ``start`` and closes at or before ``end`` (HSDS's
+    ``day``, ``start_time`` and ``end_time``)."""
+    conditions = [Schedule.service_id == Service.id,
+                  sa.or_(Schedule.valid_from.is_(None), Schedule.valid_from <= today),
+                  sa.or_(Schedule.valid_to.is_(None), Schedule.valid_to >= today)]
+    if day:
+        conditions.append(Schedule.byday.contains(day, autoescape=True))
+    if start is not None:
+        conditions.append(Schedule.opens_at >= start)
+    if end is not None:
+        conditions.append(Schedule.closes_at <= end)
+    return sa.exists().where(*conditions)
+
+
+def when_and_where() -> tuple[bool, list[str]]:
+    """For the directory's filters, in one statement: whether any published service has
+    opening hours, and the areas published services name."""
+    published_service = sa.and_(Service.id == ServiceArea.service_id,
+                                Service.status == Status.PUBLISHED.value)
+    areas = (sa.select(sa.literal(1).label("kind"), ServiceArea.name.label("name"))
+             .join(Service, published_service)
+             .where(ServiceArea.name.is_not(None), ServiceArea.name != "").distinct())
+    hours = sa.select(sa.literal(0), sa.literal("")).where(sa.exists().where(
+        Schedule.service_id == Service.id, Schedule.opens_at.is_not(None),
+        Service.status == Status.PUBLISHED.value))
+    both = sa.union_all(areas, hours).subquery()
+    rows = db.session.execute(sa.select(both.c.kind, both.c.name)
+                              .order_by(both.c.kind, both.c.name)).all()
+    return any(kind == 0 for kind, _name in rows), [name for kind, name in rows if kind == 1]
 
 
 def count(statement) -> int:
@@ -219,6 +271,76 @@ def opening_days(byday: str | None, lang: str) -> str:
 
 
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+# --- open now ----------------------------------------------------------------------------------
+# A timetable is a service's schedules as plain values, so that a cached page can work out
+# afresh, for each visitor, whether the service is open now (portal/pagecache.py).
+
+def timetable(schedules) -> tuple:
+    """(byday, opens, closes, valid from, valid to) of each schedule that has hours."""
+    return tuple(
+        (row.byday or "", row.opens_at.isoformat(), row.closes_at.isoformat(),
+         row.valid_from.isoformat() if row.valid_from else "",
+         row.valid_to.isoformat() if row.valid_to else "")
+        for row in schedules
+        if row.opens_at is not None and row.closes_at is not None and row.byday
+        and (row.freq or "WEEKLY").upper() in ("WEEKLY", "MONTHLY"))
+
+
+def _falls_on(byday: str, day: date) -> bool:
+    """Whether a schedule's days include this date: "MO,TH" (each week), "1MO" (the first
+    Monday of the month), "-1FR" (the last Friday)."""
+    code = DAY_CODES[day.weekday()]
+    for part in byday.split(","):
+        part = part.strip()
+        if not part.endswith(code):
+            continue
+        nth = part[:-2]
+        if not nth:
+            return True
+        number = int(nth)
+        if number > 0 and (day.day - 1) // 7 + 1 == number:
+            return True
+        if number < 0 and ((day + timedelta(days=7 * -number)).month != day.month
+                           and (day + timedelta(days=7 * (-number - 1))).month == day.month):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Opening:
+    open_now: bool
+    until: time | None = None  # when it closes, when it is open
+    next_day: date | None = None  # when it next opens, when it is closed
+    next_time: time | None = None
+
+
+def opening(hours: tuple, now: datetime) -> Opening | None:
+    """Whether a service with this timetable is open at ``now`` (a local time), until when,
+    or when it next opens within a week; None when the timetable gives no hours."""
+    if not hours:
+        return None
+    rows = [(byday, time.fromisoformat(opens), time.fromisoformat(closes),
+             date.fromisoformat(start) if start else None,
+             date.fromisoformat(end) if end else None)
+            for byday, opens, closes, start, end in hours]
+
+    def on(day: date):
+        return sorted((opens, closes) for byday, opens, closes, start, end in rows
+                      if (start is None or start <= day) and (end is None or day <= end)
+                      and _falls_on(byday, day))
+
+    today, moment = now.date(), now.time().replace(tzinfo=None)
+    for opens, closes in on(today):
+        if opens <= moment < closes:
+            return Opening(True, until=closes)
+    for ahead in range(8):
+        day = today + timedelta(days=ahead)
+        for opens, _closes in on(day):
+            if ahead or opens > moment:
+                return Opening(False, next_day=day, next_time=opens)
+    return Opening(False)
 
 
 def money(amount, currency: str | None, lang: str) -> str:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from flask import abort, request
+from flask import abort, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SearchField, SelectChoice, SelectField, StringField
 from wtforms.validators import Length, Optional
 
+from portal import pagecache
 from portal import topics as shared_topics
 from portal.access import public
 from portal.forms import PortalForm
@@ -120,6 +123,8 @@ class DirectoryForm(PortalForm):
     topic = SelectField(_l("Topic"), validators=[Optional()])
     age = StringField(_l("Age of your child"), validators=[Optional(), Length(max=3)])
     language = SelectField(_l("Language the service is offered in"), validators=[Optional()])
+    day = SelectField(_l("Open on"), validators=[Optional()])
+    area = SelectField(_l("Area"), validators=[Optional()])
     free = BooleanField(_l("Free services only"))
     community_led = BooleanField(_l("Run by and for a community"))
     peer_support = BooleanField(_l("Groups of parents who have been through it too"))
@@ -143,9 +148,17 @@ def _directory_form():
     form.language.choices = [SelectChoice("", _l("Any language"))] + [
         SelectChoice(code, language_name(code, lang))
         for code in services.offered_languages()]
+    # Days and areas are offered only when some service's details say them.
+    hours, areas = services.when_and_where()
+    form.day.choices = [SelectChoice("", _l("Any day"))] + [
+        SelectChoice(code, services.opening_days(code, lang))
+        for code in services.DAY_CODES] if hours else []
+    form.area.choices = [SelectChoice("", _l("Anywhere"))] + [
+        SelectChoice(name, name, render_kw={"lang": "en", "dir": "ltr"})
+        for name in areas] if areas else []
     form.validate()
     # A value the lists do not have (an old link, a typo) is dropped, not an error.
-    for select in (form.topic, form.language):
+    for select in (form.topic, form.language, form.day, form.area):
         if select.errors:
             select.data, select.errors = "", []
     return form
@@ -153,19 +166,43 @@ def _directory_form():
 
 @bp.get("/services")
 @public
-@cached_page("q", "topic", "age", "language", "free", "community_led", "peer_support", "page")
+@cached_page("q", "topic", "age", "language", "day", "area", "free", "community_led",
+             "peer_support", "page")
 def directory():
     form = _directory_form()
     filters = services.ServiceFilters(
         query=(form.q.data or "") if not form.q.errors else "",
         topic=form.topic.data or "", age=form.age_value(), language=form.language.data or "",
         free=bool(form.free.data), community_led=bool(form.community_led.data),
-        peer_support=bool(form.peer_support.data))
+        peer_support=bool(form.peer_support.data), day=form.day.data or "",
+        area=form.area.data or "", today=local_now().date())
     page = request.args.get("page", 1, type=int)
     found = services.find_services(filters, page)
     query_args = {key: value for key, value in request.args.items() if key != "page" and value}
     return render("signposting/directory.html", block="results", form=form, found=found,
                   filters=filters, query_args=query_args, lang=language())
+
+
+def local_now() -> datetime:
+    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"]))
+
+
+def open_now_line(hours: tuple) -> str:
+    """"Open now, until 18:00" or when it next opens, for a service with this timetable
+    (``services.timetable``): worked out at each visit, also from a cached page."""
+    state = services.opening(hours, local_now())
+    return render_template("signposting/_open_now.html", state=state, lang=language(),
+                           today=local_now().date(), opening_days=services.opening_days)
+
+
+pagecache.filler("open-now", open_now_line)
+
+
+def open_now(service) -> str:
+    hours = services.timetable(service.schedules)
+    if not hours or service.operating_status != "active":
+        return ""
+    return pagecache.per_visitor("open-now", hours)
 
 
 @bp.get("/services/<service_id>")
@@ -180,4 +217,4 @@ def service(service_id: str):
     return render("signposting/service.html", service=item, shown=item.in_language(language()),
                   lang=language(), language_name=language_name,
                   opening_days=services.opening_days, money=services.money,
-                  map_link=services.map_link)
+                  map_link=services.map_link, open_now=open_now(item))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,7 +15,15 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from portal.signposting import oruk
-from portal.signposting.models import Service, ServiceText
+from portal.signposting.models import (
+    Address,
+    Location,
+    Schedule,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    ServiceText,
+)
 from portal.texts import Status
 from portal.topics import Topic, TopicText
 
@@ -119,6 +127,13 @@ def directory(db):
     draft = add_service(db, "Hidden draft service", "Hidden Organisation",
                         status=Status.DRAFT, topics=[schools], minimum_age=0, maximum_age=99,
                         description="Not ready: exclusions.", email="draft@example.org")
+    # Where and when the hub is, as a council publishes it.
+    hall = Location(name="Riverside Hall", latitude=51.5196, longitude=-0.0598)
+    hall.addresses = [Address(address_1="1 River Street", city="London", postal_code="E1 6AN")]
+    hub.at_locations = [ServiceAtLocation(location=hall)]
+    hub.schedules = [Schedule(freq="WEEKLY", byday="MO,WE", opens_at=time(9),
+                              closes_at=time(15))]
+    hub.service_areas = [ServiceArea(name="E1, E2")]
     db.session.commit()
     return {"hub": hub.id, "court": court.id, "peers": peers.id, "draft": draft.id,
             "schools": oruk.taxonomy_term_id("schools-and-exclusions"),

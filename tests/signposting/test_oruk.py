@@ -8,14 +8,21 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from portal.signposting import oruk
-from portal.signposting.models import Organisation, Service
+from portal.signposting.models import (
+    Address,
+    Location,
+    Organisation,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+)
 from portal.texts import Status
 from portal.topics import Topic
 
@@ -256,17 +263,26 @@ def test_the_listing_needs_the_same_few_queries_however_many_services(app, clien
         return len(seen)
 
     few = statements("/api/oruk/services")
+    few_in_full = statements("/api/oruk/services?full=true")
+    few_places = statements("/api/oruk/service_at_locations")
+    housing = db.session.scalar(sa.select(Topic).where(Topic.slug == "housing"))
     for n in range(30):
-        add_service(db, f"Extra service {n}", f"Organisation {n}", languages=["pl"],
-                    topics=[db.session.scalar(sa.select(Topic).where(Topic.slug == "housing"))])
+        extra = add_service(db, f"Extra service {n}", f"Organisation {n}", languages=["pl"],
+                            topics=[housing])
+        hall = Location(name=f"Hall {n}")
+        hall.addresses = [Address(address_1=f"{n} High Street", postal_code="E1 6AN")]
+        extra.at_locations = [ServiceAtLocation(location=hall)]
+        extra.schedules = [Schedule(byday="TU", opens_at=time(9), closes_at=time(12))]
     db.session.commit()
     many = statements("/api/oruk/services")
     assert many == few <= 6
+    assert statements("/api/oruk/services?full=true") == few_in_full
+    assert statements("/api/oruk/service_at_locations") == few_places
     # One service in full: itself, its texts, topics and languages, and one query for each
-    # of the lists a council publishes (locations, schedules, costs, areas, contacts,
-    # phones, its own taxonomy terms), whatever they hold.
+    # of the lists a council publishes (locations and their addresses, schedules, costs,
+    # areas, contacts, phones, its own taxonomy terms), whatever they hold.
     detail = statements(f"/api/oruk/services/{directory['hub']}")
-    assert detail <= 12
+    assert detail <= 13
 
 
 # --- flask directory ------------------------------------------------------------------------
