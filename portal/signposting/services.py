@@ -277,6 +277,11 @@ DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # A timetable is a service's schedules as plain values, so that a cached page can work out
 # afresh, for each visitor, whether the service is open now (portal/pagecache.py).
 
+def in_force(schedules, today: date) -> list:
+    """The schedules that still apply: those that have not ended by ``today``."""
+    return [row for row in schedules if row.valid_to is None or row.valid_to >= today]
+
+
 def timetable(schedules) -> tuple:
     """(byday, opens, closes, valid from, valid to) of each schedule that has hours."""
     return tuple(

@@ -198,8 +198,8 @@ def open_now_line(hours: tuple) -> str:
 pagecache.filler("open-now", open_now_line)
 
 
-def open_now(service) -> str:
-    hours = services.timetable(service.schedules)
+def open_now(service, schedules) -> str:
+    hours = services.timetable(schedules)
     if not hours or service.operating_status != "active":
         return ""
     return pagecache.per_visitor("open-now", hours)
@@ -214,7 +214,9 @@ def service(service_id: str):
     item = services.service(service_id)
     if item is None:
         abort(404)
+    schedules = services.in_force(item.schedules, local_now().date())
     return render("signposting/service.html", service=item, shown=item.in_language(language()),
                   lang=language(), language_name=language_name,
                   opening_days=services.opening_days, money=services.money,
-                  map_link=services.map_link, open_now=open_now(item))
+                  map_link=services.map_link, schedules=schedules,
+                  open_now=open_now(item, schedules))

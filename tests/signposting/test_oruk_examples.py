@@ -144,10 +144,16 @@ def test_bad_nested_records_are_named_and_nothing_changes(runner, db, tmp_path):
 def test_parents_see_what_the_council_published_on_the_service_page(client, runner, db,
                                                                      tmp_path):
     records = example_services()
+    # The example's schedule ended in 2005: one still in force is shown, one that ended is not.
+    ended = dict(records[0]["schedules"][0])
+    current = {**ended, "id": "0f8a5c1e-4b7d-4e2a-9c6b-3d5e7f9a1b2c", "valid_to": None}
+    ended.update(byday="MO", opens_at="07:00:00", closes_at="08:00:00")
+    records[0]["schedules"] = [current, ended]
     assert runner.invoke(args=["directory", "import",
                                str(write(tmp_path, "ex.json", records))]).exit_code == 0
     page = client.get(f"/services/{records[0]['id']}").get_data(as_text=True)
     assert "Thursday, Friday: 10:00 to 18:00" in page
+    assert "Monday" not in page and "07:00" not in page
     assert "£35.00" in page and page.count("per 1 hour session") == 1  # said once, with it
     assert "Ann Persona</bdi>, <span lang=\"en\" dir=\"ltr\">Reception Manager" in page
     assert "MyCity Civic Center<br>1-30 Main Street, MyCity, ABC 1234" in page
