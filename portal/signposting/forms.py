@@ -28,7 +28,7 @@ from wtforms.validators import (
 )
 
 from portal.forms import DateField, IntegerField, MultiCheckboxField, PortalForm
-from portal.signposting.models import Access
+from portal.signposting.models import OLDEST, Access
 
 SLUG = Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
               message=_l("Use lower-case letters, numbers and hyphens, like youth-court"))
@@ -42,7 +42,7 @@ def slug_field(label):
 
 def age_field(label):
     return IntegerField(label, validators=[Optional(), NumberRange(
-        min=0, max=99, message=_l("Enter an age from 0 to 99"))])
+        min=0, max=OLDEST, message=_l("Enter an age from 0 to %(oldest)s", oldest=OLDEST))])
 
 
 class TopicSettingsForm(PortalForm):

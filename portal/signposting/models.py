@@ -109,6 +109,11 @@ def stable_id(*parts: str) -> str:
     return str(uuid.uuid5(NAMESPACE, "\x1f".join(parts)))
 
 
+# The oldest age a service may name as its limit: the staff editor, import and the API's
+# filters all take 0 to this (the profile's own example service is for ages 12 to 100).
+OLDEST = 120
+
+
 class Operating(enum.StrEnum):
     """Whether a service is running, as Open Referral UK says it (its ``status``). Separate
     from whether parents may see it (``Service.status``, draft or published)."""

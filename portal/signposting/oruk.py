@@ -61,6 +61,7 @@ from portal.pagecache import cached_page
 from portal.signposting import hsds, places, services
 from portal.signposting.models import (
     NAMESPACE,
+    OLDEST,
     Location,
     Organisation,
     Service,
@@ -84,7 +85,7 @@ TAXONOMY_VERSION = "1"
 
 PER_PAGE, MAX_PER_PAGE, MAX_PAGE = 50, 200, 1_000_000
 MAX_PER_PAGE_MINIMAL = 10_000
-MAX_AGE = 150
+MAX_AGE = OLDEST
 MAX_SEARCH = 200
 CACHE_CONTROL = "public, max-age=60"
 

@@ -95,6 +95,18 @@ def test_bad_settings_keep_what_was_typed(auth, signed_in, db):
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Service)) == 0
 
 
+def test_ages_go_from_0_to_120_in_the_editor_as_on_import(auth, signed_in, db):
+    signed_in("coordinator")
+    data = {"text-name": "Help", "text-description": "Helps", "organisation": "Example Org",
+            "minimum_age": "12", "maximum_age": "121", "access": "either"}
+    response = auth.post("/staff/content/services/new", data)
+    assert response.status_code == 422
+    assert "Enter an age from 0 to 120" in text(response)
+    assert auth.post("/staff/content/services/new",
+                     {**data, "maximum_age": "100"}).status_code == 303
+    assert db.session.scalar(sa.select(Service.maximum_age)) == 100
+
+
 def test_a_taken_web_address_name_is_explained(auth, signed_in, db):
     signed_in("coordinator")
     data = {"text-name": "Housing", "text-summary": "", "slug": "housing", "position": "0"}

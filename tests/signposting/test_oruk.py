@@ -133,7 +133,7 @@ def test_an_empty_directory_is_an_empty_page(client, db):
     ("minimum_age=19", {"peers"}),
     ("maximum_age=5", {"hub", "peers"}),
     ("minimum_age=11&maximum_age=12", {"hub", "court", "peers"}),
-    ("minimum_age=0&maximum_age=150", {"hub", "court", "peers"}),
+    ("minimum_age=0&maximum_age=120", {"hub", "court", "peers"}),
     ("modified_after=2025-01-01", {"court", "peers"}),
     ("modified_after=2025-06-01T00:00:00Z", {"court", "peers"}),
     ("modified_after=2025-07-01T13:00:00%2B01:00", {"peers"}),  # 12:00 UTC, "on or after"
@@ -447,6 +447,9 @@ def test_two_bad_records_are_both_reported_and_nothing_changes(runner, db, direc
       "minimum_age": "12"}, "minimum_age must be a whole number"),
     ({"id": "{id}", "name": "N", "status": "active", "organization": {"name": "O"},
       "minimum_age": 12, "maximum_age": 3}, "minimum_age is more than maximum_age"),
+    # The staff editor's limit: 0 to 120 (the profile's example service is for 12 to 100).
+    ({"id": "{id}", "name": "N", "status": "active", "organization": {"name": "O"},
+      "maximum_age": 121}, "maximum_age must be a whole number from 0 to 120"),
     ({"id": "{id}", "name": "N", "status": "active", "organization": {"name": "O"},
       "url": "ftp://example.org/"}, "url must be an http or https address"),
     ({"id": "{id}", "name": "N", "status": "active", "organization": {"name": "O"},
