@@ -20,7 +20,7 @@ from portal.extensions import db
 from portal.forms import EmptyForm, saved_unless_taken
 from portal.i18n import LANGUAGES
 from portal.rendering import render, render_form, see_other
-from portal.signposting import forms
+from portal.signposting import forms, services
 from portal.signposting.markdown import reading_age, to_html
 from portal.signposting.models import (
     GlossaryTerm,
@@ -30,7 +30,6 @@ from portal.signposting.models import (
     Service,
     ServiceText,
 )
-from portal.signposting.services import set_guide_text
 from portal.texts import FALLBACK_LANGUAGE, Status
 from portal.topics import Topic, TopicText
 
@@ -171,8 +170,11 @@ def _apply_settings(kind: Kind, item, form) -> None:
         item.languages = forms.parse_language_codes(data.pop("languages"))
         for key in ("phone", "email", "website", "address", "postcode"):
             data[key] = data[key] or None
+    changed = {key for key, value in data.items() if getattr(item, key, None) != value}
     for key, value in data.items():
         setattr(item, key, value)
+    if kind.model is Service and item.id is not None:
+        services.follow_the_editor(item, changed)
 
 
 def _form_for(kind: Kind, item=None):
@@ -232,7 +234,8 @@ def _item_page(kind: Kind, thing, form, status: int = 200):
     return render("signposting/admin/item.html", kind=kind, item=thing, form=form,
                   button_form=EmptyForm(), portal_languages=LANGUAGES, title=kind.title(thing),
                   public_url=_public_url(kind, thing), status=status,
-                  has_errors=bool(form.errors))
+                  has_errors=bool(form.errors),
+                  details=services.published_details(thing) if kind.model is Service else {})
 
 
 @bp.post("/<kind_name>/<item_id>")
@@ -277,10 +280,13 @@ def set_status(kind_name: str, item_id: str):
 def _write_text(kind: Kind, item, language: str, form) -> None:
     values = {name: form[name].data or "" for name in form._fields if name != "csrf_token"}
     if kind.model is Guide:
-        set_guide_text(item, language, title=values["title"], summary=values["summary"],
-                       body=values["body"] or None)
+        services.set_guide_text(item, language, title=values["title"],
+                                summary=values["summary"], body=values["body"] or None)
         return
     text = item.texts.get(language)
+    if kind.model is Service and language == FALLBACK_LANGUAGE and text is not None \
+            and text.cost != values["cost"]:
+        services.follow_the_editor(item, {"cost"})
     if text is None:
         text = kind.text_model(language=language, **values)
         if kind.model is Service:

@@ -258,6 +258,27 @@ def glossary() -> list[GlossaryTerm]:
 
 # --- what a council published about a service, for its page ---------------------------------
 
+def follow_the_editor(service: Service, changed: set[str]) -> None:
+    """What the staff editor changed replaces what a council published about the same thing,
+    so that the page, the API and the export never disagree: a new phone number becomes the
+    service's first phone (keeping its id and description), and no phone removes the
+    service's own phones; a change to "free" or to the English cost line removes the
+    council's cost options, and the editor's words are shown and published instead."""
+    if "phone" in changed and service.phone_rows:
+        if service.phone:
+            service.phone_rows[0].number = service.phone
+        else:
+            service.phone_rows = []
+    if changed & {"free", "cost"} and service.cost_options:
+        service.cost_options = []
+
+
+def published_details(service: Service) -> dict[str, int]:
+    """How many of each list a council published about the service (for the staff editor)."""
+    return {name: len(getattr(service, name)) for name in (
+        "at_locations", "schedules", "cost_options", "service_areas", "contacts",
+        "phone_rows") if getattr(service, name)}
+
 def opening_days(byday: str | None, lang: str) -> str:
     """"Monday, Thursday" for "MO,TH", in the parent's language; "" for no days or a
     monthly rule's ("1MO": the first Monday) that this does not spell out."""

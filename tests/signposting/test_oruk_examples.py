@@ -197,3 +197,38 @@ def test_languages_changed_in_the_editor_replace_those_the_council_published(cli
     service.languages = ["pl"]
     db.session.commit()
     assert [item["code"] for item in client.get(path).get_json()["languages"]] == ["pl"]
+
+
+def test_the_editor_says_what_the_council_published_and_its_changes_replace_it(
+        auth, signed_in, client, runner, db, tmp_path):
+    records = example_services()
+    council_phone = {"id": "5d1f6a2b-8c3e-4f7a-9b0d-1e2f3a4b5c6d", "number": "020 7946 0001",
+                     "description": "Reception"}
+    records[0]["phones"] = [council_phone]
+    assert runner.invoke(args=["directory", "import",
+                               str(write(tmp_path, "ex.json", records))]).exit_code == 0
+    service_id = records[0]["id"]
+    signed_in("coordinator")
+    page = client.get(f"/staff/content/services/{service_id}").get_data(as_text=True)
+    assert "The council’s directory published more about this service" in page
+    assert "1 place" in page and "1 cost" in page and "1 phone number" in page
+    settings = {"organisation": "Example Organization Inc.", "access": "either",
+                "minimum_age": "12", "maximum_age": "100", "phone": "020 7946 0999"}
+    assert auth.post(f"/staff/content/services/{service_id}", settings).status_code == 303
+    served = client.get(f"/api/oruk/services/{service_id}").get_json()
+    # The council's phone keeps its id and description; its number is the editor's now.
+    assert [(p["id"], p["number"]) for p in served["phones"]] == [(council_phone["id"],
+                                                                   "020 7946 0999")]
+    assert served["phones"][0].get("description") == council_phone.get("description")
+    assert served["cost_options"][0]["amount"] == 35  # "free" not changed: costs stay
+    # Ticking "free" replaces the council's £35 with the editor's word for it.
+    assert auth.post(f"/staff/content/services/{service_id}",
+                     {**settings, "free": "y"}).status_code == 303
+    served = client.get(f"/api/oruk/services/{service_id}").get_json()
+    assert [(c["option"], c["amount"]) for c in served["cost_options"]] == [("Free", 0)]
+    page = client.get(f"/services/{service_id}").get_data(as_text=True)
+    assert "£35.00" not in page and "Free" in page
+    # No phone: the service's own phones go, on the page and in the API.
+    assert auth.post(f"/staff/content/services/{service_id}",
+                     {**settings, "phone": ""}).status_code == 303
+    assert client.get(f"/api/oruk/services/{service_id}").get_json()["phones"] == []
