@@ -28,7 +28,9 @@ from portal.signposting.models import (
     Guide,
     GuideText,
     Service,
+    ServiceAttribute,
     ServiceText,
+    TaxonomyTerm,
 )
 from portal.texts import FALLBACK_LANGUAGE, Status
 from portal.topics import Topic, TopicText
@@ -47,6 +49,7 @@ AUDIT_LABELS = {
     "content.translation-removed": _l("Translation removed"),
     "content.published": _l("Content published"),
     "content.unpublished": _l("Content unpublished"),
+    "content.term-mapped": _l("Council term put under a topic"),
 }
 
 
@@ -139,6 +142,92 @@ def translations():
     return render("signposting/admin/translations.html", missing=missing,
                   portal_languages=LANGUAGES,
                   KINDS=KINDS)
+
+
+# --- the council's taxonomy terms ---------------------------------------------------------------
+# A council files its services under its own taxonomy's terms. Import puts a service under the
+# topic a term matches (by id, code or name); a term that matches none is kept, and here a
+# coordinator says which topic it means, or that it means none.
+
+def _term_rows() -> list[tuple[TaxonomyTerm, int]]:
+    counts = dict(db.session.execute(
+        sa.select(ServiceAttribute.taxonomy_term_id, sa.func.count())
+        .group_by(ServiceAttribute.taxonomy_term_id)).all())
+    terms = db.session.scalars(sa.select(TaxonomyTerm).order_by(
+        TaxonomyTerm.topic_id.is_not(None), TaxonomyTerm.name, TaxonomyTerm.id)).all()
+    return [(term, counts.get(term.id, 0)) for term in terms]
+
+
+def _term_form(term: TaxonomyTerm) -> forms.TermTopicForm:
+    form = forms.TermTopicForm(formdata=None, data={"topic": str(term.topic_id or "")})
+    form.topic.id = f"topic-{term.id}"  # one form a term, on one page
+    form.topic.choices = [SelectChoice("", _l("No topic: keep it as the council’s own term"))] + [
+        SelectChoice(str(t.id), KINDS["topics"].title(t)) for t in db.session.scalars(
+            sa.select(Topic).order_by(Topic.position, Topic.slug))]
+    return form
+
+
+def put_under_topic(term: TaxonomyTerm, topic: Topic | None) -> int:
+    """Put a council term under a topic (or none): every service filed under the term goes
+    under the topic, and leaves the topic the term meant before unless another of its terms
+    means that one too. How many services changed."""
+    before, term.topic = term.topic, topic
+    changed = 0
+    for row in db.session.scalars(sa.select(ServiceAttribute).where(
+            ServiceAttribute.taxonomy_term_id == term.id)):
+        service = db.session.get(Service, row.service_id)
+        topics = list(service.topics)
+        if before is not None and before is not topic and not any(
+                other.term.topic is before for other in service.attribute_rows
+                if other.taxonomy_term_id != term.id):
+            topics = [t for t in topics if t is not before]
+        if topic is not None and topic not in topics:
+            topics.append(topic)
+        if topics != list(service.topics):
+            service.topics = topics
+            changed += 1
+    return changed
+
+
+@bp.get("/terms")
+@roles(*EDITORS)
+def terms():
+    rows = [(term, count, _term_form(term)) for term, count in _term_rows()]
+    return render("signposting/admin/terms.html", rows=rows)
+
+
+@bp.post("/terms/<term_id>")
+@roles(*EDITORS)
+def map_term(term_id: str):
+    term = db.session.get(TaxonomyTerm, term_id[:36]) or abort(404)
+    form = _term_form(term)
+    form.process(request.form)
+    count = db.session.scalar(sa.select(sa.func.count()).select_from(ServiceAttribute).where(
+        ServiceAttribute.taxonomy_term_id == term.id)) or 0
+    if not form.validate():
+        return _term_answer(term, count, form, status=422)
+    topic = db.session.get(Topic, int(form.topic.data)) if form.topic.data else None
+    if topic is not term.topic:
+        moved = put_under_topic(term, topic)
+        audit.record(current_user, "content.term-mapped", term.name[:200],
+                     topic=topic.slug if topic else None, services=moved)
+        db.session.commit()
+    message = (_l("Saved: its services are under “%(topic)s”.",
+                  topic=KINDS["topics"].title(topic)) if topic
+               else _l("Saved: it is kept as the council’s own term."))
+    return _term_answer(term, count, form, message=message)
+
+
+def _term_answer(term, count, form, *, status: int = 200, message=None):
+    if request.htmx:
+        return render("signposting/admin/_term_row.html", term=term, count=count, form=form,
+                      message=message, status=status)
+    if status == 200:
+        flash(message, "success")
+        return see_other(url_for("content.terms") + f"#term-{term.id}")
+    rows = [(row, n, form if row.id == term.id else _term_form(row))
+            for row, n in _term_rows()]
+    return render("signposting/admin/terms.html", rows=rows, status=status, has_errors=True)
 
 
 # --- settings ---------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from portal.signposting.models import (
     Organisation,
     Service,
     ServiceText,
+    TaxonomyTerm,
     stable_id,
 )
 from portal.texts import FALLBACK_LANGUAGE, Status
@@ -372,9 +373,13 @@ def _topic_finder():
     by_code = {t.slug: t for t in topics}
     by_name = {search.fold(t.texts[FALLBACK_LANGUAGE].name): t for t in topics
                if FALLBACK_LANGUAGE in t.texts}
+    # The council's terms a coordinator has put under a topic (staff: "Council's terms").
+    mapped = dict(db.session.execute(
+        sa.select(TaxonomyTerm.id, Topic).join(Topic, Topic.id == TaxonomyTerm.topic_id)).all())
 
     def one(ids, code, names) -> Topic | None:
-        return (next((by_id[i] for i in ids if i in by_id), None) or by_code.get(code)
+        return (next((by_id[i] for i in ids if i in by_id), None)
+                or next((mapped[i] for i in ids if i in mapped), None) or by_code.get(code)
                 or next((by_name[n] for n in names if n in by_name), None))
 
     def find(terms) -> tuple[list[Topic], int]:

@@ -12,6 +12,7 @@ from wtforms import (
     EmailField,
     RadioField,
     SelectChoice,
+    SelectField,
     StringField,
     TextAreaField,
     URLField,
@@ -166,3 +167,9 @@ class PreviewForm(PortalForm):
         csrf = False
 
     body = TextAreaField(validators=[Optional(), Length(max=60_000)])
+
+
+class TermTopicForm(PortalForm):
+    """Which topic a council's taxonomy term means (choices set by the view)."""
+
+    topic = SelectField(_l("Topic"), validators=[Optional()])

@@ -28,8 +28,11 @@ PARAMETERS: dict[str, tuple[str, dict]] = {
     "search": ("Words that must all be found (in the name, description, organisation or "
                "topics; in any of the portal's languages).",
                {"type": "string", "maxLength": oruk.MAX_SEARCH}),
-    "taxonomy_term_id": ("Only services with this taxonomy term (a topic).", UUID),
-    "taxonomy_id": ("Only services with any term of this taxonomy.", UUID),
+    "taxonomy_term_id": ("Only services with this taxonomy term (one of the portal's topics, "
+                         "or a term the council published).", UUID),
+    "taxonomy_id": ("Only services with any term of this taxonomy (the portal's topics, or "
+                    "one the council's terms name); for /taxonomy_terms, only its terms.",
+                    UUID),
     "organization_id": ("Only services this organization provides.", UUID),
     "minimum_age": ("Only services for some ages at or above this one.",
                     {"type": "integer", "minimum": 0, "maximum": oruk.MAX_AGE}),
@@ -60,8 +63,8 @@ PARAMETERS: dict[str, tuple[str, dict]] = {
                  "cannot place is a 400.", {"type": "string", "maxLength": 20}),
     "proximity": ("With postcode: how far from it, in metres.",
                   {"type": "integer", "minimum": 1, "maximum": oruk.MAX_PROXIMITY}),
-    "top_only": ("Only terms without a parent: every topic here is one.", BOOLEAN),
-    "parent_id": ("Only the terms under this one: no topic here has any.", UUID),
+    "top_only": ("Only terms without a parent (every topic is one).", BOOLEAN),
+    "parent_id": ("Only the terms whose parent is this one.", UUID),
 }
 
 
@@ -160,17 +163,19 @@ def document() -> dict:
                 answer("The service at location.", profile("compiled/service_at_location.json")),
                 path_id="service at location", not_found=True),
             "/taxonomies": operation(
-                "The taxonomies: one, the portal's topics.", oruk.PAGING,
+                "The taxonomies: the portal's topics, and those the council's terms name.",
+                oruk.PAGING,
                 answer("A page of taxonomies.", page_of(profile("taxonomy.json")))),
             "/taxonomies/{id}": operation(
                 "The taxonomy, with its terms.", (),
                 answer("The taxonomy.", profile("taxonomy.json")),
                 path_id="taxonomy", not_found=True),
             "/taxonomy_terms": operation(
-                "The published topics, as taxonomy terms.", oruk.TERM_PARAMETERS,
+                "The published topics, as taxonomy terms, then the council's own terms.",
+                oruk.TERM_PARAMETERS,
                 answer("A page of taxonomy terms.", page_of(profile("taxonomy_term.json")))),
             "/taxonomy_terms/{id}": operation(
-                "One published topic, as a taxonomy term.", (),
+                "One published topic as a taxonomy term, or one of the council's terms.", (),
                 answer("The taxonomy term.", profile("taxonomy_term.json")),
                 path_id="taxonomy term", not_found=True),
         },

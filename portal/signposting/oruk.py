@@ -10,9 +10,10 @@
                                         a time, with the services' filters, and near a
                                         postcode (``postcode``, ``proximity``; places.py)
     GET /api/oruk/service_at_locations/<id>  one of them, with its location and service in full
-    GET /api/oruk/taxonomies            the one taxonomy: the portal's topics
-    GET /api/oruk/taxonomies/<id>       that taxonomy, with its terms
-    GET /api/oruk/taxonomy_terms        our published topics, as taxonomy terms, with filters
+    GET /api/oruk/taxonomies            the portal's topics, and the council's taxonomies
+    GET /api/oruk/taxonomies/<id>       one, with its terms
+    GET /api/oruk/taxonomy_terms        our published topics as terms, then the council's
+                                        own terms, with filters
     GET /api/oruk/taxonomy_terms/<id>   one of them
 
 Only published services and topics, ever; texts in English (the profile has one language).
@@ -67,7 +68,9 @@ from portal.signposting.models import (
     Service,
     ServiceArea,
     ServiceAtLocation,
+    ServiceAttribute,
     ServiceText,
+    TaxonomyTerm,
     stable_id,
 )
 from portal.texts import FALLBACK_LANGUAGE, Status, published
@@ -392,12 +395,17 @@ class ServiceQuery:
         statement, _score = services.service_query(
             services.ServiceFilters(query=self.search, topic=topic_slug, running_only=False))
         if self.taxonomy_term_id and not topic_slug:
-            statement = statement.where(sa.false())  # no published topic has this term
-        if self.taxonomy_id is not None:
-            # Services with any term of the taxonomy: ours is the only one there is.
-            statement = statement.where(
-                Service.topics.any(Topic.status == Status.PUBLISHED.value)
-                if self.taxonomy_id == TAXONOMY_ID else sa.false())
+            # Not one of our topics: services the council filed under its own term of this id.
+            statement = statement.where(Service.attribute_rows.any(
+                ServiceAttribute.taxonomy_term_id == self.taxonomy_term_id))
+        if self.taxonomy_id == TAXONOMY_ID:  # services with any published topic
+            statement = statement.where(Service.topics.any(Topic.status == Status.PUBLISHED.value))
+        elif self.taxonomy_id is not None:  # services with any of the council's terms in it
+            terms = [term["id"] for term in _in_taxonomy(
+                [council_term(row) for row in db.session.scalars(sa.select(TaxonomyTerm))],
+                self.taxonomy_id)]
+            statement = statement.where(Service.attribute_rows.any(
+                ServiceAttribute.taxonomy_term_id.in_(terms)))
         if self.organization_id is not None:
             statement = statement.where(Service.organisation_id == self.organization_id)
         # Ages: services whose age range overlaps the one asked for (no limit is no limit).
@@ -738,7 +746,11 @@ def service_at_location_detail(place_id: str):
     return answered(make)
 
 
-# --- the taxonomy: the portal's topics ------------------------------------------------------
+# --- taxonomies: the portal's topics, and the terms a council published ----------------------
+# The portal's topics are the terms of its own taxonomy. A council's terms come in on its
+# services (``attributes``) and are kept as published (TaxonomyTerm); a council taxonomy is
+# known by the ``taxonomy_id`` its terms give (named by their ``taxonomy_detail`` or
+# ``taxonomy``).
 
 def taxonomy(with_terms: bool = False) -> dict:
     data = {"id": TAXONOMY_ID, "name": TAXONOMY_NAME, "description": TAXONOMY_DESCRIPTION,
@@ -753,6 +765,42 @@ def _published_topics() -> list[Topic]:
     return db.session.scalars(published(Topic).order_by(Topic.position, Topic.slug)).all()
 
 
+def council_term(row: TaxonomyTerm) -> dict:
+    data = hsds.to_json(row, hsds.TAXONOMY_TERM)
+    data.setdefault("description", "")  # the profile requires one; a council may give none
+    return data
+
+
+def every_term() -> list[dict]:
+    """Our topics' terms, then the council's terms by name."""
+    return [taxonomy_term(topic) for topic in _published_topics()] + [
+        council_term(row) for row in db.session.scalars(
+            sa.select(TaxonomyTerm).order_by(TaxonomyTerm.name, TaxonomyTerm.id))]
+
+
+def council_taxonomies(terms: list[dict]) -> dict[str, dict]:
+    """The council's taxonomies, by id, as their terms name them."""
+    found: dict[str, dict] = {}
+    for term in terms:
+        taxonomy_id = parse_uuid(term.get("taxonomy_id"))
+        if taxonomy_id is None or taxonomy_id == TAXONOMY_ID or taxonomy_id in found:
+            continue
+        detail = term.get("taxonomy_detail")
+        detail = detail if isinstance(detail, dict) else {}
+        data = {"id": taxonomy_id,
+                "name": str(detail.get("name") or term.get("taxonomy") or taxonomy_id),
+                "description": str(detail.get("description") or "")}
+        for key in ("uri", "version"):
+            if isinstance(detail.get(key), str) and detail[key]:
+                data[key] = detail[key]
+        found[taxonomy_id] = data
+    return found
+
+
+def _in_taxonomy(terms: list[dict], taxonomy_id: str) -> list[dict]:
+    return [term for term in terms if parse_uuid(term.get("taxonomy_id")) == taxonomy_id]
+
+
 @bp.get("/taxonomies")
 @public
 @cached_page(*PAGING)
@@ -760,8 +808,11 @@ def taxonomies():
     def make():
         only(*PAGING)
         page, per_page = _paging()
-        contents = [taxonomy()][(page - 1) * per_page:page * per_page]
-        return jsonify(paged(contents, 1, page, per_page))
+        theirs = sorted(council_taxonomies(every_term()).values(),
+                        key=lambda item: (item["name"], item["id"]))
+        everything = [taxonomy(), *theirs]
+        return jsonify(paged(everything[(page - 1) * per_page:page * per_page],
+                             len(everything), page, per_page))
 
     return answered(make)
 
@@ -772,9 +823,14 @@ def taxonomies():
 def taxonomy_detail(taxonomy_id: str):
     def make():
         only()
-        if parse_uuid(taxonomy_id) != TAXONOMY_ID:
+        wanted = parse_uuid(taxonomy_id)
+        if wanted == TAXONOMY_ID:
+            return jsonify(taxonomy(with_terms=True))
+        terms = every_term()
+        theirs = council_taxonomies(terms).get(wanted) if wanted else None
+        if theirs is None:
             return error(404, "There is no taxonomy with this id.")
-        return jsonify(taxonomy(with_terms=True))
+        return jsonify({**theirs, "taxonomy_terms": _in_taxonomy(terms, wanted)})
 
     return answered(make)
 
@@ -788,15 +844,19 @@ def taxonomy_terms():
         page, per_page = _paging()
         words = _text("search").casefold().split()
         in_taxonomy = _uuid("taxonomy_id", "a taxonomy")
-        _boolean("top_only")  # every topic is a top-level term: true and false give them all
+        top_only = _boolean("top_only")
         parent = _uuid("parent_id", "a taxonomy term")
-        terms = [taxonomy_term(topic) for topic in _published_topics()]
+        terms = every_term()
         if words:
-            terms = [term for term in terms
-                     if all(word in f"{term['name']} {term['description']}".casefold()
-                            for word in words)]
-        if (in_taxonomy is not None and in_taxonomy != TAXONOMY_ID) or parent is not None:
-            terms = []  # another taxonomy's terms, or the children of a term: none here
+            terms = [term for term in terms if all(
+                word in f"{term['name']} {term.get('term', '')} {term['description']}"
+                .casefold() for word in words)]
+        if in_taxonomy is not None:
+            terms = _in_taxonomy(terms, in_taxonomy)
+        if top_only:
+            terms = [term for term in terms if not term.get("parent_id")]
+        if parent is not None:
+            terms = [term for term in terms if parse_uuid(term.get("parent_id")) == parent]
         return jsonify(paged(terms[(page - 1) * per_page:page * per_page], len(terms), page,
                              per_page))
 
@@ -813,6 +873,9 @@ def taxonomy_term_detail(term_id: str):
         for topic in _published_topics():
             if taxonomy_term_id(topic.slug) == wanted:
                 return jsonify(taxonomy_term(topic))
-        return error(404, "No published taxonomy term has this id.")
+        row = db.session.get(TaxonomyTerm, wanted) if wanted else None
+        if row is None:
+            return error(404, "No published taxonomy term has this id.")
+        return jsonify(council_term(row))
 
     return answered(make)
