@@ -88,6 +88,10 @@ class Incoming:
     interpreters: Any = MISSING
     last_reviewed: Any = MISSING
     languages: Any = MISSING
+    # The staff editor's address and postcode, given back by export as the service's own
+    # place (oruk.own_place) and read back from it.
+    address: Any = MISSING
+    postcode: Any = MISSING
     # Taxonomy terms as given, (ids, code, names) for each, matched to topics on import.
     terms: Any = MISSING
     # When the publisher last changed it, kept so that a later modified_after sync is true.
@@ -248,6 +252,7 @@ def check(record: Any, index: int) -> tuple[Incoming | None, list[str]]:
     for key, (_attribute, shape) in hsds.SERVICE_CHILDREN.items():
         if key in record:
             incoming.details[key] = hsds.read_list(c, shape, record[key], key, parents)
+    _own_place_back(incoming)
     contacts = incoming.details.get("contacts", [])
     incoming.email = c.email(record.get("email", MISSING), "email")
     if incoming.email is MISSING and "email" not in record and "contacts" in record:
@@ -409,6 +414,25 @@ def _existing(ids: list[str]) -> dict[str, Service]:
     return found
 
 
+def _own_place_back(incoming: Incoming) -> None:
+    """The service's own place, as export writes the staff editor's address and postcode,
+    goes back into them rather than becoming a council's place."""
+    listed = incoming.details.get("service_at_locations")
+    own = oruk.own_place_id(incoming.id) if incoming.id else None
+    for place in listed or []:
+        location = place.inside.get("location")
+        addresses = location.children.get("addresses", []) if location else []
+        if place.id != own or len(addresses) != 1:
+            continue
+        values = addresses[0].values
+        postcode = values["postal_code"] or None
+        if postcode is not None and len(postcode) > 10:
+            continue  # longer than the editor's postcode: kept as a place of its own
+        incoming.address, incoming.postcode = values["address_1"] or None, postcode
+        listed.remove(place)
+        return
+
+
 def _apply(service: Service, incoming: Incoming, find_topics) -> tuple[int, int]:
     """Set the service from the record; returns how many taxonomy terms matched no topic
     (they are kept, as the council's own terms)."""
@@ -418,8 +442,10 @@ def _apply(service: Service, incoming: Incoming, find_topics) -> tuple[int, int]
         service.provider = None
     service.status = Status.PUBLISHED.value
     service.operating_status = incoming.operating
+    if incoming.address is not MISSING and oruk.one_line(service.address) == incoming.address:
+        incoming.address = MISSING  # the same address, as export puts it on one line
     for name in ("website", "email", "phone", "minimum_age", "maximum_age", "interpreters",
-                 "last_reviewed", "free", "languages"):
+                 "last_reviewed", "free", "languages", "address", "postcode"):
         value = getattr(incoming, name)
         if value is not MISSING:
             setattr(service, name, value)

@@ -38,6 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from functools import lru_cache
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -192,6 +193,10 @@ def service_full(service: Service) -> dict:
         listed = [hsds.to_json(row, shape, own) for row in getattr(service, attribute)]
         if listed or key in hsds.ALWAYS_LISTED:
             data[key] = listed
+    if "service_at_locations" not in data:
+        place = own_place(service, own_place_point(service))
+        if place is not None:
+            data["service_at_locations"] = [hsds.to_json(place, hsds.SERVICE_AT_LOCATION, own)]
     if not data["phones"] and service.phone:
         data["phones"] = [{"id": stable_id(sid, "phone"), "service_id": sid,
                            "number": service.phone}]
@@ -532,10 +537,14 @@ def _services_by_id(ids, everything: bool = False) -> list[Service]:
                     in hsds.SERVICE_CHILDREN.values()] + [selectinload(Service.attribute_rows)]
     else:
         loading += [lazyload(Service.topics), lazyload(Service.language_rows)]
-    return db.session.scalars(
+    found = db.session.scalars(
         sa.select(Service).where(Service.id.in_(ids))
         .outerjoin(ServiceText, english).options(*loading)
         .order_by(Service.id)).unique().all()
+    if everything:  # where their own places are, for all of them at once
+        places.remember({code for item in found if not item.at_locations
+                         and (code := places.normal_postcode(item.postcode))})
+    return found
 
 
 def minimal(service: Service) -> dict:
@@ -610,8 +619,41 @@ def service_detail(service_id: str):
 
 
 # --- where services are offered: service at location -----------------------------------------
-# Only the places a council's data (or an import) gives a service; a service known only by the
-# staff editor's address and postcode has none yet.
+# The places a council's data gives a service, and, for a service with none, the place the
+# staff editor's address and postcode give it (its "own place", with stable ids, placed on
+# the map where its postcode is known: places.py).
+
+def one_line(address: str | None) -> str:
+    """An address written on several lines, on one ("1 High St\nBow" -> "1 High St, Bow")."""
+    return ", ".join(line.strip() for line in (address or "").splitlines() if line.strip())
+
+
+def own_place_id(service_id: str) -> str:
+    return stable_id(service_id, "service-at-location")
+
+
+def own_place(service: Service, point: tuple[float, float] | None = None):
+    """The staff editor's address and postcode as a service at location, for a service that
+    has no place of a council's; None without either."""
+    if not (service.address or service.postcode):
+        return None
+    sid = service.id
+    address = SimpleNamespace(
+        id=stable_id(sid, "address"), attention=None, address_1=one_line(service.address),
+        address_2=None, city="", region=None, state_province="",
+        postal_code=service.postcode or "", country="GB", address_type="physical", extra={})
+    location = SimpleNamespace(
+        id=stable_id(sid, "location"), location_type="physical", name=None, description=None,
+        latitude=point[0] if point else None, longitude=point[1] if point else None,
+        addresses=[address], extra={})
+    return SimpleNamespace(id=own_place_id(sid), service_id=sid, location_id=location.id,
+                           location=location, service=service, extra={})
+
+
+def own_place_point(service: Service) -> tuple[float, float] | None:
+    postcode = places.normal_postcode(service.postcode)
+    return places.point(postcode) if postcode else None
+
 
 @dataclass
 class Near:
@@ -630,16 +672,9 @@ class Near:
         return cls(postcode, proximity)
 
 
-def _places_of(services_statement):
-    return (sa.select(ServiceAtLocation.id)
-            .join(Location, Location.id == ServiceAtLocation.location_id)
-            .where(ServiceAtLocation.service_id.in_(services_statement.with_only_columns(
-                Service.id, maintain_column_froms=True).order_by(None))))
-
-
-def _not_covering(postcode: str, statement) -> set[str]:
-    """The services (among those ``statement`` finds) whose areas, read, all leave this
-    postcode out. An area the portal cannot read (a borough's name alone) leaves it in."""
+def _not_covering(postcode: str, service_ids) -> set[str]:
+    """The services (of ``service_ids``, a query) whose areas, read, all leave this postcode
+    out. An area the portal cannot read (a borough's name alone) leaves it in."""
     by_service: dict[str, list[bool | None]] = {}
     where: list = []  # the postcode's point, looked up once and only if an area needs it
 
@@ -648,9 +683,8 @@ def _not_covering(postcode: str, statement) -> set[str]:
             where.append(places.point(postcode))
         return where[0]
 
-    in_statement = statement.with_only_columns(Service.id, maintain_column_froms=True)
     for area in db.session.scalars(sa.select(ServiceArea).where(
-            ServiceArea.service_id.in_(in_statement.order_by(None)))):
+            ServiceArea.service_id.in_(service_ids))):
         needs_point = (area.extra or {}).get("extent_type") == "geojson"
         by_service.setdefault(area.service_id, []).append(
             places.area_covers(area, postcode, point() if needs_point else None))
@@ -658,56 +692,106 @@ def _not_covering(postcode: str, statement) -> set[str]:
             if True not in said and False in said}
 
 
-def _page_of_places(query: ServiceQuery, near: Near) -> tuple[list[ServiceAtLocation], int]:
-    statement = query.statement()
-    chosen = _places_of(statement)
+@dataclass(frozen=True)
+class Spot:
+    """One place a service is offered, before it is loaded: a council's (``row``) or the
+    service's own."""
+
+    id: str
+    service_id: str
+    latitude: float | None
+    longitude: float | None
+    row: bool
+
+
+def _spots(query: ServiceQuery, near: Near) -> list[Spot]:
+    """Every place the query's services are offered, as ids and points (ordered by id)."""
+    service_ids = query.statement().with_only_columns(
+        Service.id, maintain_column_froms=True).order_by(None)
     if near.postcode and near.proximity is None:
-        left_out = _not_covering(near.postcode, statement)
+        left_out = _not_covering(near.postcode, service_ids)
         if left_out:
-            chosen = chosen.where(ServiceAtLocation.service_id.not_in(left_out))
-    start = (query.page - 1) * query.per_page
+            service_ids = service_ids.where(Service.id.not_in(left_out))
+    rows = db.session.execute(
+        sa.select(ServiceAtLocation.id, ServiceAtLocation.service_id, Location.latitude,
+                  Location.longitude)
+        .join(Location, Location.id == ServiceAtLocation.location_id)
+        .where(ServiceAtLocation.service_id.in_(service_ids))).all()
+    spots = [Spot(place_id, service_id, lat, lon, True) for place_id, service_id, lat, lon
+             in rows]
+    with_rows = {spot.service_id for spot in spots}
+    own = db.session.execute(
+        sa.select(Service.id, Service.postcode).where(
+            Service.id.in_(service_ids), Service.id.not_in(
+                sa.select(ServiceAtLocation.service_id)),
+            sa.or_(Service.address.is_not(None), Service.postcode.is_not(None)))).all()
+    postcodes = {service_id: places.normal_postcode(code) for service_id, code in own}
+    points = places.points({code for code in postcodes.values() if code})
+    spots += [Spot(own_place_id(service_id), service_id,
+                   *(points.get(postcodes[service_id]) or (None, None)), False)
+              for service_id, _code in own if service_id not in with_rows]
+    return sorted(spots, key=lambda spot: spot.id)
+
+
+def _page_of_places(query: ServiceQuery, near: Near) -> tuple[list, int]:
+    spots = _spots(query, near)
     if near.proximity is not None:
         centre = places.point(near.postcode)
         if centre is None:
             raise BadParameter(f"This directory does not know where {near.postcode} is: it "
                                "knows the postcodes of its own places and of the postcode "
                                "list it was given. Try a postcode nearby.")
-        found = db.session.execute(chosen.add_columns(Location.latitude, Location.longitude)
-                                   .where(places.around(centre, near.proximity))).all()
-        measured = sorted((places.metres(centre, (lat, lon)), place_id)
-                          for place_id, lat, lon in found)
-        ids = [place_id for distance, place_id in measured if distance <= near.proximity]
-        return _places_by_id(ids[start:start + query.per_page]), len(ids)
-    total = _count(chosen)
-    ids = db.session.scalars(chosen.order_by(ServiceAtLocation.id)
-                             .limit(query.per_page).offset(start)).all()
-    return _places_by_id(ids), total
+        measured = sorted(
+            (places.metres(centre, (spot.latitude, spot.longitude)), spot.id, spot)
+            for spot in spots if spot.latitude is not None and spot.longitude is not None
+            and -90 <= spot.latitude <= 90 and -180 <= spot.longitude <= 180)
+        spots = [spot for distance, _id, spot in measured if distance <= near.proximity]
+    start = (query.page - 1) * query.per_page
+    return _load_places(spots[start:start + query.per_page]), len(spots)
 
 
-def _places_by_id(ids: list[str], everything: bool = False) -> list[ServiceAtLocation]:
-    """These services at locations, in this order, each with its location and service."""
-    if not ids:
+def _load_places(spots: list[Spot], everything: bool = False) -> list:
+    """These places, in this order, each with its location and service."""
+    if not spots:
         return []
-    rows = {row.id: row for row in db.session.scalars(
-        sa.select(ServiceAtLocation).where(ServiceAtLocation.id.in_(ids)))}
+    rows = {row.id: row for row in db.session.scalars(sa.select(ServiceAtLocation).where(
+        ServiceAtLocation.id.in_([spot.id for spot in spots if spot.row])))}
     owners = {item.id: item for item in _services_by_id(
-        sorted({row.service_id for row in rows.values()}), everything=everything)}
+        sorted({spot.service_id for spot in spots}), everything=everything)}
     for row in rows.values():  # as loaded, not a change to write
         set_committed_value(row, "service", owners[row.service_id])
-    return [rows[place_id] for place_id in ids]
+    return [rows[spot.id] if spot.row else own_place(
+        owners[spot.service_id], (spot.latitude, spot.longitude)
+        if spot.latitude is not None else None) for spot in spots]
+
+
+def _spot(place_id: str) -> Spot | None:
+    """A council's place by its id, or a service's own place (its id is made from the
+    service's, so the services with an address and no council place are looked through)."""
+    row = db.session.get(ServiceAtLocation, place_id)
+    if row is not None:
+        return Spot(row.id, row.service_id, None, None, True)
+    for service_id, postcode in db.session.execute(sa.select(Service.id, Service.postcode).where(
+            Service.id.not_in(sa.select(ServiceAtLocation.service_id)),
+            sa.or_(Service.address.is_not(None), Service.postcode.is_not(None)))):
+        if own_place_id(service_id) == place_id:
+            postcode = places.normal_postcode(postcode)
+            point = places.point(postcode) if postcode else None
+            return Spot(place_id, service_id, *(point or (None, None)), False)
+    return None
 
 
 def _one_to_one(data: dict) -> dict:
     return {key: value for key, value in data.items() if not isinstance(value, list | dict)}
 
 
-def place_summary(place: ServiceAtLocation) -> dict:
+def place_summary(place) -> dict:
     return {"id": place.id, "service_id": place.service_id, "location_id": place.location_id,
             "location": _one_to_one(hsds.to_json(place.location, hsds.LOCATION)),
             "service": service_summary(place.service)}
 
 
-def place_full(place: ServiceAtLocation) -> dict:
+def place_full(place) -> dict:
     service = service_full(place.service)
     service.pop("service_at_locations", None)  # it is this, and its service's other places
     data = {"id": place.id, "service_id": place.service_id, "location_id": place.location_id,
@@ -738,10 +822,10 @@ def service_at_location_detail(place_id: str):
     def make():
         only()
         canonical = parse_uuid(place_id)
-        row = db.session.get(ServiceAtLocation, canonical) if canonical else None
-        if row is None or services.service(row.service_id) is None:
+        spot = _spot(canonical) if canonical else None
+        if spot is None or services.service(spot.service_id) is None:
             return error(404, "No published service is offered at a place with this id.")
-        return jsonify(place_full(_places_by_id([row.id], everything=True)[0]))
+        return jsonify(place_full(_load_places([spot], everything=True)[0]))
 
     return answered(make)
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 import sqlalchemy as sa
+from flask import g
 
 from portal.extensions import db
 from portal.signposting.models import Address, Location, PostcodePoint
@@ -37,16 +38,38 @@ def _compact(column):
 
 def point(postcode: str) -> tuple[float, float] | None:
     """(latitude, longitude) for a postcode in ``normal_postcode`` form, or None."""
-    known = db.session.get(PostcodePoint, postcode)
-    if known is not None:
-        return known.latitude, known.longitude
-    found = db.session.execute(
-        sa.select(sa.func.avg(Location.latitude), sa.func.avg(Location.longitude))
-        .join(Address, Address.location_id == Location.id)
-        .where(_compact(Address.postal_code) == postcode.replace(" ", ""),
-               Location.latitude.between(-90, 90), Location.longitude.between(-180, 180))
-    ).one()
-    return (found[0], found[1]) if found[0] is not None else None
+    known = g.get("postcode_points", {})
+    if postcode in known:
+        return known[postcode]
+    return points({postcode}).get(postcode)
+
+
+def remember(postcodes: set[str]) -> None:
+    """Look these postcodes up at once, for ``point`` to answer from during this request."""
+    found = points(postcodes)
+    g.setdefault("postcode_points", {}).update(
+        {code: found.get(code) for code in postcodes})
+
+
+def points(postcodes: set[str]) -> dict[str, tuple[float, float]]:
+    """The points of those of these postcodes (``normal_postcode`` form) that can be placed:
+    from the postcode list, else from the directory's own located addresses (two queries,
+    however many postcodes)."""
+    if not postcodes:
+        return {}
+    found = {row.postcode: (row.latitude, row.longitude) for row in db.session.scalars(
+        sa.select(PostcodePoint).where(PostcodePoint.postcode.in_(postcodes)))}
+    left = {code.replace(" ", ""): code for code in postcodes - found.keys()}
+    if left:
+        compact = _compact(Address.postal_code)
+        for code, lat, lon in db.session.execute(
+                sa.select(compact, sa.func.avg(Location.latitude), sa.func.avg(Location.longitude))
+                .join(Address, Address.location_id == Location.id)
+                .where(compact.in_(left), Location.latitude.between(-90, 90),
+                       Location.longitude.between(-180, 180))
+                .group_by(compact)):
+            found[left[code]] = (lat, lon)
+    return found
 
 
 def metres(a: tuple[float, float], b: tuple[float, float]) -> float:

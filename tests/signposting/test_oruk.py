@@ -346,15 +346,22 @@ def test_the_demo_services_file_is_valid_and_what_export_writes(app, runner, db,
     """portal/signposting/demo_data/services.json, which ``flask seed-demo`` loads through the
     import's code, is what export writes back, except that a service without a website has
     no ``url``: export gives its page at BASE_URL, which import would take for a website at
-    any other BASE_URL. Exported, every record is the profile's."""
+    any other BASE_URL, and that export adds each service's own place: the address and
+    postcode that services-extra.json gives it. Exported, every record is the profile's."""
     from portal.signposting import demo
 
     records = demo.read_json("services.json")
     assert demo.demo_signposting()
     db.session.commit()
     exported = export(runner, tmp_path / "demo.json")
+    postcodes = {item["id"]: item["postcode"]
+                 for item in demo.read_json("services-extra.json").values()}
     for record in exported:
         assert_valid(record, SERVICE)
+        places = record.pop("service_at_locations", [])
+        assert [place["id"] for place in places] == [oruk.own_place_id(record["id"])]
+        address = places[0]["location"]["addresses"][0]
+        assert address["postal_code"] == postcodes[record["id"]]
     portal_page = re.escape(app.config["BASE_URL"]) + r"/services/[0-9a-f-]{36}"
 
     def comparable(items: list[dict]) -> str:

@@ -316,3 +316,61 @@ def test_no_day_or_area_filter_when_no_service_has_them(client, db):
     db.session.commit()
     page = client.get("/services").get_data(as_text=True)
     assert 'name="day"' not in page and 'name="area"' not in page
+
+
+# --- a service known only by the staff editor's address ----------------------------------------
+
+def test_the_editors_address_is_a_place_of_its_own(client, runner, borough, db, tmp_path):
+    from portal.signposting import oruk
+
+    drop_in = add_service(db, "Drop-in", "Mile End Parents", address="2 Mile End Road\nLondon",
+                          postcode="e1 4ns")
+    db.session.commit()
+    csv = tmp_path / "postcodes.csv"
+    csv.write_text("pcds,lat,long\nE1 4NS,51.5226,-0.0465\n", encoding="utf-8")
+    assert runner.invoke(args=["directory", "postcodes", str(csv)]).exit_code == 0
+    own = oruk.own_place_id(drop_in.id)
+
+    listing = client.get("/api/oruk/service_at_locations").get_json()
+    assert own in {item["id"] for item in listing["contents"]}
+    assert listing["total_items"] == 4  # the phone line has no address: no place
+    near = client.get("/api/oruk/service_at_locations?postcode=E1+6AN&proximity=1200")
+    # Nearest first: the clinic about 890 m away, the drop-in (by its postcode) about 980 m.
+    assert names(near) == ["Family hub", "Weekend clinic", "Drop-in"]
+    one = client.get(f"/api/oruk/service_at_locations/{own}").get_json()
+    assert_valid(one, PLACE)
+    address = one["location"]["addresses"][0]
+    assert (address["address_1"], address["postal_code"]) == ("2 Mile End Road, London",
+                                                               "e1 4ns")
+    assert one["location"]["latitude"] == 51.5226
+    served = client.get(f"/api/oruk/services/{drop_in.id}").get_json()
+    assert [place["id"] for place in served["service_at_locations"]] == [own]
+    # Export and import give it back as the editor's address, not a council's place.
+    exported = tmp_path / "out.json"
+    assert runner.invoke(args=["directory", "export", str(exported)]).exit_code == 0
+    assert runner.invoke(args=["directory", "import", str(exported)]).exit_code == 0
+    again = runner.invoke(args=["directory", "import", str(exported)])
+    assert "0 created, 0 updated, 5 unchanged" in again.output, again.output
+    db.session.rollback()
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(ServiceAtLocation).where(
+        ServiceAtLocation.service_id == drop_in.id)) == 0
+    assert db.session.get(type(drop_in), drop_in.id).address == "2 Mile End Road\nLondon"
+    # Into a fresh database: the same address, and the same JSON out again.
+    first = [r for r in json.loads(exported.read_text(encoding="utf-8")) if r["id"] == drop_in.id]
+    db.session.remove()
+    db.drop_all()
+    db.create_all()
+    assert runner.invoke(args=["directory", "import", str(exported)]).exit_code == 0
+    from portal.signposting.models import Service
+
+    fresh = db.session.get(Service, drop_in.id)
+    assert (fresh.address, fresh.postcode, fresh.at_locations) == (
+        "2 Mile End Road, London", "e1 4ns", [])
+    second = tmp_path / "second.json"
+    assert runner.invoke(args=["directory", "export", str(second)]).exit_code == 0
+    again = [r for r in json.loads(second.read_text(encoding="utf-8")) if r["id"] == drop_in.id]
+    # The fresh database has no postcode list: the place is the same, without its point.
+    for record in first:
+        for place in record["service_at_locations"]:
+            place["location"].pop("latitude"), place["location"].pop("longitude")
+    assert again == first
