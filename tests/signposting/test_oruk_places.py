@@ -22,7 +22,7 @@ from portal.signposting.models import (
 )
 from portal.texts import Status
 from tests.signposting.oruk_support import PUBLISHED_AT, add_service, assert_valid
-from tests.signposting.test_oruk_examples import contains, example_services, write
+from tests.signposting.test_oruk_examples import EXAMPLES, contains, example_services, write
 
 LONDON = ZoneInfo("Europe/London")
 PLACE = PUBLISHED_AT + "compiled/service_at_location.json"
@@ -90,7 +90,9 @@ def test_the_example_service_at_location_is_served_back(client, runner, db, tmp_
     assert_valid(served, PLACE)
     assert served["service_id"] == example["id"]
     assert contains(given["location"], served["location"]) == []
-    assert served["service"]["name"] == example["name"]
+    # The profile's own example of this answer, whole.
+    published = json.loads((EXAMPLES / "service_at_location_full.json").read_text())
+    assert contains(published, served) == []
     assert "service_at_locations" not in served["service"]  # it is this
     listing = client.get("/api/oruk/service_at_locations").get_json()
     assert [item["id"] for item in listing["contents"]] == [given["id"]]
