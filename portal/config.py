@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 # The development key is public (it is in this file): production refuses to start with it.
-DEVELOPMENT_SECRET_KEY = "development-only-not-secret"  # noqa: S105
+DEVELOPMENT_SECRET_KEY = "development-only-not-secret"  # noqa: S105  # nosec B105
 
 
 class ConfigurationError(RuntimeError):
@@ -76,7 +76,8 @@ class DefaultConfig:
     # elsewhere; when on, admins and coordinators must set up a second factor.
     REQUIRE_2FA: bool | None = None
     # An argon2.profiles name; a hash made with other parameters is redone at next sign-in.
-    PASSWORD_HASH_PROFILE = "RFC_9106_LOW_MEMORY"  # noqa: S105 - a profile name
+    # A profile's name, not a password.
+    PASSWORD_HASH_PROFILE = "RFC_9106_LOW_MEMORY"  # noqa: S105  # nosec B105
     SESSION_IDLE_MINUTES = 30
     SESSION_MAX_HOURS = 12
     # "Keep me signed in on this device" (off unless ticked); 0 removes the option.

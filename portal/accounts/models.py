@@ -59,7 +59,10 @@ class User(UserMixin, db.Model):
     def get_id(self) -> str:
         # Flask-Login keeps this in the cookie: the session's key, not the user's id, so that
         # ending the session server-side (sign out everywhere, deactivation) really ends it.
-        assert self.current_session is not None, "sign in through services.start_session"
+        # A real check, not an assert (asserts vanish under python -O): never a cookie that
+        # names no session.
+        if self.current_session is None:
+            raise RuntimeError("sign in through services.start_session")
         return self.current_session.key
 
     @property

@@ -196,12 +196,12 @@ def champions(language: str | None = None) -> list[ChampionChoice]:
     families = dict(db.session.execute(sa.select(Family.champion_id, sa.func.count()).where(
         Family.champion_id.in_(ids), Family.status == FamilyStatus.OPEN.value)
         .group_by(Family.champion_id)).all())
-    requests = dict(db.session.execute(sa.select(HelpRequest.champion_id, sa.func.count())
-                                       .where(HelpRequest.champion_id.in_(ids),
-                                              HelpRequest.status.in_(ACTIVE))
-                                       .group_by(HelpRequest.champion_id)).all())
+    asked = dict(db.session.execute(sa.select(HelpRequest.champion_id, sa.func.count())
+                                    .where(HelpRequest.champion_id.in_(ids),
+                                           HelpRequest.status.in_(ACTIVE))
+                                    .group_by(HelpRequest.champion_id)).all())
     choices = [ChampionChoice(person, spoken[person.id], families.get(person.id, 0),
-                              requests.get(person.id, 0)) for person in people]
+                              asked.get(person.id, 0)) for person in people]
     choices.sort(key=lambda choice: (language not in choice.languages if language else False,
                                      choice.load, choice.user.name))
     return choices

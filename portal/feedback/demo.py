@@ -119,7 +119,8 @@ def _services(rng: random.Random, items: list[Service]) -> int:
 def demo_feedback() -> str | None:
     if db.session.scalar(sa.select(sa.func.count()).select_from(FeedbackResponse)):
         return None
-    rng = random.Random(2026)  # noqa: S311 - repeatable demo data, not a secret
+    # Repeatable demo data: not a secret.
+    rng = random.Random(2026)  # noqa: S311  # nosec B311
     webinar = db.session.scalar(sa.select(Event).where(Event.slug == "navigating-social-care"))
     from_webinar = _webinar(rng, webinar) if webinar else 0
     items = db.session.scalars(sa.select(Service).where(Service.status == "published")
