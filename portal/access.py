@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import Flask, abort, current_app, request
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from portal.i18n import lazy_gettext as _l
 from portal.rendering import redirect_to
 
 

@@ -6,7 +6,7 @@ age. Each is optional, with "Prefer not to say". Codes never change once used.
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
+from portal.i18n import lazy_gettext as _l
 
 PREFER_NOT = "prefer-not"
 PREFER_NOT_LABEL = _l("Prefer not to say")

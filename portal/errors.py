@@ -6,12 +6,12 @@ from collections.abc import Callable
 
 from flask import Flask, Response, current_app, g, request
 from flask.globals import request_ctx
-from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import exc as sa_exc
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
 from portal.extensions import db
+from portal.i18n import lazy_gettext as _l
 from portal.rendering import render, wants_fragment
 
 MESSAGES = {

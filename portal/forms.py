@@ -16,7 +16,6 @@ from datetime import datetime
 
 import wtforms
 from flask import abort, has_request_context, request
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 from wtforms import (
@@ -30,6 +29,7 @@ from wtforms.fields.choices import SelectFieldBase
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from portal.i18n import LANGUAGES
+from portal.i18n import lazy_gettext as _l
 
 # C0 controls other than tab, newline and carriage return, DEL, and C1 controls.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

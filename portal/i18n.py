@@ -16,8 +16,26 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.frontend import CommandLineInterface
 from flask import Flask, request, session
 from flask.cli import AppGroup
-from flask_babel import get_locale
-from markupsafe import Markup
+from flask_babel import get_locale, gettext
+from flask_babel.speaklater import LazyString
+from markupsafe import Markup, escape
+
+
+class LazyText(LazyString):
+    """Flask-Babel's lazy translation, made safe to put in a page. Its LazyString hands its
+    whole text to Jinja as markup (``__html__``), variables and all, so a name or a value
+    someone typed, put into a message (a form's error, a flash), would be markup too. Here
+    the translation is escaped, and then each variable as it goes in."""
+
+    def __html__(self):
+        template = escape(gettext(*self._args))
+        return template % self._kwargs if self._kwargs else template
+
+
+def lazy_gettext(string: str, **variables) -> LazyText:
+    """``flask_babel.lazy_gettext``, whose text is escaped in a page (see LazyText); the
+    portal's ``_l``."""
+    return LazyText(gettext, string, **variables)
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,11 @@ resets, the account page and the second factor. See docs in README ("Staff accou
 from __future__ import annotations
 
 from flask import Blueprint, Flask, current_app, flash, request, url_for
-from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, current_user
 
 from portal.access import access_of
 from portal.capabilities import EVERY_ROLE, StaffTask, plug_in
+from portal.i18n import lazy_gettext as _l
 from portal.rendering import redirect_to
 
 bp = Blueprint("accounts", __name__, url_prefix="/staff")

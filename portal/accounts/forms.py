@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
     EmailField,
@@ -13,6 +12,7 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length, Valid
 
 from portal.accounts import passwords
 from portal.forms import EMAIL_FORMAT, PortalForm, language_choices
+from portal.i18n import lazy_gettext as _l
 
 EMAIL_REQUIRED = _l("Enter your email address")
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import argon2
 from argon2 import PasswordHasher
 from flask import current_app
-from flask_babel import lazy_gettext as _l
+
+from portal.i18n import lazy_gettext as _l
 
 MINIMUM_LENGTH = 12
 # argon2 hashes any length, but hashing a megabyte on every sign-in attempt is a cheap attack.

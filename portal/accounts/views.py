@@ -4,7 +4,6 @@ import hashlib
 import time
 
 from flask import current_app, flash, g, request, session, url_for
-from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
@@ -26,6 +25,7 @@ from portal.accounts.forms import (
 from portal.accounts.links import LinkProblem, Purpose, lifetime, make_token, read_token
 from portal.extensions import db, limiter
 from portal.forms import EmptyForm
+from portal.i18n import lazy_gettext as _l
 from portal.mail import external_url, prepare
 from portal.navigation import safe_next
 from portal.rendering import redirect_to, render, render_form, see_other

@@ -11,12 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Flask
-from flask_babel import lazy_gettext as _l
 
 from portal.access import Role
 from portal.capabilities import StaffTask, plug_in
 from portal.database import utcnow
 from portal.extensions import db
+from portal.i18n import lazy_gettext as _l
 
 bp = Blueprint("audit", __name__, url_prefix="/staff/audit")
 

@@ -5,7 +5,6 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import current_app, request
-from flask_babel import lazy_gettext as _l
 from wtforms import SelectChoice, SelectField
 from wtforms.validators import Optional, ValidationError
 
@@ -16,6 +15,7 @@ from portal.audit.models import AuditEvent
 from portal.capabilities import plugged_into
 from portal.extensions import db
 from portal.forms import DateField, PortalForm
+from portal.i18n import lazy_gettext as _l
 from portal.rendering import render
 
 PAGE_SIZE = 50

@@ -4,7 +4,6 @@ top until acknowledged), and the champions: their languages and their activity."
 from __future__ import annotations
 
 from flask import Blueprint, abort, request, url_for
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from portal import audit
@@ -21,6 +20,7 @@ from portal.i18n import (
     language_name,
     spoken_language_choices,
 )
+from portal.i18n import lazy_gettext as _l
 from portal.rendering import render, render_form, see_other
 
 bp = Blueprint("caseload_admin", __name__, url_prefix="/staff/requests")

@@ -8,7 +8,6 @@ import secrets
 from datetime import date, timedelta
 
 from email_validator import EmailNotValidError, validate_email
-from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
     HiddenField,
@@ -55,6 +54,7 @@ from portal.forms import (
     MultiCheckboxField,
     PortalForm,
 )
+from portal.i18n import lazy_gettext as _l
 from portal.i18n import spoken_language_choices
 
 PHONE = re.compile(r"^[0-9 +()-]{6,40}$")

@@ -15,12 +15,12 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import pagecache
 from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
+from portal.i18n import lazy_gettext as _l
 from portal.topics import Topic
 
 if TYPE_CHECKING:

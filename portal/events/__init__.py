@@ -4,9 +4,9 @@ parent's own manage link."""
 from __future__ import annotations
 
 from flask import Blueprint, Flask
-from flask_babel import lazy_gettext as _l
 
 from portal.capabilities import NavigationItem, plug_in
+from portal.i18n import lazy_gettext as _l
 
 bp = Blueprint("events", __name__, url_prefix="/events")
 

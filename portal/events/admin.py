@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from flask import Blueprint, abort, current_app, flash, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
 from wtforms import (
@@ -42,6 +41,7 @@ from portal.events.models import (
 from portal.extensions import db
 from portal.forms import EmptyForm, IntegerField, MultiCheckboxField, PortalForm, saved_unless_taken
 from portal.i18n import LANGUAGES, current_language, language_name, spoken_language_choices
+from portal.i18n import lazy_gettext as _l
 from portal.rendering import render, render_form, see_other
 from portal.spreadsheet import csv_download
 from portal.texts import FALLBACK_LANGUAGE, Status

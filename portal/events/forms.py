@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
     EmailField,
@@ -13,6 +12,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp, ValidationError
 
 from portal.forms import PortalForm, language_choices
+from portal.i18n import lazy_gettext as _l
 
 NO_CONTACT = _l("Enter an email address or a mobile number, so that we can send you the details")
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 import re
 
 from flask import Response, abort, current_app, flash, request, url_for
-from flask_babel import lazy_gettext as _l
 
 from portal.access import public
 from portal.database import utcnow
@@ -13,6 +12,7 @@ from portal.events.models import Event, EventStatus, Registration, RegistrationS
 from portal.extensions import db, limiter
 from portal.forms import TOO_MANY_REQUESTS, EmptyForm
 from portal.i18n import current_language, language_list, language_name
+from portal.i18n import lazy_gettext as _l
 from portal.mail import external_url
 from portal.pagecache import cached_page
 from portal.rendering import render, render_form, see_other, too_many

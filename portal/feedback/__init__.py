@@ -9,11 +9,11 @@ are private, see portal/privacy.py; the rate limiter's key is in ``privacy.py`` 
 from __future__ import annotations
 
 from flask import Blueprint, Flask
-from flask_babel import lazy_gettext as _l
 
 from portal import privacy as core_privacy
 from portal.capabilities import NavigationItem, plug_in
 from portal.feedback.privacy import PREFIX
+from portal.i18n import lazy_gettext as _l
 
 bp = Blueprint("feedback", __name__, url_prefix=PREFIX)
 

@@ -10,7 +10,6 @@ import sqlalchemy as sa
 from flask import Blueprint, abort, flash, request, url_for
 from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from wtforms import RadioField, SelectChoice, SelectField, TextAreaField
 from wtforms.validators import Length, Optional, ValidationError
@@ -27,6 +26,7 @@ from portal.feedback.models import CommentStatus, FeedbackComment, FeedbackInvit
 from portal.feedback.questions import Kind
 from portal.forms import EmptyForm, MonthField, MultiCheckboxField, PortalForm
 from portal.i18n import current_language, language_name
+from portal.i18n import lazy_gettext as _l
 from portal.mail import external_url
 from portal.periods import month_end
 from portal.rendering import render, render_form, see_other

@@ -4,12 +4,12 @@ sets none; a signed "started" stamp and a honeypot hold off bots instead."""
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, RadioField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from portal.feedback import questions
 from portal.forms import MultiCheckboxField, PortalForm
+from portal.i18n import lazy_gettext as _l
 
 NOT_IN_LIST = _l("Choose one of the options shown")
 COMMENT_TOO_LONG = _l("Write %(max)d characters or fewer", max=questions.COMMENT_MAX_LENGTH)

@@ -11,8 +11,6 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
-
 # The equality questions' answers are the portal's, shared with the caseload and the reports.
 from portal.equality import (  # noqa: F401 - part of this module's vocabulary
     BACKGROUNDS,
@@ -25,6 +23,7 @@ from portal.equality import (  # noqa: F401 - part of this module's vocabulary
     PREFER_NOT_LABEL,
     SEND,
 )
+from portal.i18n import lazy_gettext as _l
 
 
 class Kind(enum.StrEnum):

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
+
+from portal.i18n import lazy_gettext as _l
 
 REMOVED = "[…]"
 

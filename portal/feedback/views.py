@@ -8,7 +8,6 @@ forms post without a CSRF token (see forms.py).
 from __future__ import annotations
 
 from flask import abort, current_app, has_request_context, request, url_for
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import SQLAlchemyError
 
 from portal.access import public
@@ -22,6 +21,7 @@ from portal.feedback.forms import about_you_form, answers_form, background_form
 from portal.feedback.privacy import sender_key
 from portal.feedback.questions import Kind
 from portal.i18n import LANGUAGES, SESSIONLESS_BLUEPRINTS, current_language
+from portal.i18n import lazy_gettext as _l
 from portal.pagecache import cached_page, per_visitor
 from portal.privacy import is_private_path
 from portal.rendering import render, render_form, see_other

@@ -4,9 +4,9 @@ the language switch and the health check. (Error pages are the core's: portal/er
 from __future__ import annotations
 
 from flask import Flask
-from flask_babel import lazy_gettext as _l
 
 from portal.capabilities import NavigationItem, plug_in
+from portal.i18n import lazy_gettext as _l
 from portal.main.views import bp
 
 

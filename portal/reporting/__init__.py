@@ -5,10 +5,10 @@ council puts in its equality report."""
 from __future__ import annotations
 
 from flask import Blueprint, Flask
-from flask_babel import lazy_gettext as _l
 
 from portal.access import Role
 from portal.capabilities import StaffTask, plug_in
+from portal.i18n import lazy_gettext as _l
 
 bp = Blueprint("reporting", __name__, url_prefix="/staff/reports")
 

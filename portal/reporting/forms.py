@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, SelectChoice
 from wtforms.validators import Optional, ValidationError
 
 from portal.database import utcnow
 from portal.forms import MonthField, PortalForm
+from portal.i18n import lazy_gettext as _l
 from portal.periods import MAX_MONTHS, Period, last_months, this_quarter
 
 QUARTER, FIVE_MONTHS, CHOSEN = "quarter", "five-months", "chosen"

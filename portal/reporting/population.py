@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
 from wtforms import StringField
 from wtforms.validators import Length, Optional, ValidationError
 
@@ -16,6 +15,7 @@ from portal import audit, equality
 from portal.database import utcnow
 from portal.extensions import db
 from portal.forms import PortalForm
+from portal.i18n import lazy_gettext as _l
 from portal.reporting.models import PopulationShare, PopulationSource
 
 # Shares may be rounded, so a dimension's may add up to a little over 100.

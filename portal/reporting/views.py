@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from flask import abort, flash, render_template, request, url_for
 from flask_babel import gettext
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from portal import disclosure
 from portal.access import Role, roles
 from portal.database import utcnow
 from portal.extensions import db
+from portal.i18n import lazy_gettext as _l
 from portal.rendering import render_form, see_other
 from portal.reporting import READERS, bp, population, services
 from portal.reporting.forms import PeriodForm

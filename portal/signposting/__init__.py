@@ -4,10 +4,10 @@ shared topics, with an Open Referral UK API. Parents read it; coordinators and a
 from __future__ import annotations
 
 from flask import Blueprint, Flask
-from flask_babel import lazy_gettext as _l
 
 from portal.capabilities import NavigationItem, plug_in
 from portal.errors import answer_errors_under
+from portal.i18n import lazy_gettext as _l
 
 bp = Blueprint("signposting", __name__)
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, request, url_for
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from wtforms import SelectChoice
 
@@ -19,6 +18,7 @@ from portal.capabilities import StaffTask
 from portal.extensions import db
 from portal.forms import EmptyForm, saved_unless_taken
 from portal.i18n import LANGUAGES
+from portal.i18n import lazy_gettext as _l
 from portal.rendering import render, render_form, see_other
 from portal.signposting import forms, services
 from portal.signposting.markdown import reading_age, to_html

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from babel import Locale, UnknownLocaleError
-from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
     EmailField,
@@ -29,6 +28,7 @@ from wtforms.validators import (
 )
 
 from portal.forms import DateField, IntegerField, MultiCheckboxField, PortalForm
+from portal.i18n import lazy_gettext as _l
 from portal.signposting.models import OLDEST, Access
 
 SLUG = Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$",

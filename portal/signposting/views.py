@@ -7,7 +7,6 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from flask import abort, current_app, render_template, request
-from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SearchField, SelectChoice, SelectField, StringField
 from wtforms.validators import Length, Optional
 
@@ -16,6 +15,7 @@ from portal import topics as shared_topics
 from portal.access import public
 from portal.forms import PortalForm
 from portal.i18n import current_language, language_name
+from portal.i18n import lazy_gettext as _l
 from portal.pagecache import cached_page
 from portal.rendering import render
 from portal.signposting import bp, services

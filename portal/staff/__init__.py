@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask import Blueprint, Flask
-from flask_babel import lazy_gettext as _l
 
 from portal.access import Role
 from portal.capabilities import EVERY_ROLE, StaffTask, plug_in
+from portal.i18n import lazy_gettext as _l
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 

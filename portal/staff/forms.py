@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, RadioField, SelectChoice, StringField
 from wtforms.validators import DataRequired, Email, InputRequired, Length
 
 from portal.access import Role
 from portal.forms import EMAIL_FORMAT, MultiCheckboxField, PortalForm, language_choices
+from portal.i18n import lazy_gettext as _l
 
 
 def role_choices(roles) -> list[SelectChoice]:

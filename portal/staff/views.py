@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import abort, current_app, flash, url_for
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
@@ -13,6 +12,7 @@ from portal.accounts.models import User
 from portal.capabilities import plugged_into
 from portal.extensions import db
 from portal.forms import EmptyForm
+from portal.i18n import lazy_gettext as _l
 from portal.mail import MailNotSent
 from portal.rendering import render, render_form, see_other
 from portal.staff import bp

@@ -124,3 +124,21 @@ def test_names_in_sentences_are_escaped(tmp_path):
     app = create_app(make_config(INSTANCE_PATH=str(tmp_path), ORGANISATION_NAME="<b>Trust</b>"))
     html = app.test_client().get("/contact").get_data(as_text=True)
     assert "<bdi>&lt;b&gt;Trust&lt;/b&gt;</bdi>" in html
+
+
+def test_a_lazy_message_escapes_what_goes_into_it(app):
+    """Flask-Babel's lazy strings hand Jinja their whole text as markup; the portal's ``_l``
+    escapes each value put into the message (a typed language code, a name), as a template
+    would."""
+    from flask import render_template_string
+
+    from portal.i18n import lazy_gettext
+
+    with app.test_request_context():
+        message = lazy_gettext("These are not language codes: %(codes)s. Use codes like "
+                               "en, bn, so, pl.", codes='<script>alert("x")</script>')
+        page = render_template_string("<p>{{ message }}</p>", message=message)
+        assert "<script>" not in page and "&lt;script&gt;alert(&#34;x&#34;)" in page
+        assert str(message).startswith("These are not language codes: <script>")  # as text
+        plain = render_template_string("{{ m }}", m=lazy_gettext("Q&A for parents"))
+        assert plain == "Q&amp;A for parents"
