@@ -189,3 +189,46 @@ def test_every_page_and_form_takes_the_hostile_corpus(app, db, make_user,
                     "/staff/sign-in" in response.headers.get("Location", ""):
                 # A form that signs her out (or a session ended by it): sign in again.
                 assert Auth(client).sign_in(user.email).status_code == 303
+
+
+# Raw query strings a browser would never send: broken percent-encoding, bytes that are not
+# UTF-8, a parameter given twice, an overlong key.
+RAW_QUERIES = [b"q=%zz&page=%", b"q=%ff%fe%c3%28&lang=%c0%af", b"page=1&page=2&lang=ar&lang=xx",
+               b"x" * 5000 + b"=1", b"q=" + b"%00" * 3]
+ODD_HEADERS = [{"Accept-Language": "zz-ZZ;q=2, *;q=-1, ar;q=abc"},
+               {"Accept-Language": "x" * 2000},
+               {"Accept": "application/json"},
+               {"Host": "evil.example.org"},
+               {"Host": "localhost:99999"}]
+
+
+@pytest.mark.parametrize("role", (None, Role.ADMIN), ids=("nobody", "admin"))
+def test_every_page_takes_broken_requests(app, db, make_user, signposting_and_events, role):
+    client = app.test_client()
+    if role is not None:
+        user = make_user(roles=(role.value,))
+        assert Auth(client).sign_in(user.email).status_code == 303
+    pages, forms = crawl(app, client)
+    for url in pages:
+        path = urlsplit(url).path
+        for raw in RAW_QUERIES:
+            assert_safe(client.get(path, query_string=raw.decode("ascii")), (path, raw[:20]))
+        for headers in ODD_HEADERS:
+            assert_safe(client.get(path, headers=headers), (path, headers))
+        for method in ("PUT", "PATCH", "DELETE"):
+            answer = client.open(path, method=method)
+            assert answer.status_code in (400, 404, 405), (path, method, answer.status_code)
+    for method, action, fields in forms:
+        if method != "post" or action.startswith("/staff/sign-out"):
+            continue
+        # A JSON body where a form is expected, a 5 MB value, and bytes that are not UTF-8.
+        assert_safe(client.post(action, json={name: "x" for name in fields}), (action, "json"))
+        token = csrf_token(client)
+        big = {name: "x" * (5 * 1024 * 1024) if n == 0 else "x"
+               for n, name in enumerate(name for name in fields if name != "csrf_token")}
+        assert_safe(client.post(action, data={**big, "csrf_token": token}), (action, "5 MB"))
+        body = b"csrf_token=" + token.encode() + b"&" + b"&".join(
+            name.encode() + b"=%ff%fe%c3%28" for name in fields if name != "csrf_token")
+        assert_safe(client.post(action, data=body,
+                                content_type="application/x-www-form-urlencoded"),
+                    (action, "not UTF-8"))
