@@ -142,3 +142,17 @@ def test_a_lazy_message_escapes_what_goes_into_it(app):
         assert str(message).startswith("These are not language codes: <script>")  # as text
         plain = render_template_string("{{ m }}", m=lazy_gettext("Q&A for parents"))
         assert plain == "Q&amp;A for parents"
+
+
+def test_every_module_takes_its_lazy_messages_from_the_portal():
+    """Flask-Babel's own lazy_gettext would put unescaped values into pages (LazyText)."""
+    from pathlib import Path
+
+    import portal
+
+    root = Path(portal.__file__).parent
+    offenders = [str(path.relative_to(root)) for path in root.rglob("*.py")
+                 if path.name != "i18n.py" and "lazy_gettext" in path.read_text(encoding="utf-8")
+                 and "from portal.i18n import lazy_gettext" not in path.read_text(
+                     encoding="utf-8")]
+    assert offenders == []
