@@ -58,6 +58,21 @@ def outbox(app) -> list:
     return getattr(app.extensions["mailman"], "outbox", [])
 
 
+def mail_to(app, address: str, count: int = 1, within: float = 15.0) -> list:
+    """The messages to ``address``, once ``count`` of them have come. A live server sends
+    mail after its answer has gone (portal/mail.py), so a browser can be on the next page
+    before the message is written: wait for it (up to ``within`` seconds), don't race it."""
+    import time
+
+    deadline = time.monotonic() + within
+    while True:
+        found = [message for message in outbox(app) if message.to == [address]]
+        if len(found) >= count or time.monotonic() > deadline:
+            assert len(found) == count, f"{len(found)} messages to {address}, not {count}"
+            return found
+        time.sleep(0.02)
+
+
 def link_in(message) -> str:
     """The path of the one link in an email (links use BASE_URL)."""
     match = re.search(r"https?://[^/\s]+(/\S+)", message.body)
