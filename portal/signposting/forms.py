@@ -172,4 +172,9 @@ class PreviewForm(PortalForm):
 class TermTopicForm(PortalForm):
     """Which topic a council's taxonomy term means (choices set by the view)."""
 
-    topic = SelectField(_l("Topic"), validators=[Optional()])
+    # Checked here, so that a value not in the list is told in her language.
+    topic = SelectField(_l("Topic"), validate_choice=False)
+
+    def validate_topic(self, field) -> None:
+        if field.data not in {choice[0] for choice in field.iter_choices()}:
+            raise ValidationError(_l("Choose a topic from the list"))

@@ -116,30 +116,28 @@ def amount(c, value, where):
     return Decimal(str(value))
 
 
-def a_date(c, value, where):
-    value = text(10)(c, value, where)
-    if isinstance(value, str):
-        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
-        c.problem(f"{where} must be a date such as 2025-01-31")
-        return MISSING
-    return value
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+TIME = re.compile(r"[0-9]{2}:[0-9]{2}(:[0-9]{2})?")
 
 
-def a_time(c, value, where):
-    value = text(8)(c, value, where)
-    if isinstance(value, str):
-        if re.fullmatch(r"[0-9]{2}:[0-9]{2}(:[0-9]{2})?", value):
-            try:
-                return time.fromisoformat(value)
-            except ValueError:
-                pass
-        c.problem(f"{where} must be a time of day such as 09:30:00")
-        return MISSING
-    return value
+def iso(shape: re.Pattern, parse: Callable[[str], Any], what: str) -> Reader:
+    """A date or time of day, written as ISO 8601 says (``shape``), that ``parse`` reads."""
+    def read(c, value, where):
+        value = text(10)(c, value, where)
+        if isinstance(value, str):
+            if shape.fullmatch(value):
+                try:
+                    return parse(value)
+                except ValueError:
+                    pass
+            c.problem(f"{where} must be {what}")
+            return MISSING
+        return value
+    return read
+
+
+a_date = iso(DATE, date.fromisoformat, "a date such as 2025-01-31")
+a_time = iso(TIME, time.fromisoformat, "a time of day such as 09:30:00")
 
 
 def byday(c, value, where):

@@ -341,7 +341,7 @@ def _time(name: str) -> time | None:
     if raw == "":
         return None
     try:
-        if not re.fullmatch(r"[0-9]{2}:[0-9]{2}(:[0-9]{2})?", raw):
+        if not hsds.TIME.fullmatch(raw):
             raise ValueError
         return time.fromisoformat(raw)
     except ValueError:

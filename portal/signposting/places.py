@@ -80,16 +80,6 @@ def metres(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * EARTH_RADIUS * math.asin(min(1.0, math.sqrt(h)))
 
 
-def around(centre: tuple[float, float], distance: float):
-    """A SQL condition on Location: inside the box that holds every point within
-    ``distance`` metres of ``centre`` (then measured exactly by ``metres``)."""
-    lat, lon = centre
-    rise = math.degrees(distance / EARTH_RADIUS)
-    across = min(180.0, rise / max(math.cos(math.radians(lat)), 1e-6))
-    return sa.and_(Location.latitude.between(lat - rise, lat + rise),
-                   Location.longitude.between(lon - across, lon + across))
-
-
 # --- service areas ------------------------------------------------------------------------------
 
 def postcode_names(postcode: str) -> set[str]:

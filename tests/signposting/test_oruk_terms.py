@@ -134,7 +134,7 @@ def test_with_htmx_the_row_alone_comes_back(hx, signed_in, db, council):
     assert "Saved: its services are under “Sleep and settling”." in body
     bad = hx.post(f"/staff/content/terms/{CHILD}", {"topic": "999999"},
                   target=f"term-{CHILD}")
-    assert bad.status_code == 422 and "Not a valid choice" in bad.get_data(as_text=True)
+    assert bad.status_code == 422 and "Choose a topic from the list" in bad.get_data(as_text=True)
     db.session.rollback()
     assert db.session.get(TaxonomyTerm, CHILD).topic.slug == "sleep"  # unchanged
 
@@ -146,6 +146,8 @@ def test_a_bad_choice_without_javascript_keeps_the_page(auth, signed_in, db, cou
     page = response.get_data(as_text=True)
     assert "Sleep clinics" in page and "Family support" in page
     assert db.session.get(TaxonomyTerm, CHILD).topic is None
+    urdu = auth.post(f"/staff/content/terms/{CHILD}?lang=ur", {"topic": "999999"})
+    assert urdu.status_code == 422 and "فہرست" in urdu.get_data(as_text=True)  # "the list"
 
 
 def test_only_editors_map_terms(client, auth, signed_in, council):
