@@ -37,7 +37,9 @@ bench-load: $(INSTALLED) translations
 	$(BIN)/python bench/load.py
 
 # ruff (with its security rules) on everything; bandit on the portal's code, where each finding
-# left is marked "# nosec <test>" beside a comment saying why it is safe.
+# left is marked "# nosec <test>" beside a comment saying why it is safe; every installed
+# distribution against the advisories kept in advisories/ (pip-audit's data, offline).
 lint: $(INSTALLED)
-	$(BIN)/ruff check portal tests bench
+	$(BIN)/ruff check portal tests bench advisories
 	$(BIN)/bandit --quiet --recursive portal
+	$(BIN)/python advisories/check.py
