@@ -245,6 +245,13 @@ def _choices(form, kind: Kind) -> None:
 
 
 def _apply_settings(kind: Kind, item, form) -> None:
+    # A new item is not in the session yet: linking it to topics, then querying the services,
+    # must not flush the topics' side of the link half-made.
+    with db.session.no_autoflush:
+        _settings_to(kind, item, form)
+
+
+def _settings_to(kind: Kind, item, form) -> None:
     data = dict(form.data)
     data.pop("csrf_token", None)
     if "topics" in data:

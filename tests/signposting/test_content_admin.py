@@ -57,6 +57,22 @@ def test_a_coordinator_writes_a_guide_publishes_it_and_a_parent_reads_it(client,
             "content.unpublished"} <= set(actions(db))
 
 
+def test_a_new_guide_is_saved_with_its_topics_and_services_together(auth, signed_in, db,
+                                                                    content):
+    # Linking a new guide to topics, then looking up its services, once flushed the topics'
+    # side of the link before the guide was in the session (a warning, an error here).
+    signed_in("coordinator")
+    service = db.session.get(Service, content["court"])
+    topic_ids = db.session.scalars(sa.select(Topic.id)).all()
+    response = auth.post("/staff/content/guides/new", {
+        "text-title": "Both at once", "text-summary": "", "text-body": "", "slug": "both",
+        "topics": [str(topic_ids[0])], "services": [service.id], "last_reviewed": "2026-11-01"})
+    assert response.status_code == 303, text(response)
+    guide = db.session.scalar(sa.select(Guide).where(Guide.slug == "both"))
+    assert [t.id for t in guide.topics] == [topic_ids[0]]
+    assert [s.id for s in guide.services] == [service.id]
+
+
 def test_a_guide_body_is_sanitised_on_save(auth, signed_in, db):
     signed_in("admin")
     auth.post("/staff/content/guides/new", {
