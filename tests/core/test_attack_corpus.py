@@ -10,7 +10,9 @@ the query parameters from the pages' GET forms plus those every page reads (``la
 
 from __future__ import annotations
 
+import fnmatch
 import re
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
@@ -20,6 +22,7 @@ from portal.access import Role
 
 from ..fixtures.database import csrf_token
 from ..fixtures.people import Auth
+from ..helpers import STAFF_PASSWORD
 from .test_access import requests_for
 
 # Script and attribute breakouts, SQL metacharacters, template syntax, direction overrides,
@@ -71,32 +74,75 @@ MOST_PAGES = 120  # a role's crawl: every rule, then what its pages link to, up 
 NEVER_FOLLOW = ("/static/", "/staff/sign-out", "/_test/", "/quick-exit")
 
 
+class Form(dict):
+    """A form's fields and their values as the page sets them, and what kind each is: the
+    choices a select, a set of radios or of checkboxes offers, and each input's type."""
+
+    def __init__(self):
+        super().__init__()
+        self.choices: dict[str, list[str]] = {}
+        self.types: dict[str, str] = {}
+        self.unseen: set[str] = set()  # out of people's reach (tabindex -1): a honeypot
+
+
 class Page(HTMLParser):
-    """The links and forms of a page: forms as (method, action, {field: value})."""
+    """The links and forms of a page: forms as (method, action, Form)."""
 
     def __init__(self, url: str):
         super().__init__()
         self.url, self.links, self.forms = url, [], []
-        self._form = None
+        self._form, self._select, self._option = None, None, None
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
+        form = self._form[2] if self._form is not None else None
         if tag == "a" and attributes.get("href"):
             self.links.append(urljoin(self.url, attributes["href"]))
         elif tag == "form":
             action = attributes.get("hx-post") or attributes.get("action") or self.url
             method = "post" if attributes.get("hx-post") else (
                 attributes.get("method") or "get").lower()
-            self._form = (method, urljoin(self.url, action), {})
+            self._form = (method, urljoin(self.url, action), Form())
             self.forms.append(self._form)
-        elif tag in ("input", "select", "textarea", "button") and self._form is not None:
-            name = attributes.get("name")
-            if name and attributes.get("type") not in ("submit", "image"):
-                self._form[2].setdefault(name, attributes.get("value") or "")
+        elif tag == "option" and form is not None and self._select:
+            self._option = attributes.get("value")
+            if self._option is not None:
+                self._choose(form, self._select, self._option, "selected" in attributes)
+        elif tag in ("input", "select", "textarea", "button") and form is not None:
+            name, kind = attributes.get("name"), attributes.get("type") or tag
+            if not name or kind in ("submit", "image"):
+                return
+            form.types.setdefault(name, "select" if tag == "select" else kind)
+            if attributes.get("tabindex") == "-1":
+                form.unseen.add(name)
+            if tag == "select":
+                self._select = name
+                form.choices.setdefault(name, [])
+                form.setdefault(name, "")
+            elif kind in ("radio", "checkbox"):
+                self._choose(form, name, attributes.get("value") or "on",
+                             "checked" in attributes)
+            else:
+                form.setdefault(name, attributes.get("value") or "")
+
+    @staticmethod
+    def _choose(form: Form, name: str, value: str, chosen: bool) -> None:
+        form.choices.setdefault(name, []).append(value)
+        if chosen or name not in form:
+            form[name] = value if chosen else ""
+
+    def handle_data(self, data):
+        # An option without a value attribute submits its text.
+        if self._select and self._option is None and self.lasttag == "option" and data.strip():
+            self._choose(self._form[2], self._select, data.strip(), False)
 
     def handle_endtag(self, tag):
         if tag == "form":
             self._form = None
+        elif tag == "select":
+            self._select = None
+        elif tag == "option":
+            self._option = None
 
 
 def local(url: str) -> str | None:
@@ -232,3 +278,162 @@ def test_every_page_takes_broken_requests(app, db, make_user, signposting_and_ev
         assert_safe(client.post(action, data=body,
                                 content_type="application/x-www-form-urlencoded"),
                     (action, "not UTF-8"))
+
+
+# --- nothing stored that is not one of the listed choices ------------------------------------
+
+# A plausible answer for each kind of field, so that a form would be accepted but for the one
+# field under attack. Free text carries a mark and the form's number, to see which forms stored
+# what they were sent.
+STORED_MARK = "zqplausible"
+SOON = date.today() + timedelta(days=9)
+PLAUSIBLE = {"email": "parent@example.org", "date": SOON.isoformat(), "time": "10:30",
+             "number": "2", "tel": "07700 900123", "url": "https://example.org/",
+             "password": STAFF_PASSWORD, "month": SOON.strftime("%Y-%m"), "search": "family",
+             "datetime-local": f"{SOON.isoformat()}T10:30"}
+PLAUSIBLE_BY_NAME = {"contact": "07700 900123", "phone": "07700 900123",
+                     "email": "parent@example.org", "postcode": "N1 1AA", "languages": "en, so",
+                     "slug": "zqplausible{}"}
+# Hostile, and not one of any form's choices; the number after the mark says where it was sent.
+CHOICE_MARK = "zqchoice"
+# What a browser sends with a form (the feedback forms ask a quick answer for these).
+BROWSER = {"User-Agent": "Mozilla/5.0", "Accept-Language": "en", "Origin": "http://localhost"}
+MOST_FORMS = 60
+
+
+def plausible(form: Form, number: int) -> dict:
+    data = {}
+    for name, value in form.items():
+        options = [option for option in form.choices.get(name, []) if option]
+        by_name = next((answer for key, answer in PLAUSIBLE_BY_NAME.items() if key in name), None)
+        if name in form.unseen:
+            data[name] = ""
+        elif name in form.choices and len(form.choices[name]) > 1 and \
+                form.types.get(name) == "checkbox":
+            data[name] = value  # a group of checkboxes, left as the page sets them
+        elif name in form.choices:
+            data[name] = value if value in options else (options[0] if options else "")
+        elif value or form.types.get(name) == "hidden":
+            data[name] = value
+        else:
+            data[name] = (by_name or PLAUSIBLE.get(form.types.get(name, "text"))
+                          or f"{STORED_MARK}{{}} answer").format(number)
+    return data
+
+
+def stored_marks(db, mark: str) -> list[tuple[int, str, str]]:
+    """Where the mark is stored, in any table's text columns: (its number, table, column)."""
+    import sqlalchemy as sa
+
+    found = []
+    with db.engine.connect() as connection:
+        for table in db.metadata.sorted_tables:
+            for column in table.columns:
+                if not isinstance(column.type, sa.String | sa.JSON):
+                    continue
+                text = sa.cast(column, sa.Text)
+                for (value,) in connection.execute(sa.select(text).where(text.contains(mark))):
+                    number = re.search(rf"{mark}(\d+)", value)
+                    found.append((int(number.group(1)), table.name, column.name))
+    return found
+
+
+def forms_with_choices(forms, seen: set) -> list[tuple[str, Form]]:
+    found = []
+    for method, action, form in forms:
+        target = local(action)
+        key = (kind_of(action), tuple(sorted(form)))
+        if method == "post" and target and not target.startswith("/staff/sign-out") \
+                and set(form.choices) - {"csrf_token"} and key not in seen:
+            seen.add(key)
+            found.append((target, form))
+    return found
+
+
+def forms_near(client, url: str) -> list[tuple[str, str, Form]]:
+    """The forms on a page, and on the pages it links to (where what was just made is
+    worked on: a new family's contacts, say)."""
+    page = Page("http://localhost" + url)
+    page.feed(client.get(url).get_data(as_text=True))
+    forms = list(page.forms)
+    for link in dict.fromkeys(filter(None, map(local, page.links))):
+        if urlsplit(link).path.startswith(urlsplit(url).path + "/"):
+            linked = Page("http://localhost" + link)
+            linked.feed(client.get(link).get_data(as_text=True))
+            forms += linked.forms
+    return forms
+
+
+def refreshed(client, action: str, form: Form) -> Form:
+    """The form as its page gives it now, as a person opens a form before filling it in (its
+    hidden values, such as the feedback form's stamp, may have changed since the crawl)."""
+    answer = client.get(action)
+    if answer.status_code == 200 and answer.mimetype == "text/html":
+        page = Page("http://localhost" + action)
+        page.feed(answer.get_data(as_text=True))
+        for _method, found_action, found in page.forms:
+            # The same form: the same fields, or the same address (its questions may have
+            # changed, as a coordinator can change what a feedback form asks).
+            if set(found) == set(form) or local(found_action) == action:
+                return found
+    return form
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda role: role.value if role else "nobody")
+def test_nothing_is_stored_that_is_not_one_of_the_listed_choices(app, db, make_user,
+                                                                  signposting_and_events, role):
+    """Each form is sent once for each of its selects, radios and checkboxes with a hostile
+    value in that field alone and a plausible answer in every other, then once as a person
+    would fill it in (and the form that answer leads to, such as "about you" after feedback or
+    a family's page after adding her, is taken next): the hostile value must not be stored
+    anywhere."""
+    client = app.test_client()
+    if role is not None:
+        user = make_user(roles=(role.value,))
+        assert Auth(client).sign_in(user.email).status_code == 303
+    _pages, forms = crawl(app, client)
+    seen: set = set()
+    queue = forms_with_choices(forms, seen)
+    posted, attacked, redirected = [], [], set()
+    while queue and len(posted) < MOST_FORMS:
+        action, form = queue.pop(0)
+        form = refreshed(client, action, form)
+        number = len(posted)
+        posted.append(action)
+        for name in form.choices:
+            data = {**plausible(form, number), "csrf_token": csrf_token(client)}
+            data[name] = f'{CHOICE_MARK}{len(attacked)}"><b onclick=alert(1)>'
+            attacked.append((action, name))
+            assert_safe(client.post(action, data=data, headers=BROWSER), (action, name))
+        data = {**plausible(form, number), "csrf_token": csrf_token(client)}
+        answer = client.post(action, data=data, headers=BROWSER)
+        assert_safe(answer, (action, "plausible"))
+        following = local(answer.headers.get("Location", "")) if answer.status_code in (
+            302, 303) else None
+        if following and not following.startswith("/staff/sign-in"):
+            redirected.add(action)  # taken: the portal answers a mistake with the form again
+            queue[:0] = forms_with_choices(forms_near(client, following), seen)
+        if role is not None and client.get("/staff/").status_code != 200:
+            # A form that signed her out or ended her session: sign in again.
+            assert Auth(client).sign_in(user.email).status_code == 303
+
+    stored = [(*attacked[number], table, column)
+              for number, table, column in stored_marks(db, CHOICE_MARK)]
+    assert stored == [], stored
+    accepted = redirected | {posted[number] for number, *_ in stored_marks(db, STORED_MARK)}
+    # The plausible answers got through, so a hostile choice had every chance to be stored.
+    expected = STORES_A_PLAUSIBLE_ANSWER[None] | STORES_A_PLAUSIBLE_ANSWER.get(role, set())
+    missing = [path for path in expected if not fnmatch.filter(accepted, path)]
+    assert missing == [], (missing, sorted(accepted))
+
+
+# The journeys that store something, sent with choices (the public ones as every role).
+STORES_A_PLAUSIBLE_ANSWER = {
+    None: {"/ask", "/events/social-care/register", "/feedback/programme",
+           "/feedback/services/*"},
+    Role.CHAMPION: {"/staff/caseload/families/new", "/staff/caseload/families/*/contacts/new",
+                    "/staff/caseload/families/*/close"},
+    Role.COORDINATOR: {"/staff/content/guides/new", "/staff/content/services/*",
+                       "/staff/events/*", "/staff/users/invite"},
+    Role.ADMIN: {"/staff/content/guides/new", "/staff/events/*"},
+}
