@@ -13,6 +13,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from portal import (
     access,
     assets,
+    database,
     errors,
     garbage,
     i18n,
@@ -61,6 +62,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     garbage.init_app(app)  # before the database: see garbage.init_app
     db.init_app(app)
+    database.init_app(app, db)
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(app.root_path), "migrations"))
     # Access first: an anonymous post is sent to sign in before CSRF looks at it.
     access.init_app(app)

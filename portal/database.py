@@ -1,12 +1,15 @@
-"""The declarative base every model inherits, SQLite's per-connection settings, and the
-column type for moments in time."""
+"""The declarative base every model inherits, SQLite's per-connection settings, the column type
+for moments in time, and the end of each request's session."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from datetime import UTC, datetime
 
+from flask import Flask
 from sqlalchemy import DateTime, MetaData, event
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
@@ -72,3 +75,22 @@ def insert_statement(model):
     else:
         from sqlalchemy.dialects.sqlite import insert
     return insert(model)
+
+
+def init_app(app: Flask, db) -> None:
+    """Each request's session ended without failing the answer: if the database went away
+    during the request (PostgreSQL stopped or restarted), rolling back on the dead connection
+    raises, and Flask-SQLAlchemy's own teardown would turn an answer already made (a page, or
+    the 503 page) into gunicorn's bare 500. Registered after ``db.init_app``, so it runs
+    first (Flask runs teardowns last-registered first) and leaves nothing for that one."""
+
+    @app.teardown_appcontext
+    def end_session(_error=None) -> None:
+        try:
+            db.session.remove()
+        except sa_exc.DBAPIError as error:
+            app.logger.warning("The session's connection was lost at the end of the request: "
+                               "%s", error.orig)
+            with contextlib.suppress(Exception):
+                db.session.invalidate()  # its connections are thrown away, not returned
+            db.session.registry.clear()

@@ -251,3 +251,23 @@ def test_only_errors_that_mean_the_database_is_away_count_as_an_outage(tmp_path)
     assert not database_unavailable(wrapped(sa.exc.ProgrammingError,
                                             psycopg.errors.UndefinedTable()))
     assert not database_unavailable(RuntimeError("a bug"))
+
+
+def test_a_connection_lost_as_the_request_ends_does_not_turn_its_answer_into_a_500(
+        app, db, monkeypatch):
+    """PostgreSQL stopped between a page's last query and the end of its request: rolling
+    back on the dead connection raises in the teardown, after the answer was made. The
+    answer stands, the broken session is thrown away, and the next request is served."""
+    real_close = sa.orm.Session.close
+    lost = sa.exc.OperationalError("ROLLBACK", {}, Exception(
+        "consuming input failed: server closed the connection unexpectedly"))
+
+    def close_on_a_dead_connection(session):
+        sa.orm.Session.close = real_close
+        raise lost
+
+    client = app.test_client()
+    monkeypatch.setattr(sa.orm.Session, "close", close_on_a_dead_connection)
+    assert client.get("/healthz").status_code == 200
+    assert sa.orm.Session.close is real_close  # it was called, and raised
+    assert client.get("/healthz").status_code == 200
