@@ -26,8 +26,10 @@ run: $(INSTALLED) translations
 	$(BIN)/flask seed-demo
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
+# The suite in parallel, a process for each processor (TEST_WORKERS=0: all in this one).
+TEST_WORKERS ?= auto
 test: $(INSTALLED) translations
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 # The public pages under load (gunicorn), then the in-process and report benchmarks.
 bench: bench-load
