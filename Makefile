@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 export FLASK_APP := portal
 
-.PHONY: run test bench bench-load lint translations
+.PHONY: run test soak bench bench-load lint translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ run: $(INSTALLED) translations
 TEST_WORKERS ?= auto
 test: $(INSTALLED) translations
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
+
+# The soak for ten minutes (SOAK_SECONDS=...), and the fault tests: gunicorn on PostgreSQL
+# (PORTAL_TEST_DATABASE_URL, as for the suite) under a day's mixed traffic. make test runs the
+# same for thirty seconds.
+SOAK_SECONDS ?= 600
+soak: $(INSTALLED) translations
+	PORTAL_SOAK_SECONDS=$(SOAK_SECONDS) CI=true $(BIN)/python -m pytest tests/core/test_soak.py -q -s
 
 # The public pages under load (gunicorn), then the in-process and report benchmarks.
 bench: bench-load

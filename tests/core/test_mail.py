@@ -3,7 +3,6 @@ as files in instance/outbox/ in development; and the HTML part every email has b
 
 from __future__ import annotations
 
-import socket
 from datetime import timedelta
 from email import message_from_bytes
 from html.parser import HTMLParser
@@ -57,32 +56,6 @@ def sign_up_by_email(client, first_name="Ayan", language="en", slug="social-care
         "csrf_token": csrf_token(client, f"/events/{slug}/register"),
         "first_name": first_name, "email": "ayan@example.org", "language": language,
         "consent_event": "y"})
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_server():
-    """A real SMTP server on a loopback port, keeping what it receives."""
-    from aiosmtpd.controller import Controller
-
-    class Keep:
-        def __init__(self):
-            self.messages = []
-
-        async def handle_DATA(self, _server, _session, envelope):  # noqa: N802 - aiosmtpd's name
-            self.messages.append((envelope.rcpt_tos, envelope.content))
-            return "250 OK"
-
-    handler = Keep()
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield controller, handler
-    controller.stop()
 
 
 def add_event():
