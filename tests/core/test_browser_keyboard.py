@@ -1,0 +1,186 @@
+"""The main journeys with the keyboard alone, as someone who cannot use a pointer does them:
+book a webinar, give feedback, ask a champion, log a contact. Only Tab, Shift, Space, Enter and
+typing; every place Tab stops shows that it has focus (the yellow outline or highlight), and
+the stops follow the order of the page. JavaScript on, htmx answering the forms."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from portal.access import Role
+from portal.database import utcnow
+from portal.extensions import db
+
+from ..helpers import STAFF_PASSWORD
+
+pytestmark = pytest.mark.browser
+
+# Where focus is after a Tab, whether it shows, and whether it came after the last stop in the
+# page's order (the same element again is a date's next part; after a new page, anything).
+FOCUS = """selector => {
+  const el = document.activeElement;
+  const last = window.__lastStop;
+  window.__lastStop = el;
+  const style = getComputedStyle(el);
+  const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2
+    && !/rgba\\(0, 0, 0, 0\\)|transparent/.test(style.outlineColor);
+  const shown = outline || style.boxShadow !== "none"
+    || style.backgroundColor === "rgb(255, 221, 0)";
+  const inOrder = !last || last === el || !document.contains(last)
+    || Boolean(last.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+  return {what: `${el.tagName.toLowerCase()}#${el.id}[${el.name || el.getAttribute("href")
+    || ""}] ${(el.innerText || el.value || "").trim().slice(0, 40)}`,
+    shown, inOrder, body: el === document.body, matches: el.matches(selector)};
+}"""
+
+
+class Keyboard:
+    """Moves through a page with Tab, checking each stop, and acts with keys only."""
+
+    def __init__(self, page):
+        self.page, self.stops = page, []
+
+    def tab_to(self, selector: str, most: int = 150) -> None:
+        for _ in range(most):
+            self.page.keyboard.press("Tab")
+            stop = self.page.evaluate(FOCUS, selector)
+            if stop["body"]:
+                continue  # past the last control, Tab goes to the browser and back
+            self.stops.append(stop["what"])
+            assert stop["shown"], f"no visible focus on {stop['what']} ({self.page.url})"
+            assert stop["inOrder"], f"focus jumped back to {stop['what']} ({self.page.url})"
+            if stop["matches"]:
+                return
+        raise AssertionError(f"Tab never reached {selector} on {self.page.url}: {self.stops}")
+
+    def type_into(self, selector: str, text: str) -> None:
+        self.tab_to(selector)
+        self.page.keyboard.type(text)
+
+    def press_on(self, selector: str, key: str = "Space") -> None:
+        self.tab_to(selector)
+        self.page.keyboard.press(key)
+
+    def follow(self, selector: str, url_glob: str) -> None:
+        self.tab_to(selector)
+        self.page.keyboard.press("Enter")
+        self.page.wait_for_url(url_glob)
+
+
+@pytest.fixture(scope="module")
+def journeys(live_server, live_content):
+    """An event to book, and a champion with a family, in the live server's database."""
+    from portal.accounts import services as accounts
+    from portal.caseload import services as caseload
+    from portal.events.models import Event, EventText
+
+    tag = secrets.token_hex(3)
+    with live_server.app.test_request_context():
+        champion = accounts.invite(None, email=f"keys-{tag}@example.org", name="Kay Example",
+                                   language="en", roles={Role.CHAMPION})
+        accounts.set_password(champion, STAFF_PASSWORD)
+        db.session.commit()
+        family = caseload.add_family(champion, came_via="asked", language="en",
+                                     consent_how="spoken", name="Keys family", area="Eastfield")
+        start = utcnow() + timedelta(days=6)
+        event = Event(slug=f"keys-{tag}", status="published", capacity=50, starts_at=start,
+                      ends_at=start + timedelta(hours=1))
+        event.texts["en"] = EventText(language="en", title=f"Keyboard webinar {tag}",
+                                      description="Questions answered.")
+        db.session.add(event)
+        db.session.commit()
+        return {"tag": tag, "event": event.slug, "champion": champion.email,
+                "family": family.reference}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_booking_a_webinar_with_the_keyboard(new_page, live_server, journeys, lang):
+    from portal.events.models import Registration
+
+    page = new_page(lang=lang, width=1280)
+    page.goto("/events/")
+    keys = Keyboard(page)
+    keys.follow(f"a[href='/events/{journeys['event']}']", f"**/events/{journeys['event']}")
+    keys.follow(f"a[href='/events/{journeys['event']}/register']", "**/register")
+    name = f"Amina {lang}{journeys['tag']}"
+    keys.type_into("#first_name", name)
+    keys.type_into("#email", f"amina-{lang}-{journeys['tag']}@example.org")
+    keys.press_on("#consent_event")
+    keys.press_on("main button[type=submit]", "Enter")
+    page.wait_for_url("**/events/manage/**")
+    with live_server.app.app_context():
+        assert db.session.scalar(sa.select(Registration.first_name).where(
+            Registration.first_name == name)) == name
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_giving_feedback_with_the_keyboard(new_page, live_server, journeys, lang):
+    from portal.feedback.models import FeedbackComment
+
+    page = new_page(lang=lang, width=1280)
+    page.goto("/feedback/programme")
+    keys = Keyboard(page)
+    keys.press_on("input[name=experience]")  # the first answer, chosen with Space
+    words = f"Clear and kind {lang}{journeys['tag']}"
+    keys.type_into("#went_well", words)
+    keys.press_on("main button[type=submit]", "Enter")
+    page.wait_for_url("**/feedback/about-you/**")
+    # About you: skipped, as she may, with the keyboard too.
+    keys.press_on("main button[type=submit]", "Enter")
+    page.wait_for_url("**/feedback/thank-you")
+    with live_server.app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(FeedbackComment).where(
+            FeedbackComment.text == words)) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_asking_a_champion_with_the_keyboard(new_page, live_server, journeys, lang):
+    from portal.caseload.models import HelpRequest
+
+    page = new_page(lang=lang, width=1280)
+    page.goto("/ask")
+    keys = Keyboard(page)
+    name = f"Nasreen {lang}{journeys['tag']}"
+    keys.type_into("#name", name)
+    keys.press_on("input[name=contact_method]")  # the first way: a phone call
+    keys.type_into("#contact_detail", "07700 900321")
+    keys.press_on("#consent_contact")
+    keys.press_on("#consent_keep")
+    keys.press_on("main button[type=submit]", "Enter")
+    page.wait_for_url("**/ask/sent")
+    with live_server.app.app_context():
+        assert db.session.scalar(sa.select(HelpRequest.name).where(
+            HelpRequest.name == name)) == name
+
+
+def test_logging_a_contact_with_the_keyboard(new_page, live_server, journeys):
+    from portal.caseload.models import Contact
+
+    page = new_page(width=1280)
+    page.goto("/staff/sign-in")
+    keys = Keyboard(page)
+    keys.type_into("#email", journeys["champion"])
+    keys.type_into("#password", STAFF_PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/staff/")
+    keys.follow("a[href='/staff/caseload/']", "**/staff/caseload/")
+    family = f"/staff/caseload/families/{journeys['family']}"
+    keys.follow(f"a[href='{family}']", f"**{family}")
+    keys.follow(f"a[href='{family}/contacts/new']", "**/contacts/new")
+    keys.press_on("input[name=mode]")
+    keys.type_into("#minutes", "25")
+    words = f"Rang the school together {journeys['tag']}"
+    keys.type_into("#agreed", words)
+    # The first contact asks where the parent starts: the first answer to each.
+    for name in ("confidence", "needs_met"):
+        if page.locator(f"[name={name}]").count():
+            keys.press_on(f"[name={name}]", "ArrowDown")
+    keys.press_on("#contact-form button[type=submit]:not([name=find])", "Enter")
+    page.wait_for_url(f"**{family}?logged=1")
+    with live_server.app.app_context():
+        assert db.session.scalar(sa.select(Contact.agreed).where(Contact.agreed == words)) \
+            == words
