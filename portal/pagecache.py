@@ -163,8 +163,8 @@ def cached_page(*arguments: str) -> Callable:
             response = current_app.make_response(view(*args, **kwargs))
             entry = _kept(response) if _session_but_token() == before else None
             if entry is not None:
-                _guarded(lambda: cache.get(GENERATION_KEY) == generation and cache.set(
-                    key, entry, timeout=current_app.config["PAGE_CACHE_SECONDS"]))
+                _guarded(lambda: keep_if_current(cache, key, entry, generation,
+                                                 current_app.config["PAGE_CACHE_SECONDS"]))
                 _may_share(entry, generation)
             return response
 
@@ -178,6 +178,19 @@ def _may_share(entry: dict, generation: str | None) -> None:
     this one sent, when it has no per-visitor part at all."""
     if not entry["fills"] and generation is not None:
         request.environ[SHAREABLE] = generation
+
+
+def keep_if_current(store, key: str, value, generation: str | None, seconds: int) -> None:
+    """Keep ``value`` only if the cache has not been cleared since the page was made. Asked
+    before keeping it and again after: a clear by another worker between the question and
+    the keeping would otherwise leave a page made from what was there before the change,
+    until it expires. ``clear`` forgets every entry and the token, and then sets a new one, so
+    whichever comes first, the stale page goes."""
+    if generation is None or store.get(GENERATION_KEY) != generation:
+        return
+    store.set(key, value, timeout=seconds)
+    if store.get(GENERATION_KEY) != generation:
+        store.delete(key)
 
 
 def clear() -> None:
@@ -275,8 +288,8 @@ class SharedAnswers:
             if hasattr(result, "close"):
                 result.close()
         try:
-            if store.get(GENERATION_KEY) == generation:
-                store.set(key, (sent["status"], list(sent["headers"]), body), timeout=seconds)
+            keep_if_current(store, key, (sent["status"], list(sent["headers"]), body),
+                            generation, seconds)
         except Exception:  # noqa: BLE001 - answered all the same; kept next time
             self.app.logger.warning("The page cache is unavailable", exc_info=True)
         return [body]

@@ -389,3 +389,48 @@ def test_an_answer_made_while_the_cache_was_cleared_is_not_shared(
     app.after_request_funcs[None].remove(clear_meanwhile)
     app.test_client().get(GUIDE)
     assert requests_reaching_flask == [GUIDE, GUIDE]
+
+
+@pytest.mark.parametrize("store", ["flask", "shared"])
+def test_a_clear_between_asking_and_keeping_leaves_no_stale_page(app, content, db, store,
+                                                                 requests_reaching_flask):
+    """The narrower race: the page was made before the change, the token still matched when
+    asked, and another worker cleared the cache just before this one kept its copy."""
+    from portal import pagecache
+
+    real = pagecache.keep_if_current
+    asked = []  # once: the first page kept
+
+    def cleared_in_between(cache_store, key, value, generation, seconds):
+        real_get = cache_store.get
+        # The Flask view's copy ("page:") or the answer shared before Flask ("shared:").
+        racing = key.startswith("page:" if store == "flask" else "shared:")
+
+        def get(name):
+            answer = real_get(name)
+            if name == pagecache.GENERATION_KEY and racing and not asked:
+                asked.append(answer)
+                with app.app_context():
+                    pagecache.clear()  # another worker's commit, right after the question
+            return answer
+
+        cache_store.get = get
+        try:
+            real(cache_store, key, value, generation, seconds)
+        finally:
+            del cache_store.get
+
+    with app.app_context():
+        pagecache.clear()
+    client = app.test_client()
+    if store == "flask":
+        pagecache.keep_if_current = cleared_in_between
+        client.get(GUIDE, headers={"Cookie": "x=1"})  # through Flask, not the shared answers
+        pagecache.keep_if_current = real
+        assert statements(client, GUIDE, headers={"Cookie": "x=1"})[0] > 0  # made afresh
+    else:
+        pagecache.keep_if_current = cleared_in_between
+        client.get(GUIDE)
+        pagecache.keep_if_current = real
+        client.get(GUIDE)
+        assert requests_reaching_flask == [GUIDE, GUIDE]
