@@ -131,6 +131,16 @@ def fill(form: Form, **answers) -> dict:
     return data
 
 
+def send(visitor: Visitor, path: str, **answers) -> Answer | None:
+    """Open the page, fill in its form with the answers and send it; None if the page or its
+    form did not come."""
+    found = visitor.form(path)
+    if not found:
+        return None
+    action, form = found
+    return visitor.post(action, fill(form, **answers))
+
+
 @dataclass
 class Ledger:
     """What the portal acknowledged, and what it was sent and did not acknowledge."""
@@ -209,92 +219,67 @@ def browse(visitor: Visitor, ledger: Ledger, rng: random.Random, event: str) -> 
 
 def sign_up_and_perhaps_cancel(visitor: Visitor, ledger: Ledger, rng: random.Random,
                                event: str) -> None:
-    found = visitor.form(f"/events/{event}/register")
-    if not found:
-        return
-    action, form = found
     who = mark("soaksignup")
-    answer = visitor.post(action, fill(form, first_name=who, email=f"{who}@example.org",
-                                       phone="", consent_event="y", language="en"))
-    taken = answer.status == 303 and "/events/manage/" in answer.location
-    if not ledger.note("registrations", who, answer, taken) or rng.random() < 0.5:
+    answer = send(visitor, f"/events/{event}/register", first_name=who,
+                  email=f"{who}@example.org", phone="", consent_event="y", language="en")
+    if answer is None or not ledger.note(
+            "registrations", who, answer,
+            answer.status == 303 and "/events/manage/" in answer.location):
         return
-    manage = urlsplit(answer.location).path
-    found = visitor.form(f"{manage}/cancel")
-    if not found:
-        return
-    action, form = found
-    answer = visitor.post(action, fill(form))
-    ledger.note("cancellations", who, answer, answer.status == 303)
+    if rng.random() < 0.5:
+        answer = send(visitor, f"{urlsplit(answer.location).path}/cancel")
+        if answer is not None:
+            ledger.note("cancellations", who, answer, answer.status == 303)
 
 
 def give_feedback(visitor: Visitor, ledger: Ledger, rng: random.Random, event: str) -> None:
-    found = visitor.form("/feedback/programme")
-    if not found:
-        return
-    action, form = found
     words = mark("soakfeedback")
-    answer = visitor.post(action, fill(form, experience="good", confidence="agree",
-                                       treated_fairly="yes", went_well=f"{words} کلاس اچھی تھی"))
-    taken = answer.status == 303 and "/feedback/about-you/" in answer.location
-    if not ledger.note("feedback", words, answer, taken):
+    answer = send(visitor, "/feedback/programme", experience="good", confidence="agree",
+                  treated_fairly="yes", went_well=f"{words} کلاس اچھی تھی")
+    if answer is None or not ledger.note(
+            "feedback", words, answer,
+            answer.status == 303 and "/feedback/about-you/" in answer.location):
         return
-    about = urlsplit(answer.location).path
-    found = visitor.form(about)
-    if not found:
-        return
-    action, form = found
-    answer = visitor.post(action, fill(form, ethnicity="asian", main_language="ur",
-                                       child_send="no", child_age="5-10",
-                                       relationship="parent"))
-    ledger.note("about you", words, answer, answer.status == 303)
+    answer = send(visitor, urlsplit(answer.location).path, ethnicity="asian",
+                  main_language="ur", child_send="no", child_age="5-10", relationship="parent")
+    if answer is not None:
+        ledger.note("about you", words, answer, answer.status == 303)
 
 
 def ask_a_champion(visitor: Visitor, ledger: Ledger, rng: random.Random, event: str) -> None:
-    found = visitor.form("/ask")
-    if not found:
-        return
-    action, form = found
     who = mark("soakask")
-    answer = visitor.post(action, fill(form, name=who, contact_method="phone",
-                                       contact_detail="07700 900123", language="ur",
-                                       consent_contact="y", consent_keep="y"))
-    ledger.note("requests", who, answer, answer.status == 303 and "/ask/sent" in answer.location)
+    answer = send(visitor, "/ask", name=who, contact_method="phone",
+                  contact_detail="07700 900123", language="ur", consent_contact="y",
+                  consent_keep="y")
+    if answer is not None:
+        ledger.note("requests", who, answer,
+                    answer.status == 303 and "/ask/sent" in answer.location)
 
 
 def sign_in(visitor: Visitor, account: tuple[str, str]) -> bool:
     if "/staff/sign-in" not in visitor.get("/staff/").location:
         return True
-    found = visitor.form("/staff/sign-in")
-    if not found:
-        return False
-    action, form = found
     email, password = account
-    return visitor.post(action, fill(form, email=email, password=password)).status == 303
+    answer = send(visitor, "/staff/sign-in", email=email, password=password)
+    return answer is not None and answer.status == 303
 
 
 def log_contacts(visitor: Visitor, ledger: Ledger, rng: random.Random, event: str) -> None:
     if not sign_in(visitor, CHAMPION):
         return
-    found = visitor.form("/staff/caseload/families/new")
-    if not found:
-        return
-    action, form = found
     who = mark("soakfamily")
-    answer = visitor.post(action, fill(form, name=who, contact_detail="07700 900456",
-                                       area="Northfield"))
-    taken = answer.status == 303 and "/staff/caseload/families/F-" in answer.location
-    if not ledger.note("families", who, answer, taken):
+    answer = send(visitor, "/staff/caseload/families/new", name=who,
+                  contact_detail="07700 900456", area="Northfield")
+    if answer is None or not ledger.note(
+            "families", who, answer,
+            answer.status == 303 and "/staff/caseload/families/F-" in answer.location):
         return
-    family = urlsplit(answer.location).path
-    found = visitor.form(f"{family}/contacts/new")
-    if not found:
-        return
-    action, form = found
     words = mark("soakcontact")
-    answer = visitor.post(action, fill(form, minutes="20", agreed=f"{words} called the school",
-                                       follow_up_on="", happened_on=date.today().isoformat()))
-    ledger.note("contacts", words, answer, answer.status == 303)
+    answer = send(visitor, f"{urlsplit(answer.location).path}/contacts/new", minutes="20",
+                  agreed=f"{words} called the school", follow_up_on="",
+                  happened_on=date.today().isoformat())
+    if answer is not None:
+        ledger.note("contacts", words, answer, answer.status == 303)
 
 
 def read_the_results(visitor: Visitor, ledger: Ledger, rng: random.Random, event: str) -> None:
