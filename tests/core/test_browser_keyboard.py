@@ -6,15 +6,14 @@ the stops follow the order of the page. JavaScript on, htmx answering the forms.
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
 
 from portal.access import Role
-from portal.database import utcnow
 from portal.extensions import db
 
+from ..fixtures.browser import family_of, live_event, staff_member
 from ..helpers import STAFF_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -74,27 +73,12 @@ class Keyboard:
 @pytest.fixture(scope="module")
 def journeys(live_server, live_content):
     """An event to book, and a champion with a family, in the live server's database."""
-    from portal.accounts import services as accounts
-    from portal.caseload import services as caseload
-    from portal.events.models import Event, EventText
-
     tag = secrets.token_hex(3)
-    with live_server.app.test_request_context():
-        champion = accounts.invite(None, email=f"keys-{tag}@example.org", name="Kay Example",
-                                   language="en", roles={Role.CHAMPION})
-        accounts.set_password(champion, STAFF_PASSWORD)
-        db.session.commit()
-        family = caseload.add_family(champion, came_via="asked", language="en",
-                                     consent_how="spoken", name="Keys family", area="Eastfield")
-        start = utcnow() + timedelta(days=6)
-        event = Event(slug=f"keys-{tag}", status="published", capacity=50, starts_at=start,
-                      ends_at=start + timedelta(hours=1))
-        event.texts["en"] = EventText(language="en", title=f"Keyboard webinar {tag}",
-                                      description="Questions answered.")
-        db.session.add(event)
-        db.session.commit()
-        return {"tag": tag, "event": event.slug, "champion": champion.email,
-                "family": family.reference}
+    champion = staff_member(live_server, Role.CHAMPION, name="Kay Example")
+    return {"tag": tag, "champion": champion,
+            "family": family_of(live_server, champion, name="Keys family", area="Eastfield"),
+            "event": live_event(live_server, f"keys-{tag}", {
+                "en": (f"Keyboard webinar {tag}", "Questions answered.")}, days=6)}
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])

@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from portal.access import Role
-from portal.database import utcnow
-from portal.extensions import db
 
-from ..fixtures.browser import sign_in
+from ..fixtures.browser import family_of, live_event, sign_in, staff_member
 from ..helpers import STAFF_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -58,33 +55,17 @@ def shape_of(path: str) -> str:
 def people(live_server, live_content):
     """The champion (with a family to work on), a member of staff with every other role, an
     event to sign up for: in the live server's database, once for the module."""
-    from portal.accounts import services as accounts
-    from portal.caseload import services as caseload
-    from portal.events.models import Event, EventText
-
-    tag = secrets.token_hex(3)
-    with live_server.app.test_request_context():
-        champion = accounts.invite(None, email=f"champion-{tag}@example.org",
-                                   name="Chidi Example", language="en", roles={Role.CHAMPION})
-        staff = accounts.invite(None, email=f"staff-{tag}@example.org", name="Ada Example",
-                                language="en",
-                                roles={Role.ADMIN, Role.COORDINATOR, Role.COMMISSIONER})
-        for user in (champion, staff):
-            accounts.set_password(user, STAFF_PASSWORD)
-        db.session.commit()
-        family = caseload.add_family(champion, came_via="asked", language="ar",
-                                     consent_how="spoken", name="سارا", area="Northfield")
-        start = utcnow() + timedelta(days=4)
-        event = Event(slug=f"sweep-{tag}", status="published", capacity=500, starts_at=start,
-                      ends_at=start + timedelta(hours=1))
-        event.texts["en"] = EventText(language="en", title="Meeting the social worker",
-                                      description="What happens at the first visit.")
-        event.texts["ar"] = EventText(language="ar", title="لقاء الأخصائي الاجتماعي",
-                                      description="ماذا يحدث في الزيارة الأولى.")
-        db.session.add(event)
-        db.session.commit()
-        return {"champion": champion.email, "staff": staff.email, "family": family.reference,
-                "event": event.slug}
+    champion = staff_member(live_server, Role.CHAMPION, name="Chidi Example")
+    return {
+        "champion": champion,
+        "staff": staff_member(live_server, Role.ADMIN, Role.COORDINATOR, Role.COMMISSIONER,
+                              name="Ada Example"),
+        "family": family_of(live_server, champion, language="ar", name="سارا",
+                            area="Northfield"),
+        "event": live_event(live_server, f"sweep-{secrets.token_hex(3)}", {
+            "en": ("Meeting the social worker", "What happens at the first visit."),
+            "ar": ("لقاء الأخصائي الاجتماعي", "ماذا يحدث في الزيارة الأولى.")}, capacity=500),
+    }
 
 
 def fits(page, width: int) -> None:
