@@ -315,6 +315,15 @@ def run(base: str, seconds: float, visitors: int, event: str, ledger: Ledger,
         thread.join(timeout=seconds + 120)
 
 
+def each_once(base: str, event: str, ledger: Ledger) -> None:
+    """Every visit in MIX once, one after another: each kind of write, for certain."""
+    rng = random.Random(0)
+    browsers = {who: Visitor(base) for _action, _weight, who in MIX}
+    for action, _weight, who in MIX:
+        action(browsers[who], ledger, rng, event)
+        ledger.count(browsers[who])
+
+
 # --- what was stored -------------------------------------------------------------------------
 
 def stored_marks(database_url: str, instance: Path) -> dict[str, set[str]]:

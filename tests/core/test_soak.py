@@ -349,6 +349,7 @@ def test_postgresql_stopped_mid_load_then_started_again(own_postgresql, tmp_path
         assert wait_for(lambda: healthz(server.base) == 200, 30)
         load.join(timeout=120)
         after = traffic.Ledger()
+        traffic.each_once(server.base, EVENT, after)
         traffic.run(server.base, 5, 4, EVENT, after)
         still = set(traffic.rss_of_workers(server.process.pid))
         log = server.log.read_text()
