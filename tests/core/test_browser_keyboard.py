@@ -1,7 +1,8 @@
 """The main journeys with the keyboard alone, as someone who cannot use a pointer does them:
 book a webinar, give feedback, ask a champion, log a contact. Only Tab, Shift, Space, Enter and
 typing; every place Tab stops shows that it has focus (the yellow outline or highlight), and
-the stops follow the order of the page. JavaScript on, htmx answering the forms."""
+the stops follow the order of the page; the page each journey reaches passes axe. JavaScript
+on, htmx answering the forms."""
 
 from __future__ import annotations
 
@@ -82,7 +83,7 @@ def journeys(live_server, live_content):
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_booking_a_webinar_with_the_keyboard(new_page, live_server, journeys, lang):
+def test_booking_a_webinar_with_the_keyboard(new_page, axe, live_server, journeys, lang):
     from portal.events.models import Registration
 
     page = new_page(lang=lang, width=1280)
@@ -96,13 +97,14 @@ def test_booking_a_webinar_with_the_keyboard(new_page, live_server, journeys, la
     keys.press_on("#consent_event")
     keys.press_on("main button[type=submit]", "Enter")
     page.wait_for_url("**/events/manage/**")
+    axe(page)
     with live_server.app.app_context():
         assert db.session.scalar(sa.select(Registration.first_name).where(
             Registration.first_name == name)) == name
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_giving_feedback_with_the_keyboard(new_page, live_server, journeys, lang):
+def test_giving_feedback_with_the_keyboard(new_page, axe, live_server, journeys, lang):
     from portal.feedback.models import FeedbackComment
 
     page = new_page(lang=lang, width=1280)
@@ -113,6 +115,7 @@ def test_giving_feedback_with_the_keyboard(new_page, live_server, journeys, lang
     keys.type_into("#went_well", words)
     keys.press_on("main button[type=submit]", "Enter")
     page.wait_for_url("**/feedback/about-you/**")
+    axe(page)
     # About you: skipped, as she may, with the keyboard too.
     keys.press_on("main button[type=submit]", "Enter")
     page.wait_for_url("**/feedback/thank-you")
@@ -122,7 +125,7 @@ def test_giving_feedback_with_the_keyboard(new_page, live_server, journeys, lang
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_asking_a_champion_with_the_keyboard(new_page, live_server, journeys, lang):
+def test_asking_a_champion_with_the_keyboard(new_page, axe, live_server, journeys, lang):
     from portal.caseload.models import HelpRequest
 
     page = new_page(lang=lang, width=1280)
@@ -136,12 +139,13 @@ def test_asking_a_champion_with_the_keyboard(new_page, live_server, journeys, la
     keys.press_on("#consent_keep")
     keys.press_on("main button[type=submit]", "Enter")
     page.wait_for_url("**/ask/sent")
+    axe(page)
     with live_server.app.app_context():
         assert db.session.scalar(sa.select(HelpRequest.name).where(
             HelpRequest.name == name)) == name
 
 
-def test_logging_a_contact_with_the_keyboard(new_page, live_server, journeys):
+def test_logging_a_contact_with_the_keyboard(new_page, axe, live_server, journeys):
     from portal.caseload.models import Contact
 
     page = new_page(width=1280)
@@ -165,6 +169,7 @@ def test_logging_a_contact_with_the_keyboard(new_page, live_server, journeys):
             keys.press_on(f"[name={name}]", "ArrowDown")
     keys.press_on("#contact-form button[type=submit]:not([name=find])", "Enter")
     page.wait_for_url(f"**{family}?logged=1")
+    axe(page)
     with live_server.app.app_context():
         assert db.session.scalar(sa.select(Contact.agreed).where(Contact.agreed == words)) \
             == words

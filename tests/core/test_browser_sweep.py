@@ -15,9 +15,11 @@ import secrets
 from urllib.parse import urlsplit
 
 import pytest
+import sqlalchemy as sa
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from portal.access import Role
+from portal.extensions import db
 
 from ..fixtures.browser import family_of, live_event, sign_in, staff_member
 from ..helpers import STAFF_PASSWORD
@@ -55,16 +57,27 @@ def shape_of(path: str) -> str:
 def people(live_server, live_content):
     """The champion (with a family to work on), a member of staff with every other role, an
     event to sign up for: in the live server's database, once for the module."""
+    from portal.events import services as events
+    from portal.events.models import Event
+
     champion = staff_member(live_server, Role.CHAMPION, name="Chidi Example")
+    event = live_event(live_server, f"sweep-{secrets.token_hex(3)}", {
+        "en": ("Meeting the social worker", "What happens at the first visit."),
+        "ar": ("لقاء الأخصائي الاجتماعي", "ماذا يحدث في الزيارة الأولى.")}, capacity=500)
+    with live_server.app.test_request_context():
+        # A parent's booking, for the page her email links to.
+        booked = events.sign_up(db.session.scalar(sa.select(Event).where(Event.slug == event)),
+                                first_name="Hodan", email=f"hodan-{event}@example.org",
+                                phone=None, language="ar", needs="", questions="",
+                                consent_event=True, consent_future=False)
     return {
+        "event": event,
+        "booking": f"/events/manage/{booked.token}",
         "champion": champion,
         "staff": staff_member(live_server, Role.ADMIN, Role.COORDINATOR, Role.COMMISSIONER,
                               name="Ada Example"),
         "family": family_of(live_server, champion, language="ar", name="سارا",
                             area="Northfield"),
-        "event": live_event(live_server, f"sweep-{secrets.token_hex(3)}", {
-            "en": ("Meeting the social worker", "What happens at the first visit."),
-            "ar": ("لقاء الأخصائي الاجتماعي", "ماذا يحدث في الزيارة الأولى.")}, capacity=500),
     }
 
 
@@ -133,7 +146,10 @@ def test_every_page_passes_axe_and_fits_the_screen(new_page, axe, live_server, p
                                                     width):
     base = live_server.url
     visitor = new_page(lang=lang, width=width)
-    public, public_errors = sweep(visitor, axe, base, PUBLIC_START, "/", width)
+    # The pages a parent reaches after sending a form, or from her email, too.
+    start = [*PUBLIC_START, "/ask/sent", "/feedback/thank-you", people["booking"],
+             f"{people['booking']}/cancel"]
+    public, public_errors = sweep(visitor, axe, base, start, "/", width)
 
     champion = new_page(lang=lang, width=width)
     sign_in(champion, people["champion"], STAFF_PASSWORD)
@@ -150,8 +166,9 @@ def test_every_page_passes_axe_and_fits_the_screen(new_page, axe, live_server, p
 
     # The sweep reached what it is for.
     assert {"/", "/services", "/services/{id}", "/ask", "/feedback/programme", "/no-such-page",
-            "/events/{slug}", "/events/{slug}/register", "/guides/{slug}"} <= public, \
-        sorted(public)
+            "/events/{slug}", "/events/{slug}/register", "/guides/{slug}", "/ask/sent",
+            "/feedback/thank-you", "/events/manage/{id}", "/events/manage/{id}/cancel"} \
+        <= public, sorted(public)
     assert {"/ask", "/feedback/programme", "/events/{slug}/register",
             "/staff/sign-in"} <= public_errors, public_errors
     assert "/staff/caseload/families/{id}/contacts/new" in theirs, sorted(theirs)
