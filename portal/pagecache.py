@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import secrets
 from collections.abc import Callable, Iterable
 
@@ -329,6 +330,26 @@ def _forget_writes(session: Session) -> None:
     session.info.pop(_WRITTEN, None)
 
 
+class _ClearedMeanwhile(logging.Filter):
+    """cachelib's file store logs a warning with a traceback when a file it has just written
+    is gone before it looks at it: another worker's ``clear`` removed it, after a change. The
+    page is then not kept, which is right (``keep_if_current``); the warning says nothing
+    wrong, and under load it would fill the log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (str(record.msg).startswith(CACHELIB_FILE_WARNING) and record.exc_info
+                    and isinstance(record.exc_info[1], FileNotFoundError))
+
+
+CACHELIB_FILE_WARNING = "Exception raised while handling cache file"
+
+
+def _quiet_cleared_files() -> None:
+    root = logging.getLogger()  # cachelib logs with logging.warning, on the root logger
+    if not any(isinstance(known, _ClearedMeanwhile) for known in root.filters):
+        root.addFilter(_ClearedMeanwhile())
+
+
 def init_app(app: Flask) -> None:
     config = app.config
     if config.get("CACHE_TYPE") is None:
@@ -340,6 +361,8 @@ def init_app(app: Flask) -> None:
         else:  # shared by every worker on this machine
             config["CACHE_TYPE"] = "FileSystemCache"
             config["CACHE_DIR"] = f"{app.instance_path}/page-cache"
+    if config["CACHE_TYPE"] == "FileSystemCache":
+        _quiet_cleared_files()
     config.setdefault("CACHE_KEY_PREFIX", "portal-pages:")
     config.setdefault("CACHE_THRESHOLD", 2000)
     cache.init_app(app)

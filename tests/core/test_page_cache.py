@@ -434,3 +434,23 @@ def test_a_clear_between_asking_and_keeping_leaves_no_stale_page(app, content, d
         pagecache.keep_if_current = real
         client.get(GUIDE)
         assert requests_reaching_flask == [GUIDE, GUIDE]
+
+
+def test_a_cache_file_cleared_by_another_worker_is_not_logged_as_a_problem(tmp_path, caplog):
+    """cachelib warns, with a traceback, when a page file it just wrote was removed by
+    another worker's clear; that is the cache working, so it is not logged. Any other
+    trouble with the files still is."""
+    import logging
+
+    from portal import create_app
+
+    create_app(make_config(ENVIRONMENT="development", INSTANCE_PATH=str(tmp_path),
+                           DATABASE_URL=f"sqlite:///{tmp_path}/p.sqlite3", CACHE_TYPE=None))
+    message = "Exception raised while handling cache file '%s'"
+    with caplog.at_level(logging.WARNING):
+        for error in (FileNotFoundError(2, "No such file"), PermissionError(13, "Denied")):
+            try:
+                raise error
+            except OSError:
+                logging.warning(message, tmp_path / "page-cache" / "x", exc_info=True)
+    assert [record.exc_info[0] for record in caplog.records] == [PermissionError]
