@@ -6,8 +6,9 @@ Used by the soak and the fault tests (``tests/core/test_soak.py``) against a rea
 Each visitor is a thread with its own cookies, filling in the forms the pages give it. Every
 write the portal acknowledges (answers with its redirect) goes in a ``Ledger`` under a mark of
 its own; afterwards ``Ledger.check`` compares the ledger with the rows: every acknowledged
-write is stored, and a write that was not acknowledged is not (or, where a network error means
-the visitor cannot know, either is allowed).
+write is stored, and a write that was refused is not. Where no answer came, or the answer was
+the 503 page (the database went in the middle of the request, perhaps as it committed), either
+is allowed; nothing is ever stored that nobody sent.
 """
 
 from __future__ import annotations
@@ -147,14 +148,16 @@ class Ledger:
 
     acknowledged: dict[str, set[str]] = field(default_factory=dict)
     refused: dict[str, set[str]] = field(default_factory=dict)  # answered, but not taken
-    unknown: dict[str, set[str]] = field(default_factory=dict)  # no answer came
+    unknown: dict[str, set[str]] = field(default_factory=dict)  # no answer came, or a 503
     answers: Counter = field(default_factory=Counter)
     wrong: Counter = field(default_factory=Counter)  # (what, status): 5xx, or no answer
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def note(self, kind: str, mark: str, answer: Answer, taken: bool) -> bool:
-        book = self.acknowledged if taken else (self.refused if answer.answered
-                                                 else self.unknown)
+        # A write answered 503 lost the database somewhere in its request; if that was as its
+        # COMMIT went, the portal cannot know whether it landed, and neither can the visitor.
+        uncertain = not answer.answered or answer.status == 503
+        book = self.acknowledged if taken else (self.unknown if uncertain else self.refused)
         with self.lock:
             book.setdefault(kind, set()).add(mark)
         return taken

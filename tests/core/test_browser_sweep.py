@@ -146,9 +146,12 @@ def test_every_page_passes_axe_and_fits_the_screen(new_page, axe, live_server, p
                                                     width):
     base = live_server.url
     visitor = new_page(lang=lang, width=width)
-    # The pages a parent reaches after sending a form, or from her email, too.
-    start = [*PUBLIC_START, "/ask/sent", "/feedback/thank-you", people["booking"],
-             f"{people['booking']}/cancel"]
+    # This module's own event stands for every event (the live database holds other tests'
+    # events too, some full or closed); then the pages a parent reaches after sending a form,
+    # or from her email.
+    event = f"/events/{people['event']}"
+    start = [event, f"{event}/register", *PUBLIC_START, "/ask/sent", "/feedback/thank-you",
+             people["booking"], f"{people['booking']}/cancel"]
     public, public_errors = sweep(visitor, axe, base, start, "/", width)
 
     champion = new_page(lang=lang, width=width)

@@ -195,21 +195,6 @@ def deployed(database_url, tmp_path, smtp_server):
         db.engine.dispose()
 
 
-# Logged by cachelib's file store when another worker's clear removes a page it has just
-# written (the page is then not kept, as it should not be): only where there is no Redis.
-CACHE_FILE_RACE = "Exception raised while handling cache file"
-
-
-def unexpected_tracebacks(log: str) -> list[str]:
-    """The tracebacks in the server's log, each with the line that introduced it."""
-    found = []
-    lines = log.splitlines()
-    for number, line in enumerate(lines):
-        if line.startswith("Traceback") and not (number and CACHE_FILE_RACE in lines[number - 1]):
-            found.append("\n".join(lines[max(0, number - 1):number + 12]))
-    return found
-
-
 def assert_every_kind_of_write_happened(ledger: traffic.Ledger, least: int = 2) -> None:
     kinds = ("registrations", "feedback", "about you", "requests", "families", "contacts")
     done = {kind: ledger.total(kind) for kind in kinds}
@@ -229,7 +214,7 @@ def test_a_mixed_load_on_postgresql_loses_nothing_and_does_not_grow(deployed, da
 
     assert not ledger.wrong, f"{ledger.wrong}\n{log[-5000:]}"
     assert healthz(server.base) == 200
-    assert unexpected_tracebacks(log) == [], log[-5000:]
+    assert "Traceback" not in log, log[-5000:]
     assert_every_kind_of_write_happened(ledger)
     assert ledger.check(traffic.stored_marks(database_url, tmp_path / "instance")) == []
     assert not ledger.unknown and not ledger.refused, (ledger.unknown, ledger.refused)
@@ -247,11 +232,13 @@ def test_the_ledger_finds_writes_lost_refused_but_stored_and_stored_unsent():
     ledger = traffic.Ledger()
     ledger.note("requests", "soakask1", traffic.Answer(303), taken=True)
     ledger.note("requests", "soakask2", traffic.Answer(303), taken=True)
-    ledger.note("requests", "soakask3", traffic.Answer(503), taken=False)
+    ledger.note("requests", "soakask3", traffic.Answer(422), taken=False)
     ledger.note("requests", "soakask4", traffic.Answer("no answer (ConnectionResetError)"),
                 taken=False)
-    # A write no one heard back about may or may not be stored; the others must be as said.
-    assert ledger.check({"requests": {"soakask1", "soakask2", "soakask4"}}) == []
+    ledger.note("requests", "soakask5", traffic.Answer(503), taken=False)
+    # A write no one heard back about, or answered with the 503 page, may or may not be
+    # stored; the others must be as said.
+    assert ledger.check({"requests": {"soakask1", "soakask2", "soakask4", "soakask5"}}) == []
     assert ledger.check({"requests": {"soakask1", "soakask2"}}) == []
     problems = ledger.check({"requests": {"soakask2", "soakask3", "soakask9"}})
     assert len(problems) == 3, problems
@@ -360,11 +347,13 @@ def test_postgresql_stopped_mid_load_then_started_again(own_postgresql, tmp_path
     assert ledger.wrong, "the load never met the database away"
     assert not after.wrong, after.wrong
     assert_every_kind_of_write_happened(after, least=1)
-    # Every acknowledged write is stored whole, and nothing refused is stored at all.
+    # Every acknowledged write is stored whole, nothing refused is stored at all, and nothing
+    # is stored that nobody sent. (A write answered with the 503 page may be either: its
+    # connection may have died as its commit landed, which no server can know.)
     stored = traffic.stored_marks(url, tmp_path / "instance")
     assert ledger.merge(after).check(stored) == []
     print(f"faults: {sum(ledger.answers.values())} answers, {dict(ledger.answers)}; "
-          f"refused while away: { {k: len(v) for k, v in ledger.refused.items()} }")
+          f"answered 503 while away: { {k: len(v) for k, v in ledger.unknown.items()} }")
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
