@@ -146,12 +146,13 @@ def test_every_page_passes_axe_and_fits_the_screen(new_page, axe, live_server, p
                                                     width):
     base = live_server.url
     visitor = new_page(lang=lang, width=width)
-    # This module's own event stands for every event (the live database holds other tests'
-    # events too, some full or closed); then the pages a parent reaches after sending a form,
-    # or from her email.
+    # This module's own event and the directory's guide stand for every event and guide (the
+    # live database holds other tests' too, some full, closed or changed); then the pages a
+    # parent reaches after sending a form, or from her email.
     event = f"/events/{people['event']}"
-    start = [event, f"{event}/register", *PUBLIC_START, "/ask/sent", "/feedback/thank-you",
-             people["booking"], f"{people['booking']}/cancel"]
+    start = [event, f"{event}/register", "/guides/what-happens-at-youth-court",
+             *PUBLIC_START, "/ask/sent", "/feedback/thank-you", people["booking"],
+             f"{people['booking']}/cancel"]
     public, public_errors = sweep(visitor, axe, base, start, "/", width)
 
     champion = new_page(lang=lang, width=width)
