@@ -20,7 +20,8 @@ writer's response is sent, so a change shows at once; a capability names the tab
 public page ever shows (feedback responses, casework, staff sessions), whose writes leave it
 alone. Entries also expire after ``PAGE_CACHE_SECONDS`` (what depends on the clock: an event
 that has started, a booking that has closed). A page rendered while such a commit happened is
-not kept: a token in the cache changes with every clear and is read before and after.
+not kept: a token in the cache changes with every clear and is read before the page is made,
+before it is kept and again after (``keep_if_current``).
 
 Kept in Flask-Caching's store: one shared by every worker (``FileSystemCache`` under the
 instance folder for ``make run``, Redis in production), so a clear reaches them all.
