@@ -187,8 +187,9 @@ def keep_if_current(store, key: str, value, generation: str | None, seconds: int
     before keeping it and again after: a clear by another worker between the question and
     the keeping would otherwise leave a page made from what was there before the change,
     until it expires. ``clear`` forgets every entry and the token, and then sets a new one, so
-    whichever comes first, the stale page goes."""
-    if generation is None or store.get(GENERATION_KEY) != generation:
+    whichever comes first, the stale page goes. (A store that has dropped the token to make
+    room, so that there is none, still keeps pages: the next clear sets one.)"""
+    if store.get(GENERATION_KEY) != generation:
         return
     store.set(key, value, timeout=seconds)
     if store.get(GENERATION_KEY) != generation:
@@ -331,6 +332,9 @@ def _forget_writes(session: Session) -> None:
     session.info.pop(_WRITTEN, None)
 
 
+CACHELIB_FILE_WARNING = "Exception raised while handling cache file"
+
+
 class _ClearedMeanwhile(logging.Filter):
     """cachelib's file store logs a warning with a traceback when a file it has just written
     is gone before it looks at it: another worker's ``clear`` removed it, after a change. The
@@ -340,9 +344,6 @@ class _ClearedMeanwhile(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         return not (str(record.msg).startswith(CACHELIB_FILE_WARNING) and record.exc_info
                     and isinstance(record.exc_info[1], FileNotFoundError))
-
-
-CACHELIB_FILE_WARNING = "Exception raised while handling cache file"
 
 
 def _quiet_cleared_files() -> None:

@@ -65,10 +65,22 @@ class Keyboard:
         self.tab_to(selector)
         self.page.keyboard.press(key)
 
+    def send(self, url_glob: str, button: str = "main button[type=submit]") -> None:
+        """Press the form's button with Enter and wait for the page it leads to."""
+        self.press_on(button, "Enter")
+        self.page.wait_for_url(url_glob)
+
     def follow(self, selector: str, url_glob: str) -> None:
         self.tab_to(selector)
         self.page.keyboard.press("Enter")
         self.page.wait_for_url(url_glob)
+
+
+def stored(live_server, column, value) -> int:
+    """How many rows of the live server's database hold ``value`` in ``column``."""
+    with live_server.app.app_context():
+        return db.session.scalar(sa.select(sa.func.count()).select_from(column.table)
+                                 .where(column == value))
 
 
 @pytest.fixture(scope="module")
@@ -95,12 +107,9 @@ def test_booking_a_webinar_with_the_keyboard(new_page, axe, live_server, journey
     keys.type_into("#first_name", name)
     keys.type_into("#email", f"amina-{lang}-{journeys['tag']}@example.org")
     keys.press_on("#consent_event")
-    keys.press_on("main button[type=submit]", "Enter")
-    page.wait_for_url("**/events/manage/**")
+    keys.send("**/events/manage/**")
     axe(page)
-    with live_server.app.app_context():
-        assert db.session.scalar(sa.select(Registration.first_name).where(
-            Registration.first_name == name)) == name
+    assert stored(live_server, Registration.first_name, name) == 1
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
@@ -113,15 +122,10 @@ def test_giving_feedback_with_the_keyboard(new_page, axe, live_server, journeys,
     keys.press_on("input[name=experience]")  # the first answer, chosen with Space
     words = f"Clear and kind {lang}{journeys['tag']}"
     keys.type_into("#went_well", words)
-    keys.press_on("main button[type=submit]", "Enter")
-    page.wait_for_url("**/feedback/about-you/**")
+    keys.send("**/feedback/about-you/**")
     axe(page)
-    # About you: skipped, as she may, with the keyboard too.
-    keys.press_on("main button[type=submit]", "Enter")
-    page.wait_for_url("**/feedback/thank-you")
-    with live_server.app.app_context():
-        assert db.session.scalar(sa.select(sa.func.count()).select_from(FeedbackComment).where(
-            FeedbackComment.text == words)) == 1
+    keys.send("**/feedback/thank-you")  # about you: skipped, as she may
+    assert stored(live_server, FeedbackComment.text, words) == 1
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
@@ -137,12 +141,9 @@ def test_asking_a_champion_with_the_keyboard(new_page, axe, live_server, journey
     keys.type_into("#contact_detail", "07700 900321")
     keys.press_on("#consent_contact")
     keys.press_on("#consent_keep")
-    keys.press_on("main button[type=submit]", "Enter")
-    page.wait_for_url("**/ask/sent")
+    keys.send("**/ask/sent")
     axe(page)
-    with live_server.app.app_context():
-        assert db.session.scalar(sa.select(HelpRequest.name).where(
-            HelpRequest.name == name)) == name
+    assert stored(live_server, HelpRequest.name, name) == 1
 
 
 def test_logging_a_contact_with_the_keyboard(new_page, axe, live_server, journeys):
@@ -167,9 +168,6 @@ def test_logging_a_contact_with_the_keyboard(new_page, axe, live_server, journey
     for name in ("confidence", "needs_met"):
         if page.locator(f"[name={name}]").count():
             keys.press_on(f"[name={name}]", "ArrowDown")
-    keys.press_on("#contact-form button[type=submit]:not([name=find])", "Enter")
-    page.wait_for_url(f"**{family}?logged=1")
+    keys.send(f"**{family}?logged=1", "#contact-form button[type=submit]:not([name=find])")
     axe(page)
-    with live_server.app.app_context():
-        assert db.session.scalar(sa.select(Contact.agreed).where(Contact.agreed == words)) \
-            == words
+    assert stored(live_server, Contact.agreed, words) == 1

@@ -454,3 +454,14 @@ def test_a_cache_file_cleared_by_another_worker_is_not_logged_as_a_problem(tmp_p
             except OSError:
                 logging.warning(message, tmp_path / "page-cache" / "x", exc_info=True)
     assert [record.exc_info[0] for record in caplog.records] == [PermissionError]
+
+
+def test_pages_are_still_kept_when_the_store_has_dropped_the_token(app, client, content):
+    """A store making room (Redis's LRU, cachelib's threshold) may drop the token that clears
+    change; pages are kept all the same, and the next clear sets a token again."""
+    from portal import pagecache
+
+    with app.app_context():
+        pagecache.cache.delete(pagecache.GENERATION_KEY)
+    assert statements(client, GUIDE)[0] > 0
+    assert statements(client, GUIDE)[0] == 0  # kept, and served from the cache
